@@ -1,0 +1,72 @@
+use leptos::prelude::*;
+
+use crate::app::state::use_texts;
+use crate::content::Texts;
+
+/// A labelled text input following the GOV.UK / DSFR pattern: label above, optional hint, inline
+/// error between hint and input, all tied to the input with `aria-describedby`.
+///
+/// Texts are passed as accessors into [`Texts`] so they follow the language switch.
+#[component]
+pub fn TextField(
+    /// The input's `id` and `name`; the error summary links to it.
+    id: &'static str,
+    label: fn(&Texts) -> &'static str,
+    #[prop(optional)] hint: Option<fn(&Texts) -> &'static str>,
+    value: RwSignal<String>,
+    /// The current error message, if any.
+    #[prop(into)]
+    error: Signal<Option<&'static str>>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] spellcheck: Option<&'static str>,
+    maxlength: usize,
+) -> impl IntoView {
+    let t = use_texts();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-error=move || error.get().is_some()>
+            <label for=id>{move || label(t.get())}</label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{move || hint(t.get())}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="error-message" id=error_id.clone()>
+                                <span class="visually-hidden">{move || t.get().errors_inline_prefix}</span>
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            <input
+                id=id
+                name=id
+                type=input_type
+                autocomplete=autocomplete
+                inputmode=inputmode
+                spellcheck=spellcheck
+                maxlength=maxlength
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by
+                bind:value=value
+            />
+        </div>
+    }
+}

@@ -1,0 +1,74 @@
+//! Network: the only module that talks HTTP. Two requests exist: reading `config.json` once at
+//! start-up, and POSTing a sign-up to the mission locale's endpoint.
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use web_sys::RequestCache;
+
+use crate::domain::config::{Config, ConfigProblem, Endpoint};
+use crate::domain::response::{self, Outcome};
+use crate::domain::signup::Payload;
+
+/// Why the app cannot start with a configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConfigFailure {
+    /// The file could not be fetched (network, 404…): a French explanation for the deployer.
+    Unreachable(String),
+    /// The file was read but is not valid.
+    Invalid(Vec<ConfigProblem>),
+}
+
+/// Where the deployment's configuration lives, next to `index.html`.
+pub const CONFIG_URL: &str = "/config.json";
+
+/// Fetches and validates `config.json`. Asks the browser not to use a stale cached copy, so a
+/// fixed configuration is seen at the next visit.
+pub async fn load_config() -> Result<Config, ConfigFailure> {
+    let response = Request::get(CONFIG_URL).cache(RequestCache::NoCache).send().await.map_err(|_| {
+        ConfigFailure::Unreachable("le serveur n'a pas répondu (réseau coupé ou adresse injoignable).".into())
+    })?;
+    let status = response.status();
+    if status == 404 {
+        return Err(ConfigFailure::Unreachable(format!(
+            "le fichier est introuvable ({CONFIG_URL} répond 404). Il doit être publié à côté de index.html."
+        )));
+    }
+    if !(200..300).contains(&status) {
+        return Err(ConfigFailure::Unreachable(format!("le serveur a répondu {status} au lieu de 200.")));
+    }
+    let text =
+        response.text().await.map_err(|_| ConfigFailure::Unreachable("la réponse du serveur a été coupée.".into()))?;
+    Config::parse(&text).map_err(ConfigFailure::Invalid)
+}
+
+/// POSTs a sign-up once, with its `Idempotency-Key`, giving up after the configured timeout.
+pub async fn send_signup(endpoint: &Endpoint, payload: &Payload) -> Outcome {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let timeout = controller.clone().and_then(|controller| {
+        set_timeout_with_handle(
+            move || controller.abort(),
+            std::time::Duration::from_secs(endpoint.timeout_seconds.into()),
+        )
+        .ok()
+    });
+    let request = Request::post(&endpoint.url)
+        .header("Idempotency-Key", &payload.idempotency_key)
+        .abort_signal(signal.as_ref())
+        .json(payload);
+    let outcome = match request {
+        Err(_) => Outcome::RetryLater { status: None },
+        Ok(request) => match request.send().await {
+            Err(_) => Outcome::RetryLater { status: None },
+            Ok(response) => {
+                let status = response.status();
+                let body = response.text().await.unwrap_or_default();
+                response::classify(status, &body)
+            }
+        },
+    };
+    if let Some(timeout) = timeout {
+        timeout.clear();
+    }
+    outcome
+}

@@ -1,0 +1,54 @@
+//! The few things the app asks of the browser that are not storage or network: randomness, the
+//! clock, the console, focus and the page title. One place, so the rest of the app stays plain.
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsValue;
+
+/// `n` bytes from the browser's cryptographic random source.
+///
+/// `crypto.getRandomValues` exists in every browser the app supports; if it ever failed we
+/// would rather stop than send a guessable reference, hence the panic.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    window()
+        .crypto()
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes))
+        .expect("crypto.getRandomValues is available");
+    bytes
+}
+
+/// Current time with the device's UTC offset, as ISO 8601 (`2026-11-27T16:08:42+01:00`).
+pub fn now_iso() -> String {
+    crate::domain::signup::iso_timestamp(&chrono::Local::now())
+}
+
+/// A message for developers and deployers, in the browser console. Never personal data.
+pub fn console_error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(message));
+}
+
+/// A warning for developers in the browser console. Never personal data.
+pub fn console_warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+/// Sets the document title, e.g. "Inscription au Lab'O – Lab'O".
+pub fn set_title(title: &str) {
+    document().set_title(title);
+}
+
+/// Moves keyboard and screen-reader focus to the element with this `id` once the current
+/// update is on screen (the element may not exist yet when this is called).
+pub fn focus_when_rendered(id: &'static str) {
+    request_animation_frame(move || focus_id(id));
+}
+
+/// Moves focus to the element with this `id`, if it exists.
+pub fn focus_id(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        use leptos::wasm_bindgen::JsCast;
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}

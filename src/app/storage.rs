@@ -1,0 +1,34 @@
+//! Device storage (`localStorage`): the only module that touches it.
+//!
+//! Storage can be missing or refuse writes (private browsing, full quota, disabled by the user):
+//! every function here fails quietly and says so in its return value, and the app keeps working
+//! online without it.
+
+use leptos::prelude::window;
+
+/// Keys, all prefixed so that several apps on one origin never collide.
+pub mod keys {
+    /// Contact details from the last configuration that worked (no personal data).
+    pub const CONTACT_FALLBACK: &str = "labo.contact";
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The stored text, if storage works and the key exists.
+pub fn read(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores a text; `false` when the device refused.
+pub fn write(key: &str, value: &str) -> bool {
+    local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Removes a key; nothing happens if storage is unavailable.
+pub fn remove(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}

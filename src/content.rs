@@ -1,0 +1,50 @@
+//! The app's content, generated at build time from the files under `content/` (see `build.rs`).
+//!
+//! Editors change the TOML files; a missing or extra key in a language stops the build with a
+//! message naming the file and the key.
+
+include!(concat!(env!("OUT_DIR"), "/texts.rs"));
+
+/// Replaces `{name}` placeholders in a text, e.g. `fill("Question {n} sur {total}", &[("n", "4"), ("total", "15")])`.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The language whose code is `code`, if the app has it.
+pub fn language(code: &str) -> Option<&'static Texts> {
+    LANGUAGES.iter().copied().find(|t| t.meta_lang == code)
+}
+
+/// Splits a text around its `{name}` placeholder, to put a link or an emphasis in its place:
+/// `around("Appelle le {phone}.", "phone") == ("Appelle le ", ".")`. Without the placeholder, the
+/// whole text comes first.
+pub fn around<'a>(template: &'a str, name: &str) -> (&'a str, &'a str) {
+    let placeholder = format!("{{{name}}}");
+    match template.find(&placeholder) {
+        Some(start) => (&template[..start], &template[start + placeholder.len()..]),
+        None => (template, ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_and_splits_placeholders() {
+        assert_eq!(fill("Question {n} sur {total}", &[("n", "4"), ("total", "15")]), "Question 4 sur 15");
+        assert_eq!(around("Appelle le {phone}.", "phone"), ("Appelle le ", "."));
+        assert_eq!(around("Pas de numéro.", "phone"), ("Pas de numéro.", ""));
+    }
+
+    #[test]
+    fn french_is_the_reference_language() {
+        assert_eq!(LANGUAGES[0].meta_lang, "fr");
+        assert!(language("fr").is_some());
+        assert!(language("xx").is_none());
+    }
+}

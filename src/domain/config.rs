@@ -1,0 +1,465 @@
+//! The deployment's settings, read from `config.json` at start-up.
+//!
+//! One build serves any deployment: the endpoint, the mission locale's contact details and the
+//! privacy contact live in `public/config.json`, edited by whoever deploys the app (see
+//! `docs/configuration.md`). This module turns that file into a [`Config`] or into the complete
+//! list of what is wrong with it, in French, for the deployer. It never panics on any input.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::fmt;
+
+use super::email;
+use super::phone::Phone;
+
+/// A validated configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub endpoint: Endpoint,
+    pub mission_locale: MissionLocale,
+    pub privacy: Privacy,
+}
+
+/// Where and how sign-ups are sent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Endpoint {
+    /// Absolute URL the sign-up is POSTed to.
+    pub url: String,
+    pub format: PayloadFormat,
+    /// How long one attempt may take before it is abandoned.
+    pub timeout_seconds: u32,
+}
+
+/// The wire format of the POST body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PayloadFormat {
+    /// Our documented JSON contract (`schema/signup-v1.json`).
+    Json,
+}
+
+/// How a young person reaches the mission locale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MissionLocale {
+    pub name: String,
+    pub phone: Phone,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub hours: Option<String>,
+}
+
+/// The deployment-specific parts of the privacy notice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Privacy {
+    /// Who is responsible for the data (the "responsable de traitement").
+    pub controller: String,
+    /// Where to ask for one's data, to correct or delete it.
+    pub contact_email: String,
+    /// How long the mission locale keeps a sign-up.
+    pub retention_months: u32,
+}
+
+/// Default for `endpoint.timeout_seconds`: long enough for a slow 3G upload, short enough that
+/// a young person is not left waiting on a dead connection.
+pub const DEFAULT_TIMEOUT_SECONDS: u32 = 20;
+/// Default for `privacy.retention_months`.
+pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
+
+/// One thing wrong with `config.json`, for the person who deploys the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigProblem {
+    /// The key concerned, as a dotted path (`endpoint.url`), or empty for the whole file.
+    pub key: String,
+    /// What is wrong and what is expected, in French.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.key.is_empty() {
+            write!(f, "config.json : {}", self.message)
+        } else {
+            write!(f, "config.json, clé « {} » : {}", self.key, self.message)
+        }
+    }
+}
+
+/// Contact details kept on the device from the last configuration that worked, so that a young
+/// person still gets a phone number if a later deploy breaks `config.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactFallback {
+    pub name: String,
+    pub phone_e164: String,
+    pub phone_display: String,
+}
+
+impl Config {
+    /// Parses and validates the text of `config.json`, reporting every problem at once.
+    pub fn parse(text: &str) -> Result<Config, Vec<ConfigProblem>> {
+        let root: Value = serde_json::from_str(text).map_err(|e| {
+            vec![problem(
+                "",
+                format!("le fichier n'est pas du JSON valide (ligne {}, colonne {}).", e.line(), e.column()),
+            )]
+        })?;
+        let Some(root) = root.as_object() else {
+            return Err(vec![problem("", "le fichier doit contenir un objet JSON { … }.")]);
+        };
+        let mut problems = Vec::new();
+        let mut reader = Reader { problems: &mut problems };
+        reader.unknown_keys("", root, &["endpoint", "mission_locale", "privacy"]);
+
+        let endpoint = reader.object(root, "endpoint");
+        let url = endpoint.and_then(|o| reader.text(o, "endpoint.url", true));
+        let url = url.and_then(|url| match check_endpoint_url(&url) {
+            Ok(()) => Some(url),
+            Err(message) => {
+                reader.problems.push(problem("endpoint.url", message));
+                None
+            }
+        });
+        let format = match endpoint.and_then(|o| reader.text(o, "endpoint.format", false)).as_deref() {
+            None | Some("json") => Some(PayloadFormat::Json),
+            Some(other) => {
+                reader.problems.push(problem(
+                    "endpoint.format",
+                    format!("« {other} » n'est pas un format connu ; la seule valeur possible est « json »."),
+                ));
+                None
+            }
+        };
+        let timeout_seconds = endpoint
+            .and_then(|o| reader.number(o, "endpoint.timeout_seconds", 1..=120))
+            .unwrap_or(Some(DEFAULT_TIMEOUT_SECONDS));
+        if let Some(o) = endpoint {
+            reader.unknown_keys("endpoint", o, &["url", "format", "timeout_seconds"]);
+        }
+
+        let ml = reader.object(root, "mission_locale");
+        let name = ml.and_then(|o| reader.text(o, "mission_locale.name", true));
+        let phone =
+            ml.and_then(|o| reader.text(o, "mission_locale.phone", true)).and_then(|p| match Phone::parse(&p) {
+                Ok(phone) => Some(phone),
+                Err(_) => {
+                    reader.problems.push(problem(
+                        "mission_locale.phone",
+                        format!("« {p} » n'est pas un numéro de téléphone français valide (exemple : 02 35 00 00 00)."),
+                    ));
+                    None
+                }
+            });
+        let ml_email = ml.and_then(|o| reader.email(o, "mission_locale.email", false));
+        let address = ml.and_then(|o| reader.text(o, "mission_locale.address", false));
+        let hours = ml.and_then(|o| reader.text(o, "mission_locale.hours", false));
+        if let Some(o) = ml {
+            reader.unknown_keys("mission_locale", o, &["name", "phone", "email", "address", "hours"]);
+        }
+
+        let privacy = reader.object(root, "privacy");
+        let controller = privacy.and_then(|o| reader.text(o, "privacy.controller", false));
+        let contact_email = privacy.and_then(|o| reader.email(o, "privacy.contact_email", true));
+        let retention_months = privacy
+            .and_then(|o| reader.number(o, "privacy.retention_months", 1..=120))
+            .unwrap_or(Some(DEFAULT_RETENTION_MONTHS));
+        if let Some(o) = privacy {
+            reader.unknown_keys("privacy", o, &["controller", "contact_email", "retention_months"]);
+        }
+
+        match (url, format, timeout_seconds, name, phone, contact_email, retention_months) {
+            (
+                Some(url),
+                Some(format),
+                Some(timeout_seconds),
+                Some(name),
+                Some(phone),
+                Some(contact_email),
+                Some(retention_months),
+            ) if problems.is_empty() => {
+                let controller = controller.unwrap_or_else(|| name.clone());
+                Ok(Config {
+                    endpoint: Endpoint { url, format, timeout_seconds },
+                    mission_locale: MissionLocale { name, phone, email: ml_email, address, hours },
+                    privacy: Privacy { controller, contact_email, retention_months },
+                })
+            }
+            _ => Err(problems),
+        }
+    }
+
+    /// What to keep on the device for the day `config.json` is broken.
+    pub fn contact_fallback(&self) -> ContactFallback {
+        ContactFallback {
+            name: self.mission_locale.name.clone(),
+            phone_e164: self.mission_locale.phone.e164().to_owned(),
+            phone_display: self.mission_locale.phone.display(),
+        }
+    }
+}
+
+fn problem(key: &str, message: impl Into<String>) -> ConfigProblem {
+    ConfigProblem { key: key.to_owned(), message: message.into() }
+}
+
+/// Collects problems while reading values, so that the deployer sees all of them at once.
+struct Reader<'a> {
+    problems: &'a mut Vec<ConfigProblem>,
+}
+
+impl Reader<'_> {
+    fn object<'v>(&mut self, parent: &'v Map<String, Value>, key: &str) -> Option<&'v Map<String, Value>> {
+        match parent.get(key) {
+            Some(Value::Object(o)) => Some(o),
+            Some(_) => {
+                self.problems.push(problem(key, "doit être un objet { … }."));
+                None
+            }
+            None => {
+                self.problems.push(problem(key, "est absente ; elle est obligatoire."));
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, parent: &Map<String, Value>, path: &str, required: bool) -> Option<String> {
+        let key = path.rsplit('.').next().unwrap_or(path);
+        match parent.get(key) {
+            Some(Value::String(s)) if !s.trim().is_empty() => {
+                if s.chars().count() > 500 {
+                    self.problems.push(problem(path, "est trop longue (500 caractères au plus)."));
+                    return None;
+                }
+                Some(s.trim().to_owned())
+            }
+            None | Some(Value::Null) if !required => None,
+            Some(Value::String(_)) if !required => None,
+            None => {
+                self.problems.push(problem(path, "est absente ; elle est obligatoire."));
+                None
+            }
+            Some(Value::String(_)) => {
+                self.problems.push(problem(path, "est vide ; elle est obligatoire."));
+                None
+            }
+            Some(_) => {
+                self.problems.push(problem(path, "doit être un texte entre guillemets."));
+                None
+            }
+        }
+    }
+
+    fn email(&mut self, parent: &Map<String, Value>, path: &str, required: bool) -> Option<String> {
+        let value = self.text(parent, path, required)?;
+        match email::check(&value) {
+            Ok(address) => Some(address),
+            Err(_) => {
+                self.problems.push(problem(path, format!("« {value} » n'est pas une adresse e-mail valide.")));
+                None
+            }
+        }
+    }
+
+    /// `None` when the key is absent (the caller picks the default), `Some(None)` when invalid.
+    fn number(
+        &mut self,
+        parent: &Map<String, Value>,
+        path: &str,
+        range: std::ops::RangeInclusive<u32>,
+    ) -> Option<Option<u32>> {
+        let key = path.rsplit('.').next().unwrap_or(path);
+        let value = parent.get(key)?;
+        let number = value.as_u64().and_then(|n| u32::try_from(n).ok()).filter(|n| range.contains(n));
+        if number.is_none() {
+            self.problems
+                .push(problem(path, format!("doit être un nombre entier entre {} et {}.", range.start(), range.end())));
+        }
+        Some(number)
+    }
+
+    fn unknown_keys(&mut self, prefix: &str, object: &Map<String, Value>, known: &[&str]) {
+        for key in object.keys().filter(|k| !known.contains(&k.as_str())) {
+            let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+            let expected = known.join(", ");
+            self.problems
+                .push(problem(&path, format!("clé inconnue (faute de frappe ?). Clés possibles ici : {expected}.")));
+        }
+    }
+}
+
+/// An endpoint must be HTTPS: sign-ups carry personal data. Plain HTTP is allowed only on the
+/// local machine, for development and tests.
+fn check_endpoint_url(url: &str) -> Result<(), String> {
+    let bad = |why: &str| Err(format!("« {url} » n'est pas utilisable : {why}"));
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return bad("une adresse ne contient pas d'espace.");
+    }
+    let (rest, local_only) = if let Some(rest) = url.strip_prefix("https://") {
+        (rest, false)
+    } else if let Some(rest) = url.strip_prefix("http://") {
+        (rest, true)
+    } else {
+        return bad("l'adresse doit commencer par https://.");
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return bad("l'adresse ne doit pas contenir d'identifiant ni de mot de passe.");
+    }
+    if url.contains('#') {
+        return bad("l'adresse ne doit pas contenir de « # ».");
+    }
+    let host = if authority.starts_with('[') {
+        authority.split(']').next().map(|h| format!("{h}]")).unwrap_or_default()
+    } else {
+        authority.split(':').next().unwrap_or_default().to_owned()
+    };
+    if host.is_empty() {
+        return bad("il manque le nom du serveur après https://.");
+    }
+    if local_only && !matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]") {
+        return bad(
+            "l'adresse doit commencer par https:// (http:// n'est accepté que pour localhost, en développement).",
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"{
+        "endpoint": { "url": "https://inscriptions.exemple.fr/labo", "format": "json", "timeout_seconds": 15 },
+        "mission_locale": {
+            "name": "Mission Locale Le Havre Estuaire Littoral",
+            "phone": "02 61 91 00 00",
+            "email": "labo@exemple.fr",
+            "address": "1 rue de l'Exemple, 76600 Le Havre",
+            "hours": "Du lundi au vendredi, 9 h – 17 h"
+        },
+        "privacy": { "controller": "Mission Locale Le Havre Estuaire Littoral", "contact_email": "dpo@exemple.fr", "retention_months": 36 }
+    }"#;
+
+    fn keys(problems: &[ConfigProblem]) -> Vec<&str> {
+        problems.iter().map(|p| p.key.as_str()).collect()
+    }
+
+    #[test]
+    fn reads_a_complete_config() {
+        let config = Config::parse(GOOD).unwrap();
+        assert_eq!(config.endpoint.url, "https://inscriptions.exemple.fr/labo");
+        assert_eq!(config.endpoint.format, PayloadFormat::Json);
+        assert_eq!(config.endpoint.timeout_seconds, 15);
+        assert_eq!(config.mission_locale.phone.e164(), "+33261910000");
+        assert_eq!(config.mission_locale.email.as_deref(), Some("labo@exemple.fr"));
+        assert_eq!(config.privacy.retention_months, 36);
+        assert_eq!(config.contact_fallback().phone_display, "02 61 91 00 00");
+    }
+
+    #[test]
+    fn fills_defaults_for_optional_keys() {
+        let minimal = r#"{
+            "endpoint": { "url": "http://127.0.0.1:8787/inscriptions" },
+            "mission_locale": { "name": "ML", "phone": "0261910000" },
+            "privacy": { "contact_email": "dpo@exemple.fr" }
+        }"#;
+        let config = Config::parse(minimal).unwrap();
+        assert_eq!(config.endpoint.format, PayloadFormat::Json);
+        assert_eq!(config.endpoint.timeout_seconds, DEFAULT_TIMEOUT_SECONDS);
+        assert_eq!(config.privacy.controller, "ML");
+        assert_eq!(config.privacy.retention_months, DEFAULT_RETENTION_MONTHS);
+        assert_eq!(config.mission_locale.email, None);
+    }
+
+    #[test]
+    fn reports_broken_files_in_french() {
+        let cases: [(&str, &str); 5] = [
+            ("", "pas du JSON valide"),
+            ("{ \"endpoint\": ", "pas du JSON valide"),
+            ("[1, 2]", "un objet JSON"),
+            ("\"texte\"", "un objet JSON"),
+            ("null", "un objet JSON"),
+        ];
+        for (text, expected) in cases {
+            let problems = Config::parse(text).unwrap_err();
+            assert_eq!(problems.len(), 1, "{text}");
+            assert!(problems[0].message.contains(expected), "{text}: {}", problems[0]);
+        }
+    }
+
+    #[test]
+    fn reports_every_problem_at_once() {
+        let text = r#"{
+            "endpoint": { "url": "http://inscriptions.exemple.fr", "format": "xml", "timeout_seconds": 0 },
+            "mission_locale": { "name": "", "phone": "12" , "emial": "x"},
+            "privacy": { "contact_email": "pas-une-adresse" }
+        }"#;
+        let problems = Config::parse(text).unwrap_err();
+        assert_eq!(
+            keys(&problems),
+            [
+                "endpoint.url",
+                "endpoint.format",
+                "endpoint.timeout_seconds",
+                "mission_locale.name",
+                "mission_locale.phone",
+                "mission_locale.emial",
+                "privacy.contact_email"
+            ]
+        );
+        assert!(problems[0].message.contains("https://"));
+        assert!(problems[5].message.contains("clé inconnue"));
+    }
+
+    #[test]
+    fn reports_missing_sections() {
+        let problems = Config::parse("{}").unwrap_err();
+        assert_eq!(keys(&problems), ["endpoint", "mission_locale", "privacy"]);
+        let problems =
+            Config::parse(r#"{"endpoint": "https://x.fr", "mission_locale": {}, "privacy": {}}"#).unwrap_err();
+        assert_eq!(
+            keys(&problems),
+            ["endpoint", "mission_locale.name", "mission_locale.phone", "privacy.contact_email"]
+        );
+    }
+
+    #[test]
+    fn checks_endpoint_urls() {
+        for ok in [
+            "https://exemple.fr",
+            "https://exemple.fr:8443/api/inscriptions?source=labo",
+            "http://localhost:8787/x",
+            "http://127.0.0.1/x",
+            "http://[::1]:9000/",
+        ] {
+            assert_eq!(check_endpoint_url(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "",
+            "exemple.fr",
+            "ftp://exemple.fr",
+            "https://",
+            "https:///path",
+            "http://exemple.fr",
+            "https://user:pw@exemple.fr",
+            "https://exemple.fr/#x",
+            "https://exe mple.fr",
+            "javascript:alert(1)",
+        ] {
+            assert!(check_endpoint_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn wrong_types_are_reported_not_panicked_on() {
+        let text = r#"{"endpoint": {"url": 42, "timeout_seconds": "20"}, "mission_locale": {"name": ["x"], "phone": null}, "privacy": {"contact_email": {}}}"#;
+        let problems = Config::parse(text).unwrap_err();
+        assert_eq!(
+            keys(&problems),
+            [
+                "endpoint.url",
+                "endpoint.timeout_seconds",
+                "mission_locale.name",
+                "mission_locale.phone",
+                "privacy.contact_email"
+            ]
+        );
+    }
+}

@@ -1,0 +1,11 @@
+//! Everything the app knows about the Lab'O, in plain Rust: no Leptos, no browser.
+//!
+//! These modules compile natively and are tested with `cargo test`; the user interface in
+//! `crate::app` only renders their state and calls them.
+
+pub mod config;
+pub mod email;
+pub mod ids;
+pub mod phone;
+pub mod response;
+pub mod signup;

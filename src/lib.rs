@@ -1,0 +1,13 @@
+//! Lab'O – Mission Locale du Havre: the public sign-up app.
+//!
+//! - [`domain`]: plain Rust (config, validation, payload, identifiers), tested natively.
+//! - [`content`]: user-facing texts generated from `content/`.
+//! - `app` (wasm32 only): the Leptos user interface and the browser side effects.
+//!
+//! See `docs/architecture.md` for how a sign-up travels from the form to the endpoint.
+
+pub mod content;
+pub mod domain;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,0 +1,224 @@
+//! The stand-in over real HTTP on loopback, as the app and the end-to-end tests use it.
+
+use std::time::{Duration, Instant};
+
+use labo_stand_in::{Settings, StandIn};
+use serde_json::{Value, json};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+struct Answer {
+    status: Option<u16>,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Answer {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
+/// A deliberately small HTTP/1.1 client: one request per connection, so a closed connection
+/// shows up as `status: None`.
+async fn request(port: u16, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Answer {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+    let mut text = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        text.push_str(&format!("{name}: {value}\r\n"));
+    }
+    text.push_str("\r\n");
+    text.push_str(body);
+    stream.write_all(text.as_bytes()).await.unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw).await;
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let Some((head, body)) = raw.split_once("\r\n\r\n") else {
+        return Answer { status: None, headers: Vec::new(), body: raw };
+    };
+    let mut lines = head.lines();
+    let status = lines.next().and_then(|l| l.split_whitespace().nth(1)).and_then(|s| s.parse().ok());
+    let headers =
+        lines.filter_map(|l| l.split_once(':')).map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned())).collect();
+    Answer { status, headers, body: body.to_owned() }
+}
+
+async fn start(dir: &std::path::Path) -> u16 {
+    let stand_in = StandIn::open(&Settings { data_dir: dir.to_owned(), allowed_origins: Vec::new() }).unwrap();
+    let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(stand_in.serve(listener));
+    port
+}
+
+fn payload(key: &str, phone: &str) -> String {
+    json!({
+        "schema_version": "signup-v1",
+        "reference": "ABCD3467",
+        "idempotency_key": key,
+        "submitted_at": "2026-11-27T16:08:42+01:00",
+        "applicant": { "first_name": "Léa", "phone": phone },
+        "source": {},
+        "locale": "fr",
+        "app_version": "0.1.0"
+    })
+    .to_string()
+}
+
+const KEY: &str = "12345678-9abc-4ef0-9234-56789abcdef0";
+const KEY2: &str = "22345678-9abc-4ef0-9234-56789abcdef0";
+
+async fn post(port: u16, key: &str, body: &str) -> Answer {
+    request(port, "POST", "/inscriptions", &[("Content-Type", "application/json"), ("Idempotency-Key", key)], body)
+        .await
+}
+
+async fn stored(port: u16) -> Vec<Value> {
+    request(port, "GET", "/__stand-in/submissions", &[], "").await.json().as_array().unwrap().clone()
+}
+
+#[tokio::test]
+async fn stores_a_valid_signup_once_whatever_the_repeats() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = start(dir.path()).await;
+    let first = post(port, KEY, &payload(KEY, "+33612345678")).await;
+    assert_eq!(first.status, Some(201));
+    assert_eq!(first.json()["reference"], "ABCD3467");
+    let again = post(port, KEY, &payload(KEY, "+33612345678")).await;
+    assert_eq!(again.status, Some(201));
+    assert_eq!(again.json(), first.json());
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    let records = stored(port).await;
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["body"]["applicant"]["first_name"], "Léa");
+    // Reusing a key for another body is refused, not stored.
+    let reused = post(port, KEY, &payload(KEY, "+33798765432")).await;
+    assert_eq!(reused.status, Some(422));
+    assert_eq!(stored(port).await.len(), 1);
+}
+
+#[tokio::test]
+async fn refuses_invalid_bodies_with_a_list_of_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = start(dir.path()).await;
+    let bad_phone = post(port, KEY, &payload(KEY, "0612")).await;
+    assert_eq!(bad_phone.status, Some(400));
+    let problems = bad_phone.json()["problems"].as_array().unwrap().clone();
+    assert!(problems.iter().any(|p| p["field"] == "/applicant/phone"), "{problems:?}");
+    let not_json = post(port, KEY, "{").await;
+    assert_eq!(not_json.status, Some(400));
+    let no_key =
+        request(port, "POST", "/inscriptions", &[("Content-Type", "application/json")], &payload(KEY, "+33612345678"))
+            .await;
+    assert_eq!(no_key.status, Some(400));
+    let other_key = post(port, KEY2, &payload(KEY, "+33612345678")).await;
+    assert_eq!(other_key.status, Some(400));
+    let form =
+        request(port, "POST", "/inscriptions", &[("Content-Type", "text/plain"), ("Idempotency-Key", KEY)], "x").await;
+    assert_eq!(form.status, Some(415));
+    assert!(stored(port).await.is_empty());
+}
+
+#[tokio::test]
+async fn misbehaves_on_demand() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = start(dir.path()).await;
+    let faults = json!([{"status": 500, "times": 2}, {"status": 503, "retry_after": "2"}]).to_string();
+    assert_eq!(
+        request(port, "POST", "/__stand-in/faults", &[("Content-Type", "application/json")], &faults).await.status,
+        Some(201)
+    );
+    let body = payload(KEY, "+33612345678");
+    assert_eq!(post(port, KEY, &body).await.status, Some(500));
+    assert_eq!(post(port, KEY, &body).await.status, Some(500));
+    let unavailable = post(port, KEY, &body).await;
+    assert_eq!(unavailable.status, Some(503));
+    assert_eq!(unavailable.header("retry-after"), Some("2"));
+    assert!(stored(port).await.is_empty());
+    assert_eq!(post(port, KEY, &body).await.status, Some(201));
+    let attempts = request(port, "GET", "/__stand-in/requests", &[], "").await.json();
+    let outcomes: Vec<_> =
+        attempts.as_array().unwrap().iter().map(|a| a["outcome"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(outcomes, ["fault:500", "fault:500", "fault:503", "stored"]);
+}
+
+#[tokio::test]
+async fn closes_the_connection_before_or_after_storing() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = start(dir.path()).await;
+    let body = payload(KEY, "+33612345678");
+    let faults = json!([{"close": "before_store"}, {"close": "after_store"}]).to_string();
+    request(port, "POST", "/__stand-in/faults", &[("Content-Type", "application/json")], &faults).await;
+    let before = post(port, KEY, &body).await;
+    assert_eq!(before.status, None, "no answer at all: {}", before.body);
+    assert!(stored(port).await.is_empty());
+    let after = post(port, KEY, &body).await;
+    assert_eq!(after.status, None);
+    assert_eq!(stored(port).await.len(), 1, "stored although the answer was lost");
+    let retry = post(port, KEY, &body).await;
+    assert_eq!(retry.status, Some(201));
+    assert_eq!(stored(port).await.len(), 1, "the retry must not duplicate");
+}
+
+#[tokio::test]
+async fn delays_on_demand() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = start(dir.path()).await;
+    request(port, "POST", "/__stand-in/faults", &[("Content-Type", "application/json")], r#"{"delay_ms": 400}"#).await;
+    let started = Instant::now();
+    assert_eq!(post(port, KEY, &payload(KEY, "+33612345678")).await.status, Some(201));
+    assert!(started.elapsed() >= Duration::from_millis(400));
+    let bad =
+        request(port, "POST", "/__stand-in/faults", &[("Content-Type", "application/json")], r#"{"explode": true}"#)
+            .await;
+    assert_eq!(bad.status, Some(400));
+}
+
+#[tokio::test]
+async fn survives_a_restart_and_resets() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = payload(KEY, "+33612345678");
+    let first = start(dir.path()).await;
+    assert_eq!(post(first, KEY, &body).await.status, Some(201));
+    let second = start(dir.path()).await;
+    assert_eq!(stored(second).await.len(), 1);
+    let repeat = post(second, KEY, &body).await;
+    assert_eq!(repeat.header("idempotent-replayed"), Some("true"));
+    assert_eq!(stored(second).await.len(), 1);
+    assert_eq!(request(second, "DELETE", "/__stand-in/submissions", &[], "").await.status, Some(204));
+    assert!(stored(second).await.is_empty());
+}
+
+#[tokio::test]
+async fn allows_the_apps_origin_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = start(dir.path()).await;
+    async fn preflight(port: u16, origin: &str) -> Answer {
+        let headers = [
+            ("Origin", origin),
+            ("Access-Control-Request-Method", "POST"),
+            ("Access-Control-Request-Headers", "content-type,idempotency-key"),
+        ];
+        request(port, "OPTIONS", "/inscriptions", &headers, "").await
+    }
+    let ok = preflight(port, "http://127.0.0.1:8080").await;
+    assert_eq!(ok.header("access-control-allow-origin"), Some("http://127.0.0.1:8080"));
+    assert!(ok.header("access-control-allow-headers").unwrap().contains("idempotency-key"));
+    let evil = preflight(port, "https://evil.example").await;
+    assert_eq!(evil.header("access-control-allow-origin"), None);
+    let answer = request(
+        port,
+        "POST",
+        "/inscriptions",
+        &[("Origin", "http://127.0.0.1:8080"), ("Content-Type", "application/json"), ("Idempotency-Key", KEY)],
+        "{",
+    )
+    .await;
+    assert_eq!(answer.header("access-control-expose-headers").map(str::to_lowercase), Some("retry-after".into()));
+}

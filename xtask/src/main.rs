@@ -1,0 +1,49 @@
+//! Project automation, the idiomatic Rust way (`cargo xtask …`, aliased in `.cargo/config.toml`).
+//!
+//! - `cargo xtask dev`   installs what is missing, builds the app, starts the endpoint stand-in
+//!   and serves the app at a printed local URL with a config pointing at the stand-in.
+//! - `cargo xtask test`  installs what is missing and runs every check and test layer; exits
+//!   non-zero on the first failure. `.ci/run` calls exactly this.
+//! - `cargo xtask setup` only installs the tools.
+//! - `cargo xtask sizes` builds the release app and prints the sizes of dist/.
+
+mod serve;
+mod setup;
+mod sizes;
+mod steps;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <dev [--release] [--port N] | test | setup | sizes>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    let result = match args.first().map(String::as_str) {
+        Some("dev") => steps::dev(&root, &args[1..]),
+        Some("test") => steps::test(&root),
+        Some("setup") => setup::all(&root),
+        Some("sizes") => setup::all(&root)
+            .and_then(|()| steps::release_build(&root))
+            .and_then(|()| sizes::report(&root.join("dist")).map(|_| ())),
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root: the parent of this crate's folder.
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_owned()
+}
+
+/// Prints a visible step header, so CI logs show each layer.
+fn banner(title: &str) {
+    println!("\n==> {title}");
+}

@@ -1,0 +1,205 @@
+//! The `dev` and `test` commands, step by step.
+
+use std::ffi::OsString;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use crate::{banner, serve, setup, sizes};
+
+/// A child process killed when dropped, so no server outlives the command that started it.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// PATH with the npm tools (binaryen 132's wasm-opt, Playwright) and cargo's bin first.
+fn tool_path(root: &Path) -> OsString {
+    let mut paths = vec![root.join("node_modules/.bin")];
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
+        paths.push(home.join("bin"));
+    }
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    std::env::join_paths(paths).expect("valid PATH")
+}
+
+fn cargo(root: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new("cargo");
+    command.args(args).current_dir(root).env("PATH", tool_path(root));
+    command
+}
+
+fn trunk(root: &Path, release: bool) -> Result<(), String> {
+    let mut command = Command::new("trunk");
+    command.arg("build").current_dir(root).env("PATH", tool_path(root)).env("TRUNK_SKIP_VERSION_CHECK", "true");
+    if release {
+        command.arg("--release");
+    }
+    setup::run(&mut command, "trunk build")
+}
+
+/// `trunk build --release` into dist/.
+pub fn release_build(root: &Path) -> Result<(), String> {
+    banner("build: trunk build --release");
+    trunk(root, true)
+}
+
+/// Starts the stand-in on a free loopback port; returns its base URL. Its log goes to `log`
+/// (or to the terminal when `None`).
+fn start_stand_in(root: &Path, data_dir: &Path, log: Option<&Path>) -> Result<(String, Guard), String> {
+    setup::run(
+        &mut cargo(root, &["build", "--quiet", "--locked", "-p", "labo-stand-in"]),
+        "cargo build -p labo-stand-in",
+    )?;
+    let binary = root.join("target/debug/labo-stand-in");
+    let mut child = Command::new(binary)
+        .args(["--port", "0", "--data-dir"])
+        .arg(data_dir)
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start the stand-in: {e}"))?;
+    let stdout = child.stdout.take().expect("piped");
+    let guard = Guard(child);
+    let mut lines = BufReader::new(stdout).lines();
+    let first = lines.next().and_then(Result::ok).unwrap_or_default();
+    let url = first
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .ok_or_else(|| format!("the stand-in did not start: {first:?}"))?
+        .to_owned();
+    let mut sink: Box<dyn Write + Send> = match log {
+        Some(path) => Box::new(std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?),
+        None => Box::new(std::io::stdout()),
+    };
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            let _ = writeln!(sink, "stand-in | {line}");
+        }
+    });
+    Ok((url, guard))
+}
+
+/// `cargo xtask dev`: build, start the stand-in, serve the app, wait for Ctrl-C.
+pub fn dev(root: &Path, args: &[String]) -> Result<(), String> {
+    let release = args.iter().any(|a| a == "--release");
+    let port = match args.iter().position(|a| a == "--port") {
+        Some(i) => args.get(i + 1).and_then(|p| p.parse().ok()).ok_or("--port needs a number")?,
+        None => 8080,
+    };
+    setup::all(root)?;
+    banner(if release { "build: trunk build --release" } else { "build: trunk build" });
+    trunk(root, release)?;
+    let data_dir = root.join(".labo-dev/stand-in");
+    let (stand_in, _guard) = start_stand_in(root, &data_dir, None)?;
+    let endpoint = format!("{stand_in}/inscriptions");
+    let dist = root.join("dist");
+    let config = serve::config_for(&dist, &endpoint)?;
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    runtime.block_on(async {
+        let (address, server) = serve::bind(dist, config, port).await?;
+        println!("\nLab'O is running:");
+        println!("  app        http://{address}/");
+        println!("  stand-in   {endpoint}   (sign-ups stored in {})", data_dir.display());
+        println!("  inspect    {stand_in}/__stand-in/submissions");
+        println!("Rebuild after a change with `trunk build` (or run `trunk watch` alongside). Ctrl-C stops.\n");
+        tokio::select! {
+            () = server => Ok(()),
+            _ = tokio::signal::ctrl_c() => Ok(()),
+        }
+    })
+}
+
+/// `cargo xtask test`: every check and test layer, stopping at the first failure.
+pub fn test(root: &Path) -> Result<(), String> {
+    setup::all(root)?;
+
+    banner("check: cargo fmt --check");
+    setup::run(&mut cargo(root, &["fmt", "--all", "--", "--check"]), "cargo fmt --check")?;
+
+    banner("check: cargo clippy (native) -D warnings");
+    setup::run(
+        &mut cargo(root, &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"]),
+        "cargo clippy (native)",
+    )?;
+
+    banner("check: cargo clippy (wasm32) -D warnings");
+    setup::run(
+        &mut cargo(
+            root,
+            &[
+                "clippy",
+                "-p",
+                "labo",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-targets",
+                "--locked",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        "cargo clippy (wasm32)",
+    )?;
+
+    banner("layer 1/3: native tests (cargo test --workspace)");
+    setup::run(&mut cargo(root, &["test", "--workspace", "--locked"]), "cargo test")?;
+
+    banner("layer 2/3: component tests (wasm-bindgen-test in headless Chromium)");
+    setup::run(
+        cargo(root, &["test", "-p", "labo", "--target", "wasm32-unknown-unknown", "--locked", "--test", "components"])
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "60"),
+        "wasm-bindgen-test",
+    )?;
+
+    release_build(root)?;
+    banner("sizes: release dist/");
+    sizes::report(&root.join("dist"))?;
+
+    banner("layer 3/3: end-to-end tests (Playwright, phone viewport, release build, stand-in)");
+    e2e(root)
+}
+
+fn e2e(root: &Path) -> Result<(), String> {
+    let work = root.join("target/e2e");
+    let data_dir = work.join("stand-in");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    let log = work.join("stand-in.log");
+    let (stand_in, _guard) = start_stand_in(root, &data_dir, Some(&log))?;
+    let endpoint = format!("{stand_in}/inscriptions");
+    let dist = root.join("dist");
+    let config = serve::config_for(&dist, &endpoint)?;
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    let status = runtime.block_on(async {
+        let (address, server) = serve::bind(dist, config, 0).await?;
+        tokio::spawn(server);
+        println!("app http://{address}/ · stand-in {stand_in} (log: {})", log.display());
+        tokio::process::Command::new(root.join("node_modules/.bin/playwright"))
+            .args(["test", "--config", "tests/e2e/playwright.config.ts"])
+            .current_dir(root)
+            .env("PATH", tool_path(root))
+            .env("BASE_URL", format!("http://{address}"))
+            .env("STAND_IN_URL", &stand_in)
+            .status()
+            .await
+            .map_err(|e| format!("cannot start Playwright: {e}"))
+    })?;
+    if status.success() {
+        Ok(())
+    } else {
+        let tail = std::fs::read_to_string(&log).unwrap_or_default();
+        let lines: Vec<_> = tail.lines().rev().take(30).collect();
+        eprintln!("last stand-in log lines:\n{}", lines.into_iter().rev().collect::<Vec<_>>().join("\n"));
+        Err(format!("end-to-end tests failed ({status})"))
+    }
+}
