@@ -46,7 +46,8 @@ fn produced_payloads_follow_the_schema() {
 fn the_schema_rejects_what_the_app_never_sends() {
     let validator = validator();
     let good = payload("Léa", "0612345678", 1);
-    let mutations: [(&str, fn(&mut Value)); 6] = [
+    type Mutation = (&'static str, fn(&mut Value));
+    let mutations: [Mutation; 6] = [
         ("unknown field", |v| v["extra"] = "x".into()),
         ("missing reference", |v| {
             v.as_object_mut().unwrap().remove("reference");
