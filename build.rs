@@ -1,23 +1,33 @@
 //! Turns the editable content under `content/` into Rust code at build time.
 //!
-//! Why at build time: the strings end up as plain `&'static str` in the wasm, so the browser
-//! parses nothing at start-up and a missing translation is a build error, not a blank label.
+//! Why at build time: texts and the questionnaire end up as plain `&'static` data in the wasm,
+//! so the browser parses nothing at start-up, and a missing translation or a question without
+//! points is a build error naming the file and the key, not a blank label in production.
 //!
-//! `content/i18n/<lang>.toml` — one file per language, `fr.toml` is the reference. Nested tables
-//! are flattened with `_` (`[start] title = …` becomes the field `start_title`). Every language
-//! must have exactly the keys of the reference language; values are strings or lists of strings.
+//! - `content/questionnaire.toml`: the test's structure and scoring → `QUESTIONNAIRE`.
+//! - `content/i18n/<lang>.toml`: one file per language, `fr.toml` is the reference. Nested tables
+//!   are flattened with `_` (`[start] title = …` becomes `start_title`); values are texts or
+//!   lists of texts. The tables `questions`, `dimensions` and `pathways` hold the questionnaire's
+//!   texts and are checked against its structure. Every language must have exactly the keys of
+//!   the reference language.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
+use serde::Deserialize;
+
 const REFERENCE_LANGUAGE: &str = "fr";
+const QUESTIONNAIRE_TABLES: [&str; 3] = ["questions", "dimensions", "pathways"];
 
 fn main() {
     println!("cargo:rerun-if-changed=content");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let texts = generate_texts(Path::new("content/i18n")).unwrap_or_else(|e| fail(&e));
+    let questionnaire = read_questionnaire(Path::new("content/questionnaire.toml")).unwrap_or_else(|e| fail(&e));
+    let code = generate_questionnaire(&questionnaire);
+    fs::write(Path::new(&out_dir).join("questionnaire.rs"), code).expect("write questionnaire.rs");
+    let texts = generate_texts(Path::new("content/i18n"), &questionnaire).unwrap_or_else(|e| fail(&e));
     fs::write(Path::new(&out_dir).join("texts.rs"), texts).expect("write texts.rs");
 }
 
@@ -26,6 +36,189 @@ fn fail(message: &str) -> ! {
     eprintln!("\nerror in content/: {message}\n");
     panic!("content error: {message}");
 }
+
+fn rust_str(s: &str) -> String {
+    format!("{s:?}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// The questionnaire's structure
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionnaireFile {
+    version: String,
+    strength_at_least: u8,
+    work_on_below: u8,
+    dimensions: Vec<String>,
+    pathways: Vec<String>,
+    rules: Vec<RuleFile>,
+    questions: Vec<QuestionFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    pathway: String,
+    conditions: Vec<ConditionFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConditionFile {
+    dimension: String,
+    at_least: u8,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionFile {
+    id: String,
+    dimension: String,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    weight: Option<u32>,
+    #[serde(default)]
+    base: Option<i32>,
+    #[serde(default)]
+    max: Option<i32>,
+    options: Vec<OptionFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OptionFile {
+    id: String,
+    points: i32,
+    #[serde(default)]
+    exclusive: bool,
+}
+
+fn read_questionnaire(path: &Path) -> Result<QuestionnaireFile, String> {
+    let file = path.display().to_string();
+    let source = fs::read_to_string(path).map_err(|e| format!("{file}: {e}"))?;
+    let q: QuestionnaireFile = toml::from_str(&source).map_err(|e| format!("{file}: {e}"))?;
+    let unique = |ids: &[&String], what: &str| -> Result<(), String> {
+        let set: BTreeSet<_> = ids.iter().collect();
+        if set.len() == ids.len() { Ok(()) } else { Err(format!("{file}: two {what} have the same id")) }
+    };
+    unique(&q.dimensions.iter().collect::<Vec<_>>(), "dimensions")?;
+    unique(&q.pathways.iter().collect::<Vec<_>>(), "pathways")?;
+    unique(&q.questions.iter().map(|x| &x.id).collect::<Vec<_>>(), "questions")?;
+    if !(12..=20).contains(&q.questions.len()) {
+        return Err(format!("{file}: {} questions; the test must have 12 to 20", q.questions.len()));
+    }
+    for question in &q.questions {
+        let id = &question.id;
+        if !q.dimensions.contains(&question.dimension) {
+            return Err(format!("{file}: question {id} feeds unknown dimension {}", question.dimension));
+        }
+        unique(&question.options.iter().map(|o| &o.id).collect::<Vec<_>>(), &format!("options of question {id}"))?;
+        if question.options.len() < 2 {
+            return Err(format!("{file}: question {id} needs at least two options"));
+        }
+        match question.kind.as_deref() {
+            None | Some("single") => {
+                if question.options.iter().any(|o| o.points < 0 || o.exclusive) || question.base.is_some() {
+                    return Err(format!(
+                        "{file}: question {id}: a single-answer question has points ≥ 0, no base, no exclusive option"
+                    ));
+                }
+            }
+            Some("multiple") => {
+                if question.base.is_none() || question.max.is_none() {
+                    return Err(format!("{file}: question {id}: a multiple-answer question needs `base` and `max`"));
+                }
+            }
+            Some(other) => return Err(format!("{file}: question {id}: kind `{other}` is neither single nor multiple")),
+        }
+        if question.weight == Some(0) {
+            return Err(format!("{file}: question {id}: weight must be at least 1"));
+        }
+    }
+    for dimension in &q.dimensions {
+        if !q.questions.iter().any(|x| &x.dimension == dimension) {
+            return Err(format!("{file}: dimension {dimension} has no question"));
+        }
+    }
+    for rule in &q.rules {
+        if !q.pathways.contains(&rule.pathway) {
+            return Err(format!("{file}: a rule suggests unknown pathway {}", rule.pathway));
+        }
+        for c in &rule.conditions {
+            if !q.dimensions.contains(&c.dimension) || c.at_least > 100 {
+                return Err(format!(
+                    "{file}: rule for {}: condition on {} must name a dimension and a score 0–100",
+                    rule.pathway, c.dimension
+                ));
+            }
+        }
+    }
+    if q.rules.last().is_none_or(|r| !r.conditions.is_empty()) {
+        return Err(format!("{file}: the last rule must have no condition, so there is always a suggestion"));
+    }
+    Ok(q)
+}
+
+fn max_points(q: &QuestionFile) -> i32 {
+    q.max.unwrap_or_else(|| q.options.iter().map(|o| o.points).max().unwrap_or(0))
+}
+
+fn generate_questionnaire(q: &QuestionnaireFile) -> String {
+    let index = |list: &[String], id: &str| list.iter().position(|x| x == id).expect("checked");
+    let mut out = String::new();
+    out.push_str("/// The self-assessment (generated from `content/questionnaire.toml`).\n");
+    out.push_str("pub static QUESTIONNAIRE: Questionnaire = Questionnaire {\n");
+    writeln!(out, "    version: {},", rust_str(&q.version)).unwrap();
+    let list = |items: &[String]| items.iter().map(|s| rust_str(s)).collect::<Vec<_>>().join(", ");
+    writeln!(out, "    dimensions: &[{}],", list(&q.dimensions)).unwrap();
+    writeln!(out, "    pathways: &[{}],", list(&q.pathways)).unwrap();
+    out.push_str("    questions: &[\n");
+    for question in &q.questions {
+        let kind = if question.kind.as_deref() == Some("multiple") { "Kind::Multiple" } else { "Kind::Single" };
+        let options: Vec<String> = question
+            .options
+            .iter()
+            .map(|o| format!("Choice {{ id: {}, points: {}, exclusive: {} }}", rust_str(&o.id), o.points, o.exclusive))
+            .collect();
+        writeln!(
+            out,
+            "        Question {{ id: {}, dimension: {}, kind: {kind}, weight: {}, base: {}, max: {}, options: &[{}] }},",
+            rust_str(&question.id),
+            index(&q.dimensions, &question.dimension),
+            question.weight.unwrap_or(1),
+            question.base.unwrap_or(0),
+            max_points(question),
+            options.join(", ")
+        )
+        .unwrap();
+    }
+    out.push_str("    ],\n    rules: &[\n");
+    for rule in &q.rules {
+        let conditions: Vec<String> = rule
+            .conditions
+            .iter()
+            .map(|c| {
+                format!("Condition {{ dimension: {}, at_least: {} }}", index(&q.dimensions, &c.dimension), c.at_least)
+            })
+            .collect();
+        writeln!(
+            out,
+            "        Rule {{ pathway: {}, conditions: &[{}] }},",
+            index(&q.pathways, &rule.pathway),
+            conditions.join(", ")
+        )
+        .unwrap();
+    }
+    out.push_str("    ],\n");
+    writeln!(out, "    strength_at_least: {},\n    work_on_below: {},\n}};", q.strength_at_least, q.work_on_below)
+        .unwrap();
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Texts
 
 #[derive(Clone, PartialEq)]
 enum Value {
@@ -60,12 +253,118 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, Value>,
     Ok(())
 }
 
-fn rust_str(s: &str) -> String {
-    format!("{s:?}")
+/// Reads `table.key` as a text, or fails naming the file and path.
+fn text<'a>(table: &'a toml::Table, key: &str, file: &str, path: &str) -> Result<&'a str, String> {
+    match table.get(key) {
+        Some(toml::Value::String(s)) if !s.trim().is_empty() => Ok(s),
+        _ => Err(format!("{file}: `{path}.{key}` is missing or empty")),
+    }
 }
 
-fn generate_texts(dir: &Path) -> Result<String, String> {
-    let mut languages: Vec<(String, BTreeMap<String, Value>)> = Vec::new();
+fn table<'a>(parent: &'a toml::Table, key: &str, file: &str, path: &str) -> Result<&'a toml::Table, String> {
+    match parent.get(key) {
+        Some(toml::Value::Table(t)) => Ok(t),
+        _ => Err(format!("{file}: table `[{path}{}{key}]` is missing", if path.is_empty() { "" } else { "." })),
+    }
+}
+
+fn only_keys(t: &toml::Table, allowed: &[&str], file: &str, path: &str) -> Result<(), String> {
+    match t.keys().find(|k| !allowed.contains(&k.as_str())) {
+        Some(k) => Err(format!("{file}: `{path}.{k}` is unknown (possible: {})", allowed.join(", "))),
+        None => Ok(()),
+    }
+}
+
+/// The questionnaire's texts in one language, as Rust expressions, checked against the structure.
+fn questionnaire_texts(root: &toml::Table, q: &QuestionnaireFile, file: &str) -> Result<[String; 3], String> {
+    let questions_table = table(root, "questions", file, "")?;
+    only_keys(questions_table, &q.questions.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), file, "questions")?;
+    let mut questions = Vec::new();
+    for question in &q.questions {
+        let path = format!("questions.{}", question.id);
+        let t = table(questions_table, &question.id, file, "questions")?;
+        only_keys(t, &["title", "hint", "options"], file, &path)?;
+        let hint = match t.get("hint") {
+            None => String::new(),
+            Some(_) => text(t, "hint", file, &path)?.to_owned(),
+        };
+        let options_table = table(t, "options", file, &path)?;
+        only_keys(
+            options_table,
+            &question.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(),
+            file,
+            &format!("{path}.options"),
+        )?;
+        let mut options = Vec::new();
+        for option in &question.options {
+            options.push(rust_str(text(options_table, &option.id, file, &format!("{path}.options"))?));
+        }
+        questions.push(format!(
+            "QuestionText {{ title: {}, hint: {}, options: &[{}] }}",
+            rust_str(text(t, "title", file, &path)?),
+            rust_str(&hint),
+            options.join(", ")
+        ));
+    }
+    let dimensions_table = table(root, "dimensions", file, "")?;
+    only_keys(dimensions_table, &q.dimensions.iter().map(String::as_str).collect::<Vec<_>>(), file, "dimensions")?;
+    let mut dimensions = Vec::new();
+    for dimension in &q.dimensions {
+        let path = format!("dimensions.{dimension}");
+        let t = table(dimensions_table, dimension, file, "dimensions")?;
+        only_keys(t, &["name", "strength", "work_on"], file, &path)?;
+        dimensions.push(format!(
+            "DimensionText {{ name: {}, strength: {}, work_on: {} }}",
+            rust_str(text(t, "name", file, &path)?),
+            rust_str(text(t, "strength", file, &path)?),
+            rust_str(text(t, "work_on", file, &path)?)
+        ));
+    }
+    let pathways_table = table(root, "pathways", file, "")?;
+    only_keys(pathways_table, &q.pathways.iter().map(String::as_str).collect::<Vec<_>>(), file, "pathways")?;
+    let mut pathways = Vec::new();
+    for pathway in &q.pathways {
+        let path = format!("pathways.{pathway}");
+        let t = table(pathways_table, pathway, file, "pathways")?;
+        only_keys(t, &["name", "summary", "description", "reasons"], file, &path)?;
+        let reasons_table = table(t, "reasons", file, &path)?;
+        let mut needed: BTreeSet<String> = BTreeSet::new();
+        for rule in q.rules.iter().filter(|r| &r.pathway == pathway) {
+            if rule.conditions.is_empty() {
+                needed.insert("default".into());
+            }
+            needed.extend(rule.conditions.iter().map(|c| c.dimension.clone()));
+        }
+        only_keys(
+            reasons_table,
+            &needed.iter().map(String::as_str).collect::<Vec<_>>(),
+            file,
+            &format!("{path}.reasons"),
+        )?;
+        let mut reasons = Vec::new();
+        for key in &needed {
+            let reason = text(reasons_table, key, file, &format!("{path}.reasons"))?;
+            reasons.push(format!("({}, {})", rust_str(key), rust_str(reason)));
+        }
+        pathways.push(format!(
+            "PathwayText {{ name: {}, summary: {}, description: {}, reasons: &[{}] }}",
+            rust_str(text(t, "name", file, &path)?),
+            rust_str(text(t, "summary", file, &path)?),
+            rust_str(text(t, "description", file, &path)?),
+            reasons.join(", ")
+        ));
+    }
+    Ok([questions.join(",\n        "), dimensions.join(",\n        "), pathways.join(",\n        ")])
+}
+
+struct Language {
+    code: String,
+    flat: BTreeMap<String, Value>,
+    questionnaire: [String; 3],
+}
+
+fn generate_texts(dir: &Path, q: &QuestionnaireFile) -> Result<String, String> {
+    let mut languages: Vec<Language> = Vec::new();
     let mut entries: Vec<_> = fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(Result::ok)
@@ -74,27 +373,32 @@ fn generate_texts(dir: &Path) -> Result<String, String> {
         .collect();
     entries.sort();
     for path in entries {
-        let lang = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+        let code = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
         let file = path.display().to_string();
         let source = fs::read_to_string(&path).map_err(|e| format!("{file}: {e}"))?;
-        let table: toml::Table = source.parse().map_err(|e| format!("{file}: {e}"))?;
-        let mut flat = BTreeMap::new();
-        flatten("", &table, &mut flat, &file)?;
-        match flat.get("meta_lang") {
-            Some(Value::Text(code)) if *code == lang => {}
-            _ => return Err(format!("{file}: [meta] lang must be \"{lang}\", the file's name")),
+        let mut root: toml::Table = source.parse().map_err(|e| format!("{file}: {e}"))?;
+        let questionnaire = questionnaire_texts(&root, q, &file)?;
+        for key in QUESTIONNAIRE_TABLES {
+            root.remove(key);
         }
-        languages.push((lang, flat));
+        let mut flat = BTreeMap::new();
+        flatten("", &root, &mut flat, &file)?;
+        match flat.get("meta_lang") {
+            Some(Value::Text(lang)) if *lang == code => {}
+            _ => return Err(format!("{file}: [meta] lang must be \"{code}\", the file's name")),
+        }
+        languages.push(Language { code, flat, questionnaire });
     }
     let reference_index = languages
         .iter()
-        .position(|(lang, _)| lang == REFERENCE_LANGUAGE)
+        .position(|l| l.code == REFERENCE_LANGUAGE)
         .ok_or_else(|| format!("content/i18n/{REFERENCE_LANGUAGE}.toml is missing"))?;
     let reference = languages.remove(reference_index);
     languages.insert(0, reference);
 
-    let reference_keys = &languages[0].1;
-    for (lang, keys) in &languages[1..] {
+    let reference_keys = &languages[0].flat;
+    for language in &languages[1..] {
+        let (lang, keys) = (&language.code, &language.flat);
         let missing: Vec<_> = reference_keys.keys().filter(|k| !keys.contains_key(*k)).collect();
         let extra: Vec<_> = keys.keys().filter(|k| !reference_keys.contains_key(*k)).collect();
         if !missing.is_empty() {
@@ -126,12 +430,18 @@ fn generate_texts(dir: &Path) -> Result<String, String> {
         };
         writeln!(out, "    pub {key}: {ty},").unwrap();
     }
+    out.push_str("    /// Texts of each question, in the order of `QUESTIONNAIRE.questions`.\n");
+    out.push_str("    pub questions: &'static [QuestionText],\n");
+    out.push_str("    /// Texts of each dimension, in the order of `QUESTIONNAIRE.dimensions`.\n");
+    out.push_str("    pub dimensions: &'static [DimensionText],\n");
+    out.push_str("    /// Texts of each pathway, in the order of `QUESTIONNAIRE.pathways`.\n");
+    out.push_str("    pub pathways: &'static [PathwayText],\n");
     out.push_str("}\n\n");
     let mut statics = Vec::new();
-    for (lang, keys) in &languages {
-        let ident = lang.to_uppercase().replace('-', "_");
+    for language in &languages {
+        let ident = language.code.to_uppercase().replace('-', "_");
         writeln!(out, "pub static {ident}: Texts = Texts {{").unwrap();
-        for (key, value) in keys {
+        for (key, value) in &language.flat {
             match value {
                 Value::Text(s) => writeln!(out, "    {key}: {},", rust_str(s)).unwrap(),
                 Value::List(items) => {
@@ -140,6 +450,10 @@ fn generate_texts(dir: &Path) -> Result<String, String> {
                 }
             }
         }
+        let [questions, dimensions, pathways] = &language.questionnaire;
+        writeln!(out, "    questions: &[\n        {questions}\n    ],").unwrap();
+        writeln!(out, "    dimensions: &[\n        {dimensions}\n    ],").unwrap();
+        writeln!(out, "    pathways: &[\n        {pathways}\n    ],").unwrap();
         out.push_str("};\n\n");
         statics.push(format!("&{ident}"));
     }

@@ -5,6 +5,45 @@
 
 include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 
+/// The texts of one question of the self-assessment.
+#[derive(Debug)]
+pub struct QuestionText {
+    /// The question, shown as the page's heading.
+    pub title: &'static str,
+    /// A line under the question (empty when there is none).
+    pub hint: &'static str,
+    /// One text per answer, in the order of the questionnaire's options.
+    pub options: &'static [&'static str],
+}
+
+/// The texts of one dimension of the profile.
+#[derive(Debug)]
+pub struct DimensionText {
+    pub name: &'static str,
+    /// Said when the dimension is a strength.
+    pub strength: &'static str,
+    /// Said when the dimension is a point to work on, kindly.
+    pub work_on: &'static str,
+}
+
+/// The texts of one pathway.
+#[derive(Debug)]
+pub struct PathwayText {
+    pub name: &'static str,
+    /// One line, for lists.
+    pub summary: &'static str,
+    pub description: &'static str,
+    /// Why it is suggested: one reason per dimension the rule checks, or `default`.
+    pub reasons: &'static [(&'static str, &'static str)],
+}
+
+impl PathwayText {
+    /// The reason given for a rule condition on `dimension` (or `default`).
+    pub fn reason(&self, key: &str) -> Option<&'static str> {
+        self.reasons.iter().find(|(k, _)| *k == key).map(|(_, text)| *text)
+    }
+}
+
 /// Replaces `{name}` placeholders in a text, e.g. `fill("Question {n} sur {total}", &[("n", "4"), ("total", "15")])`.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();

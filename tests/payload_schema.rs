@@ -1,18 +1,76 @@
 //! The payloads the app builds follow the published contract, `schema/signup-v1.json` (the same
-//! file the stand-in validates incoming bodies with).
+//! file the stand-in validates incoming bodies with), and carry what the young person typed.
 #![cfg(not(target_arch = "wasm32"))]
 
+use chrono::NaiveDate;
+use labo::domain::eligibility::EligibilityForm;
 use labo::domain::ids;
-use labo::domain::signup::{Envelope, Payload, SignupForm, Source};
-use serde_json::Value;
+use labo::domain::questionnaire::{Answers, QUESTIONNAIRE};
+use labo::domain::signup::{
+    ContactChannel, ContactTime, Envelope, Payload, SignupForm, SignupParts, Situation, Source,
+};
+use labo::domain::territory::{CommuneChoice, Territory};
+use serde_json::{Value, json};
 
 fn validator() -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(include_str!("../schema/signup-v1.json")).unwrap();
     jsonschema::options().should_validate_formats(true).build(&schema).unwrap()
 }
 
-fn payload(first_name: &str, phone: &str, seed: u8) -> Value {
-    let valid = SignupForm { first_name: first_name.into(), phone: phone.into() }.validate().unwrap();
+fn territory() -> Territory {
+    Territory::parse(include_str!("../public/communes.json")).unwrap()
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+fn all_answers(pick: usize) -> Answers {
+    QUESTIONNAIRE
+        .questions
+        .iter()
+        .map(|q| (q.id.to_owned(), vec![q.options[pick.min(q.options.len() - 1)].id.to_owned()]))
+        .collect()
+}
+
+struct Case {
+    first_name: &'static str,
+    phone: &'static str,
+    email: &'static str,
+    commune: Option<(&'static str, &'static str)>,
+    answers: Answers,
+    share: bool,
+    pathway: &'static str,
+    source: Source,
+}
+
+fn build(case: Case, seed: u8) -> Value {
+    let eligibility = EligibilityForm {
+        day: "14".into(),
+        month: "3".into(),
+        year: "2007".into(),
+        at_school: Some(false),
+        commune_query: "x".into(),
+        commune: case.commune.map(|(insee, postcode)| CommuneChoice { insee: insee.into(), postcode: postcode.into() }),
+        elsewhere: case.commune.is_none(),
+    }
+    .validate(&territory(), today())
+    .unwrap();
+    let details = SignupForm {
+        first_name: case.first_name.into(),
+        last_name: "Martin".into(),
+        phone: case.phone.into(),
+        email: case.email.into(),
+        situation: Some(Situation::JobSeeking),
+        contact_channel: Some(ContactChannel::Sms),
+        contact_time: Some(ContactTime::Afternoon),
+        idea: "Un food truck de crêpes".into(),
+        pathway: case.pathway.into(),
+        share_answers: case.share,
+        ..SignupForm::default()
+    }
+    .validate(QUESTIONNAIRE.pathways)
+    .unwrap();
     let mut n = seed;
     let envelope = Envelope {
         reference: ids::reference(|| {
@@ -23,31 +81,98 @@ fn payload(first_name: &str, phone: &str, seed: u8) -> Value {
         submitted_at: "2026-11-27T16:08:42+01:00".into(),
         locale: "fr".into(),
     };
-    serde_json::to_value(Payload::build(&valid, envelope, Source::default())).unwrap()
+    let territory = territory();
+    let parts = SignupParts {
+        eligibility: &eligibility,
+        details: &details,
+        territory: &territory,
+        questionnaire: &QUESTIONNAIRE,
+        answers: &case.answers,
+        counsellor_override: case.commune.is_none(),
+        source: case.source,
+    };
+    serde_json::to_value(Payload::build(parts, envelope)).unwrap()
+}
+
+fn with_test_and_consent() -> Case {
+    Case {
+        first_name: "Léa",
+        phone: "06 12 34 56 78",
+        email: "lea@exemple.fr",
+        commune: Some(("76351", "76610")),
+        answers: all_answers(2),
+        share: true,
+        pathway: "collective",
+        source: Source::default(),
+    }
 }
 
 #[test]
 fn produced_payloads_follow_the_schema() {
     let validator = validator();
     let cases = [
-        ("Léa", "06 12 34 56 78"),
-        ("Jean-Baptiste", "+262 692 12 34 56"),
-        ("N'Golo", "+687 75 12 34"),
-        ("Zoë", "0033 7 98 76 54 32"),
+        with_test_and_consent(),
+        Case { share: false, ..with_test_and_consent() },
+        Case { answers: Answers::new(), pathway: "undecided", email: "", ..with_test_and_consent() },
+        Case { commune: None, phone: "+262 692 12 34 56", first_name: "N'Golo", ..with_test_and_consent() },
+        Case {
+            source: Source {
+                counsellor: Some("mlh-claire".into()),
+                campaign: Some("forum-mars".into()),
+                channel: Some("sms".into()),
+            },
+            ..with_test_and_consent()
+        },
     ];
-    for (seed, (first_name, phone)) in cases.into_iter().enumerate() {
-        let body = payload(first_name, phone, seed as u8);
+    for (seed, case) in cases.into_iter().enumerate() {
+        let body = build(case, seed as u8);
         let errors: Vec<String> = validator.iter_errors(&body).map(|e| format!("{}: {e}", e.instance_path)).collect();
-        assert!(errors.is_empty(), "{body}\n{errors:#?}");
+        assert!(errors.is_empty(), "{body:#}\n{errors:#?}");
     }
+}
+
+#[test]
+fn the_payload_carries_the_typed_values_and_the_profile_only_with_consent() {
+    let body = build(with_test_and_consent(), 1);
+    assert_eq!(body["applicant"]["first_name"], "Léa");
+    assert_eq!(body["applicant"]["birth_date"], "2007-03-14");
+    assert_eq!(body["applicant"]["phone"], "+33612345678");
+    assert_eq!(body["applicant"]["commune"], json!({"insee": "76351", "name": "Le Havre", "postcode": "76610"}));
+    assert_eq!(body["contact"], json!({"channel": "sms", "time": "afternoon"}));
+    assert_eq!(
+        body["eligibility"],
+        json!({"age": 19, "age_eligible": true, "left_school": true, "commune_in_territory": true, "counsellor_override": false})
+    );
+    assert_eq!(body["pathway"], json!({"chosen": "collective", "suggested": "individual"}));
+    assert_eq!(body["self_assessment"]["scores"]["idea"], 67);
+    assert_eq!(body["self_assessment"]["answers"]["idea_stage"], json!(["clear"]));
+    assert_eq!(body["consent"]["share_self_assessment"], true);
+    assert_eq!(body["source"], json!({}));
+
+    let without_consent = build(Case { share: false, ..with_test_and_consent() }, 2);
+    assert_eq!(without_consent["self_assessment"], Value::Null);
+    assert_eq!(without_consent["consent"]["share_self_assessment"], false);
+    assert_eq!(without_consent["pathway"]["suggested"], "individual", "the suggestion is not an answer");
+
+    let direct = build(Case { answers: Answers::new(), pathway: "undecided", email: "", ..with_test_and_consent() }, 3);
+    assert_eq!(direct["self_assessment"], Value::Null);
+    assert_eq!(direct["consent"]["share_self_assessment"], false, "no test, nothing to share");
+    assert_eq!(direct["pathway"], json!({"chosen": null, "suggested": null}));
+    assert_eq!(direct["applicant"]["email"], Value::Null);
+
+    let outside = build(Case { commune: None, ..with_test_and_consent() }, 4);
+    assert_eq!(outside["applicant"]["commune"], Value::Null);
+    assert_eq!(outside["eligibility"]["commune_in_territory"], false);
+    assert_eq!(outside["eligibility"]["counsellor_override"], true);
 }
 
 #[test]
 fn the_schema_rejects_what_the_app_never_sends() {
     let validator = validator();
-    let good = payload("Léa", "0612345678", 1);
+    let good = build(with_test_and_consent(), 1);
+    assert!(validator.is_valid(&good));
     type Mutation = (&'static str, fn(&mut Value));
-    let mutations: [Mutation; 6] = [
+    let mutations: [Mutation; 8] = [
         ("unknown field", |v| v["extra"] = "x".into()),
         ("missing reference", |v| {
             v.as_object_mut().unwrap().remove("reference");
@@ -56,6 +181,8 @@ fn the_schema_rejects_what_the_app_never_sends() {
         ("national phone", |v| v["applicant"]["phone"] = "0612345678".into()),
         ("timestamp without offset", |v| v["submitted_at"] = "2026-11-27 16:08".into()),
         ("other schema", |v| v["schema_version"] = "signup-v2".into()),
+        ("unknown pathway", |v| v["pathway"]["chosen"] = "fast-track".into()),
+        ("score above 100", |v| v["self_assessment"]["scores"]["idea"] = 101.into()),
     ];
     for (what, mutate) in mutations {
         let mut body = good.clone();

@@ -17,7 +17,17 @@ use super::phone::Phone;
 pub struct Config {
     pub endpoint: Endpoint,
     pub mission_locale: MissionLocale,
+    pub territory: TerritorySettings,
     pub privacy: Privacy,
+}
+
+/// The area the deployment serves.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TerritorySettings {
+    /// Completes "tu habites …", e.g. "dans la communauté urbaine Le Havre Seine Métropole…".
+    pub description: String,
+    /// Where the list of communes is, relative to the app (default `/communes.json`).
+    pub communes_url: String,
 }
 
 /// Where and how sign-ups are sent.
@@ -45,6 +55,8 @@ pub struct MissionLocale {
     pub email: Option<String>,
     pub address: Option<String>,
     pub hours: Option<String>,
+    /// Within how many working days the counsellor calls back, said on the confirmation page.
+    pub callback_working_days: u32,
 }
 
 /// The deployment-specific parts of the privacy notice.
@@ -61,6 +73,10 @@ pub struct Privacy {
 /// Default for `endpoint.timeout_seconds`: long enough for a slow 3G upload, short enough that
 /// a young person is not left waiting on a dead connection.
 pub const DEFAULT_TIMEOUT_SECONDS: u32 = 20;
+/// Default for `mission_locale.callback_working_days`.
+pub const DEFAULT_CALLBACK_DAYS: u32 = 5;
+/// Default for `territory.communes_url`.
+pub const DEFAULT_COMMUNES_URL: &str = "/communes.json";
 /// Default for `privacy.retention_months`.
 pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
 
@@ -106,7 +122,7 @@ impl Config {
         };
         let mut problems = Vec::new();
         let mut reader = Reader { problems: &mut problems };
-        reader.unknown_keys("", root, &["endpoint", "mission_locale", "privacy"]);
+        reader.unknown_keys("", root, &["endpoint", "mission_locale", "territory", "privacy"]);
 
         let endpoint = reader.object(root, "endpoint");
         let url = endpoint.and_then(|o| reader.text(o, "endpoint.url", true));
@@ -150,8 +166,27 @@ impl Config {
         let ml_email = ml.and_then(|o| reader.email(o, "mission_locale.email", false));
         let address = ml.and_then(|o| reader.text(o, "mission_locale.address", false));
         let hours = ml.and_then(|o| reader.text(o, "mission_locale.hours", false));
+        let callback_working_days = ml
+            .and_then(|o| reader.number(o, "mission_locale.callback_working_days", 1..=30))
+            .unwrap_or(Some(DEFAULT_CALLBACK_DAYS));
         if let Some(o) = ml {
-            reader.unknown_keys("mission_locale", o, &["name", "phone", "email", "address", "hours"]);
+            let known = ["name", "phone", "email", "address", "hours", "callback_working_days"];
+            reader.unknown_keys("mission_locale", o, &known);
+        }
+
+        let territory = reader.object(root, "territory");
+        let description = territory.and_then(|o| reader.text(o, "territory.description", true));
+        let communes_url = territory
+            .and_then(|o| reader.text(o, "territory.communes_url", false))
+            .unwrap_or_else(|| DEFAULT_COMMUNES_URL.to_owned());
+        if communes_url.contains(char::is_whitespace) || communes_url.contains("..") {
+            reader.problems.push(problem(
+                "territory.communes_url",
+                "doit être un chemin comme /communes.json, sans espace ni « .. ».",
+            ));
+        }
+        if let Some(o) = territory {
+            reader.unknown_keys("territory", o, &["description", "communes_url"]);
         }
 
         let privacy = reader.object(root, "privacy");
@@ -164,20 +199,43 @@ impl Config {
             reader.unknown_keys("privacy", o, &["controller", "contact_email", "retention_months"]);
         }
 
-        match (url, format, timeout_seconds, name, phone, contact_email, retention_months) {
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        match (
+            url,
+            format,
+            timeout_seconds,
+            name,
+            phone,
+            callback_working_days,
+            description,
+            contact_email,
+            retention_months,
+        ) {
             (
                 Some(url),
                 Some(format),
                 Some(timeout_seconds),
                 Some(name),
                 Some(phone),
+                Some(callback_working_days),
+                Some(description),
                 Some(contact_email),
                 Some(retention_months),
-            ) if problems.is_empty() => {
+            ) => {
                 let controller = controller.unwrap_or_else(|| name.clone());
                 Ok(Config {
                     endpoint: Endpoint { url, format, timeout_seconds },
-                    mission_locale: MissionLocale { name, phone, email: ml_email, address, hours },
+                    mission_locale: MissionLocale {
+                        name,
+                        phone,
+                        email: ml_email,
+                        address,
+                        hours,
+                        callback_working_days,
+                    },
+                    territory: TerritorySettings { description, communes_url },
                     privacy: Privacy { controller, contact_email, retention_months },
                 })
             }
@@ -332,8 +390,10 @@ mod tests {
             "phone": "02 61 91 00 00",
             "email": "labo@exemple.fr",
             "address": "1 rue de l'Exemple, 76600 Le Havre",
-            "hours": "Du lundi au vendredi, 9 h – 17 h"
+            "hours": "Du lundi au vendredi, 9 h – 17 h",
+            "callback_working_days": 3
         },
+        "territory": { "description": "dans la communauté urbaine Le Havre Seine Métropole", "communes_url": "/territoire/communes.json" },
         "privacy": { "controller": "Mission Locale Le Havre Estuaire Littoral", "contact_email": "dpo@exemple.fr", "retention_months": 36 }
     }"#;
 
@@ -350,6 +410,8 @@ mod tests {
         assert_eq!(config.mission_locale.phone.e164(), "+33261910000");
         assert_eq!(config.mission_locale.email.as_deref(), Some("labo@exemple.fr"));
         assert_eq!(config.privacy.retention_months, 36);
+        assert_eq!(config.mission_locale.callback_working_days, 3);
+        assert_eq!(config.territory.communes_url, "/territoire/communes.json");
         assert_eq!(config.contact_fallback().phone_display, "02 61 91 00 00");
     }
 
@@ -358,6 +420,7 @@ mod tests {
         let minimal = r#"{
             "endpoint": { "url": "http://127.0.0.1:8787/inscriptions" },
             "mission_locale": { "name": "ML", "phone": "0261910000" },
+            "territory": { "description": "au Havre" },
             "privacy": { "contact_email": "dpo@exemple.fr" }
         }"#;
         let config = Config::parse(minimal).unwrap();
@@ -366,6 +429,8 @@ mod tests {
         assert_eq!(config.privacy.controller, "ML");
         assert_eq!(config.privacy.retention_months, DEFAULT_RETENTION_MONTHS);
         assert_eq!(config.mission_locale.email, None);
+        assert_eq!(config.mission_locale.callback_working_days, DEFAULT_CALLBACK_DAYS);
+        assert_eq!(config.territory.communes_url, DEFAULT_COMMUNES_URL);
     }
 
     #[test]
@@ -389,6 +454,7 @@ mod tests {
         let text = r#"{
             "endpoint": { "url": "http://inscriptions.exemple.fr", "format": "xml", "timeout_seconds": 0 },
             "mission_locale": { "name": "", "phone": "12" , "emial": "x"},
+            "territory": { "description": "au Havre", "communes_url": "../x.json" },
             "privacy": { "contact_email": "pas-une-adresse" }
         }"#;
         let problems = Config::parse(text).unwrap_err();
@@ -401,6 +467,7 @@ mod tests {
                 "mission_locale.name",
                 "mission_locale.phone",
                 "mission_locale.emial",
+                "territory.communes_url",
                 "privacy.contact_email"
             ]
         );
@@ -411,13 +478,17 @@ mod tests {
     #[test]
     fn reports_missing_sections() {
         let problems = Config::parse("{}").unwrap_err();
-        assert_eq!(keys(&problems), ["endpoint", "mission_locale", "privacy"]);
-        let problems =
-            Config::parse(r#"{"endpoint": "https://x.fr", "mission_locale": {}, "privacy": {}}"#).unwrap_err();
-        assert_eq!(
-            keys(&problems),
-            ["endpoint", "mission_locale.name", "mission_locale.phone", "privacy.contact_email"]
-        );
+        assert_eq!(keys(&problems), ["endpoint", "mission_locale", "territory", "privacy"]);
+        let text = r#"{"endpoint": "https://x.fr", "mission_locale": {}, "territory": {}, "privacy": {}}"#;
+        let problems = Config::parse(text).unwrap_err();
+        let expected = [
+            "endpoint",
+            "mission_locale.name",
+            "mission_locale.phone",
+            "territory.description",
+            "privacy.contact_email",
+        ];
+        assert_eq!(keys(&problems), expected);
     }
 
     #[test]
@@ -449,17 +520,17 @@ mod tests {
 
     #[test]
     fn wrong_types_are_reported_not_panicked_on() {
-        let text = r#"{"endpoint": {"url": 42, "timeout_seconds": "20"}, "mission_locale": {"name": ["x"], "phone": null}, "privacy": {"contact_email": {}}}"#;
+        let text = r#"{"endpoint": {"url": 42, "timeout_seconds": "20"}, "mission_locale": {"name": ["x"], "phone": null},
+            "territory": {"description": 3}, "privacy": {"contact_email": {}}}"#;
         let problems = Config::parse(text).unwrap_err();
-        assert_eq!(
-            keys(&problems),
-            [
-                "endpoint.url",
-                "endpoint.timeout_seconds",
-                "mission_locale.name",
-                "mission_locale.phone",
-                "privacy.contact_email"
-            ]
-        );
+        let expected = [
+            "endpoint.url",
+            "endpoint.timeout_seconds",
+            "mission_locale.name",
+            "mission_locale.phone",
+            "territory.description",
+            "privacy.contact_email",
+        ];
+        assert_eq!(keys(&problems), expected);
     }
 }

@@ -4,8 +4,12 @@
 //! `crate::app` only renders their state and calls them.
 
 pub mod config;
+pub mod draft;
+pub mod eligibility;
 pub mod email;
 pub mod ids;
 pub mod phone;
+pub mod questionnaire;
 pub mod response;
 pub mod signup;
+pub mod territory;

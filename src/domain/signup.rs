@@ -1,10 +1,15 @@
-//! The sign-up form: what the young person typed, its validation, and the payload sent to the
-//! mission locale's endpoint (the contract in `schema/signup-v1.json`, explained in
-//! `docs/endpoint.md`).
+//! The sign-up: the details form, its validation, and the payload sent to the mission locale's
+//! endpoint (the contract in `schema/signup-v1.json`, explained in `docs/endpoint.md`).
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::eligibility::{EligibilityAnswer, MAX_AGE, MIN_AGE};
+use super::email::{self, EmailError};
 use super::phone::{Phone, PhoneError};
+use super::questionnaire::{Answers, Profile, Questionnaire};
+use super::territory::Territory;
 
 /// Version of the payload contract, sent in every body so the endpoint can tell formats apart.
 pub const SCHEMA_VERSION: &str = "signup-v1";
@@ -12,27 +17,159 @@ pub const SCHEMA_VERSION: &str = "signup-v1";
 pub const NAME_MAX: usize = 50;
 /// Longest phone number as typed (with spaces and dots).
 pub const PHONE_MAX: usize = 25;
+/// Longest "other situation" text.
+pub const SITUATION_OTHER_MAX: usize = 100;
+/// Longest description of the idea.
+pub const IDEA_MAX: usize = 1000;
+/// The pathway value meaning "I don't know yet".
+pub const UNDECIDED: &str = "undecided";
 
-/// The fields exactly as typed. Kept as typed on error, so nothing is lost.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SignupForm {
-    pub first_name: String,
-    pub phone: String,
+/// What the young person does now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Situation {
+    JobSeeking,
+    Training,
+    Employed,
+    NothingYet,
+    Other,
 }
 
-/// A form field, in the order the fields appear on screen (the error summary follows it).
+impl Situation {
+    pub const ALL: [Situation; 5] =
+        [Situation::JobSeeking, Situation::Training, Situation::Employed, Situation::NothingYet, Situation::Other];
+
+    /// The value in the payload and in the page (`job_seeking`…).
+    pub fn code(self) -> &'static str {
+        match self {
+            Situation::JobSeeking => "job_seeking",
+            Situation::Training => "training",
+            Situation::Employed => "employed",
+            Situation::NothingYet => "nothing_yet",
+            Situation::Other => "other",
+        }
+    }
+}
+
+/// How the young person prefers to be contacted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactChannel {
+    Call,
+    Sms,
+    Email,
+}
+
+impl ContactChannel {
+    pub const ALL: [ContactChannel; 3] = [ContactChannel::Call, ContactChannel::Sms, ContactChannel::Email];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ContactChannel::Call => "call",
+            ContactChannel::Sms => "sms",
+            ContactChannel::Email => "email",
+        }
+    }
+}
+
+/// When the young person prefers to be contacted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactTime {
+    Morning,
+    Midday,
+    Afternoon,
+    AnyTime,
+}
+
+impl ContactTime {
+    pub const ALL: [ContactTime; 4] =
+        [ContactTime::Morning, ContactTime::Midday, ContactTime::Afternoon, ContactTime::AnyTime];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ContactTime::Morning => "morning",
+            ContactTime::Midday => "midday",
+            ContactTime::Afternoon => "afternoon",
+            ContactTime::AnyTime => "any_time",
+        }
+    }
+}
+
+/// The details page as typed. Kept as typed on error, so nothing is lost.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SignupForm {
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub email: String,
+    pub situation: Option<Situation>,
+    pub situation_other: String,
+    pub contact_channel: Option<ContactChannel>,
+    pub contact_time: Option<ContactTime>,
+    pub idea: String,
+    /// A pathway id, or [`UNDECIDED`].
+    pub pathway: String,
+    /// Consent to send the self-assessment answers and profile to the counsellor.
+    pub share_answers: bool,
+}
+
+impl Default for SignupForm {
+    fn default() -> SignupForm {
+        SignupForm {
+            first_name: String::new(),
+            last_name: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            situation: None,
+            situation_other: String::new(),
+            contact_channel: None,
+            contact_time: None,
+            idea: String::new(),
+            pathway: UNDECIDED.to_owned(),
+            share_answers: false,
+        }
+    }
+}
+
+/// A field of the sign-up pages, in the order they appear (the error summary follows it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
+    BirthDate,
+    School,
+    Commune,
     FirstName,
+    LastName,
     Phone,
+    Email,
+    Situation,
+    SituationOther,
+    ContactChannel,
+    ContactTime,
+    Idea,
+    Pathway,
+    Consent,
 }
 
 impl Field {
-    /// The `id` of the field's input in the page, which the error summary links to.
+    /// The `id` of the field's (first) input in the page, which the error summary links to.
     pub fn html_id(self) -> &'static str {
         match self {
+            Field::BirthDate => "birth-day",
+            Field::School => "school-no",
+            Field::Commune => "commune",
             Field::FirstName => "first-name",
+            Field::LastName => "last-name",
             Field::Phone => "phone",
+            Field::Email => "email",
+            Field::Situation => "situation-job_seeking",
+            Field::SituationOther => "situation-other",
+            Field::ContactChannel => "contact-channel-call",
+            Field::ContactTime => "contact-time-morning",
+            Field::Idea => "idea",
+            Field::Pathway => "pathway-discovery",
+            Field::Consent => "consent",
         }
     }
 }
@@ -46,27 +183,53 @@ pub enum NameError {
     InvalidCharacters,
 }
 
-/// One problem with one field.
+/// One problem with one field of the details page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldError {
     FirstName(NameError),
+    LastName(NameError),
     Phone(PhoneError),
+    Email(EmailError),
+    /// E-mail chosen as the way to be contacted, but no address given.
+    EmailNeededForContact,
+    SituationMissing,
+    SituationOtherTooLong,
+    ContactChannelMissing,
+    ContactTimeMissing,
+    IdeaTooLong,
 }
 
 impl FieldError {
     pub fn field(self) -> Field {
         match self {
             FieldError::FirstName(_) => Field::FirstName,
+            FieldError::LastName(_) => Field::LastName,
             FieldError::Phone(_) => Field::Phone,
+            FieldError::Email(_) | FieldError::EmailNeededForContact => Field::Email,
+            FieldError::SituationMissing => Field::Situation,
+            FieldError::SituationOtherTooLong => Field::SituationOther,
+            FieldError::ContactChannelMissing => Field::ContactChannel,
+            FieldError::ContactTimeMissing => Field::ContactTime,
+            FieldError::IdeaTooLong => Field::Idea,
         }
     }
 }
 
-/// A form that passed validation, with values cleaned up for sending.
+/// The details page once valid, cleaned up for sending.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ValidSignup {
+pub struct ValidDetails {
     pub first_name: String,
+    pub last_name: String,
     pub phone: Phone,
+    pub email: Option<String>,
+    pub situation: Situation,
+    pub situation_other: Option<String>,
+    pub contact_channel: ContactChannel,
+    pub contact_time: ContactTime,
+    pub idea: Option<String>,
+    /// `None` when undecided.
+    pub pathway: Option<String>,
+    pub share_answers: bool,
 }
 
 /// Checks a name: letters of any alphabet, spaces, hyphens, apostrophes and dots (for "St."),
@@ -79,24 +242,80 @@ pub fn check_name(input: &str) -> Result<String, NameError> {
     if cleaned.chars().count() > NAME_MAX {
         return Err(NameError::TooLong);
     }
-    if !cleaned.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.'))
-        || !cleaned.chars().any(char::is_alphabetic)
-    {
+    let allowed = |c: char| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.');
+    if !cleaned.chars().all(allowed) || !cleaned.chars().any(char::is_alphabetic) {
         return Err(NameError::InvalidCharacters);
     }
     Ok(cleaned)
 }
 
+/// Trims a free text; `None` when empty. Control characters (other than line breaks) go.
+fn free_text(input: &str) -> Option<String> {
+    let cleaned: String = input.chars().filter(|c| !c.is_control() || *c == '\n').collect();
+    let trimmed = cleaned.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
 impl SignupForm {
     /// Validates every field and returns all problems at once, in the order of the form.
-    pub fn validate(&self) -> Result<ValidSignup, Vec<FieldError>> {
+    /// `pathways` are the valid pathway ids: anything else counts as undecided.
+    pub fn validate(&self, pathways: &[&str]) -> Result<ValidDetails, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let first_name = check_name(&self.first_name).map_err(|e| errors.push(FieldError::FirstName(e))).ok();
+        let mut keep = |result: Result<String, FieldError>| result.map_err(|e| errors.push(e)).ok();
+        let first_name = keep(check_name(&self.first_name).map_err(FieldError::FirstName));
+        let last_name = keep(check_name(&self.last_name).map_err(FieldError::LastName));
         let phone =
             if self.phone.chars().count() > PHONE_MAX { Err(PhoneError::TooLong) } else { Phone::parse(&self.phone) };
         let phone = phone.map_err(|e| errors.push(FieldError::Phone(e))).ok();
-        match (first_name, phone) {
-            (Some(first_name), Some(phone)) => Ok(ValidSignup { first_name, phone }),
+        let email = match self.email.trim() {
+            "" if self.contact_channel == Some(ContactChannel::Email) => {
+                errors.push(FieldError::EmailNeededForContact);
+                None
+            }
+            "" => Some(None),
+            typed => email::check(typed).map(Some).map_err(|e| errors.push(FieldError::Email(e))).ok(),
+        };
+        if self.situation.is_none() {
+            errors.push(FieldError::SituationMissing);
+        }
+        let situation_other =
+            if self.situation == Some(Situation::Other) { free_text(&self.situation_other) } else { None };
+        if situation_other.as_ref().is_some_and(|s| s.chars().count() > SITUATION_OTHER_MAX) {
+            errors.push(FieldError::SituationOtherTooLong);
+        }
+        if self.contact_channel.is_none() {
+            errors.push(FieldError::ContactChannelMissing);
+        }
+        if self.contact_time.is_none() {
+            errors.push(FieldError::ContactTimeMissing);
+        }
+        let idea = free_text(&self.idea);
+        if idea.as_ref().is_some_and(|s| s.chars().count() > IDEA_MAX) {
+            errors.push(FieldError::IdeaTooLong);
+        }
+        let pathway = pathways.contains(&self.pathway.as_str()).then(|| self.pathway.clone());
+        match (first_name, last_name, phone, email, self.situation, self.contact_channel, self.contact_time) {
+            (
+                Some(first_name),
+                Some(last_name),
+                Some(phone),
+                Some(email),
+                Some(situation),
+                Some(contact_channel),
+                Some(contact_time),
+            ) if errors.is_empty() => Ok(ValidDetails {
+                first_name,
+                last_name,
+                phone,
+                email,
+                situation,
+                situation_other,
+                contact_channel,
+                contact_time,
+                idea,
+                pathway,
+                share_answers: self.share_answers,
+            }),
             _ => Err(errors),
         }
     }
@@ -112,7 +331,7 @@ pub struct Envelope {
     pub locale: String,
 }
 
-/// The JSON body POSTed to the endpoint.
+/// The JSON body POSTed to the endpoint. Field by field in `docs/endpoint.md`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payload {
     pub schema_version: String,
@@ -120,6 +339,13 @@ pub struct Payload {
     pub idempotency_key: String,
     pub submitted_at: String,
     pub applicant: Applicant,
+    pub contact: ContactPreference,
+    pub idea: Option<String>,
+    pub eligibility: EligibilityFacts,
+    pub pathway: PathwayChoice,
+    /// Only with the young person's consent; `null` otherwise.
+    pub self_assessment: Option<SelfAssessment>,
+    pub consent: Consent,
     /// Where the sign-up came from (a counsellor's shared link); empty for a plain visit.
     pub source: Source,
     pub locale: String,
@@ -129,8 +355,63 @@ pub struct Payload {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Applicant {
     pub first_name: String,
+    pub last_name: String,
+    /// `YYYY-MM-DD`.
+    pub birth_date: String,
     /// E.164, e.g. `+33612345678`.
     pub phone: String,
+    pub email: Option<String>,
+    /// `null` when the young person lives outside the territory.
+    pub commune: Option<CommunePayload>,
+    pub situation: Situation,
+    pub situation_other: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommunePayload {
+    pub insee: String,
+    pub name: String,
+    pub postcode: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactPreference {
+    pub channel: ContactChannel,
+    pub time: ContactTime,
+}
+
+/// The facts behind eligibility, so the counsellor sees why a sign-up was let through.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EligibilityFacts {
+    /// Age on the day of the sign-up.
+    pub age: u32,
+    pub age_eligible: bool,
+    pub left_school: bool,
+    pub commune_in_territory: bool,
+    /// A counsellor's link allowed a sign-up from outside the territory.
+    pub counsellor_override: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathwayChoice {
+    /// The pathway the young person chose; `null` for "I don't know yet".
+    pub chosen: Option<String>,
+    /// The pathway the self-assessment suggested; `null` without the test.
+    pub suggested: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelfAssessment {
+    pub questionnaire_version: String,
+    /// Dimension id → score 0–100.
+    pub scores: BTreeMap<String, u8>,
+    /// Question id → chosen option ids.
+    pub answers: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consent {
+    pub share_self_assessment: bool,
 }
 
 /// Attribution of a counsellor's shared link. Every field is optional.
@@ -144,14 +425,68 @@ pub struct Source {
     pub channel: Option<String>,
 }
 
+/// Everything the payload is built from.
+pub struct SignupParts<'a> {
+    pub eligibility: &'a EligibilityAnswer,
+    pub details: &'a ValidDetails,
+    pub territory: &'a Territory,
+    /// The questionnaire and its answers; the profile is included only if complete and consented.
+    pub questionnaire: &'a Questionnaire,
+    pub answers: &'a Answers,
+    pub counsellor_override: bool,
+    pub source: Source,
+}
+
 impl Payload {
-    pub fn build(signup: &ValidSignup, envelope: Envelope, source: Source) -> Payload {
+    pub fn build(parts: SignupParts<'_>, envelope: Envelope) -> Payload {
+        let SignupParts { eligibility, details, territory, questionnaire, answers, counsellor_override, source } =
+            parts;
+        let profile: Option<Profile> = questionnaire.score(answers).ok();
+        let commune = eligibility.commune.as_ref().and_then(|c| territory.resolve(c)).map(|m| CommunePayload {
+            insee: m.commune.insee.clone(),
+            name: m.commune.name.clone(),
+            postcode: m.postcode.to_owned(),
+        });
+        let share = details.share_answers && profile.is_some();
+        let self_assessment = profile.as_ref().filter(|_| share).map(|profile| SelfAssessment {
+            questionnaire_version: questionnaire.version.to_owned(),
+            scores: questionnaire.dimensions.iter().zip(&profile.scores).map(|(d, s)| ((*d).to_owned(), *s)).collect(),
+            answers: questionnaire
+                .questions
+                .iter()
+                .map(|q| (q.id.to_owned(), q.chosen(answers).into_iter().map(|i| q.options[i].id.to_owned()).collect()))
+                .collect(),
+        });
         Payload {
             schema_version: SCHEMA_VERSION.to_owned(),
             reference: envelope.reference,
             idempotency_key: envelope.idempotency_key,
             submitted_at: envelope.submitted_at,
-            applicant: Applicant { first_name: signup.first_name.clone(), phone: signup.phone.e164().to_owned() },
+            applicant: Applicant {
+                first_name: details.first_name.clone(),
+                last_name: details.last_name.clone(),
+                birth_date: eligibility.birth_date.format("%Y-%m-%d").to_string(),
+                phone: details.phone.e164().to_owned(),
+                email: details.email.clone(),
+                commune,
+                situation: details.situation,
+                situation_other: details.situation_other.clone(),
+            },
+            contact: ContactPreference { channel: details.contact_channel, time: details.contact_time },
+            idea: details.idea.clone(),
+            eligibility: EligibilityFacts {
+                age: eligibility.age,
+                age_eligible: (MIN_AGE..=MAX_AGE).contains(&eligibility.age),
+                left_school: !eligibility.at_school,
+                commune_in_territory: eligibility.commune.is_some(),
+                counsellor_override: counsellor_override && eligibility.commune.is_none(),
+            },
+            pathway: PathwayChoice {
+                chosen: details.pathway.clone(),
+                suggested: profile.map(|p| questionnaire.pathways[p.pathway].to_owned()),
+            },
+            self_assessment,
+            consent: Consent { share_self_assessment: share },
             source,
             locale: envelope.locale,
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -165,70 +500,4 @@ where
     Tz::Offset: std::fmt::Display,
 {
     moment.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::{FixedOffset, TimeZone};
-
-    fn form(first_name: &str, phone: &str) -> SignupForm {
-        SignupForm { first_name: first_name.into(), phone: phone.into() }
-    }
-
-    #[test]
-    fn valid_form_is_cleaned_up() {
-        let valid = form("  Léa   Marie ", "06 12 34 56 78").validate().unwrap();
-        assert_eq!(valid.first_name, "Léa Marie");
-        assert_eq!(valid.phone.e164(), "+33612345678");
-    }
-
-    #[test]
-    fn every_problem_is_reported_in_form_order() {
-        assert_eq!(
-            form("", "").validate(),
-            Err(vec![FieldError::FirstName(NameError::Empty), FieldError::Phone(PhoneError::Empty)])
-        );
-        assert_eq!(
-            form("L3a", "06").validate(),
-            Err(vec![FieldError::FirstName(NameError::InvalidCharacters), FieldError::Phone(PhoneError::TooShort)])
-        );
-        assert_eq!(form("Léa", &"0".repeat(26)).validate(), Err(vec![FieldError::Phone(PhoneError::TooLong)]));
-    }
-
-    #[test]
-    fn names() {
-        for ok in ["Léa", "Jean-Baptiste", "N'Golo", "D’Artagnan", "Zoë", "Мария", "محمد", "St. John"] {
-            assert!(check_name(ok).is_ok(), "{ok}");
-        }
-        assert_eq!(check_name(&"a".repeat(51)), Err(NameError::TooLong));
-        assert_eq!(check_name("<script>"), Err(NameError::InvalidCharacters));
-        assert_eq!(check_name("--"), Err(NameError::InvalidCharacters));
-        assert_eq!(check_name("   "), Err(NameError::Empty));
-    }
-
-    #[test]
-    fn payload_carries_the_typed_values_and_the_envelope() {
-        let valid = form("Léa", "0612345678").validate().unwrap();
-        let envelope = Envelope {
-            reference: "ABCD3467".into(),
-            idempotency_key: "12345678-9abc-4ef0-9234-56789abcdef0".into(),
-            submitted_at: "2026-11-27T16:08:42+01:00".into(),
-            locale: "fr".into(),
-        };
-        let payload = Payload::build(&valid, envelope, Source::default());
-        let json = serde_json::to_value(&payload).unwrap();
-        assert_eq!(json["schema_version"], "signup-v1");
-        assert_eq!(json["applicant"]["first_name"], "Léa");
-        assert_eq!(json["applicant"]["phone"], "+33612345678");
-        assert_eq!(json["source"], serde_json::json!({}));
-        assert_eq!(json["reference"], "ABCD3467");
-    }
-
-    #[test]
-    fn timestamps_keep_the_offset() {
-        let paris = FixedOffset::east_opt(3600).unwrap();
-        let moment = paris.with_ymd_and_hms(2026, 11, 27, 16, 8, 42).unwrap();
-        assert_eq!(iso_timestamp(&moment), "2026-11-27T16:08:42+01:00");
-    }
 }

@@ -63,7 +63,22 @@ fn payload(key: &str, phone: &str) -> String {
         "reference": "ABCD3467",
         "idempotency_key": key,
         "submitted_at": "2026-11-27T16:08:42+01:00",
-        "applicant": { "first_name": "Léa", "phone": phone },
+        "applicant": {
+            "first_name": "Léa",
+            "last_name": "Martin",
+            "birth_date": "2007-03-14",
+            "phone": phone,
+            "email": null,
+            "commune": { "insee": "76351", "name": "Le Havre", "postcode": "76610" },
+            "situation": "job_seeking",
+            "situation_other": null
+        },
+        "contact": { "channel": "call", "time": "any_time" },
+        "idea": null,
+        "eligibility": { "age": 19, "age_eligible": true, "left_school": true, "commune_in_territory": true, "counsellor_override": false },
+        "pathway": { "chosen": null, "suggested": null },
+        "self_assessment": null,
+        "consent": { "share_self_assessment": false },
         "source": {},
         "locale": "fr",
         "app_version": "0.1.0"

@@ -124,8 +124,12 @@ fn npm_packages(root: &Path) -> Result<(), String> {
     let bin = root.join("node_modules/.bin");
     let wasm_opt = output(Command::new(bin.join("wasm-opt")).arg("--version")).unwrap_or_default();
     let playwright = output(Command::new(bin.join("playwright")).arg("--version")).unwrap_or_default();
-    let axe = root.join("node_modules/@axe-core/playwright/package.json").exists();
-    if wasm_opt.contains("version 132") && playwright.contains("1.65") && axe {
+    let installed = |package: &str| root.join("node_modules").join(package).join("package.json").exists();
+    if wasm_opt.contains("version 132")
+        && playwright.contains("1.65")
+        && installed("@axe-core/playwright")
+        && installed(crate::communes::PACKAGE)
+    {
         println!("ok   {wasm_opt}, playwright {playwright}");
         return Ok(());
     }

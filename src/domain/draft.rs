@@ -1,0 +1,101 @@
+//! The journey in progress, as saved on the device: the test's answers, the eligibility and
+//! details pages as typed, and the link attribution. Saved as the young person types, restored
+//! after a reload, a closed tab or a crash, forgotten after [`MAX_AGE_DAYS`] or once sent.
+
+use serde::{Deserialize, Serialize};
+
+use super::eligibility::EligibilityForm;
+use super::questionnaire::Answers;
+use super::signup::{SignupForm, Source};
+
+/// Drafts older than this are discarded: a shared phone should not keep a stranger's answers.
+pub const MAX_AGE_DAYS: i64 = 30;
+/// Format version of the saved draft; a draft of another version is discarded.
+pub const VERSION: u32 = 1;
+
+/// Everything a young person has typed so far.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    pub answers: Answers,
+    pub eligibility: EligibilityForm,
+    pub details: SignupForm,
+    /// Attribution from a counsellor's link.
+    pub source: Source,
+    /// A counsellor's link allows a sign-up from outside the territory.
+    pub allow_outside_territory: bool,
+}
+
+/// The draft with the moment it was saved, as stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Stored {
+    version: u32,
+    /// Milliseconds since 1970 (the browser's `Date.now()`).
+    saved_at: i64,
+    draft: Draft,
+}
+
+impl Draft {
+    /// Whether there is nothing worth saving.
+    pub fn is_empty(&self) -> bool {
+        *self == Draft::default()
+    }
+
+    /// The text to store, stamped with `now_ms`.
+    pub fn to_storage(&self, now_ms: i64) -> String {
+        serde_json::to_string(&Stored { version: VERSION, saved_at: now_ms, draft: self.clone() }).unwrap_or_default()
+    }
+
+    /// Reads a stored draft; `None` if it is damaged, of another version, expired or from the
+    /// future (a clock set wrong), so a bad draft can never break the app.
+    pub fn from_storage(text: &str, now_ms: i64) -> Option<Draft> {
+        let stored: Stored = serde_json::from_str(text).ok()?;
+        let age_ms = now_ms - stored.saved_at;
+        let max_ms = MAX_AGE_DAYS * 24 * 3600 * 1000;
+        (stored.version == VERSION && (0..=max_ms).contains(&age_ms)).then_some(stored.draft)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: i64 = 24 * 3600 * 1000;
+
+    fn sample() -> Draft {
+        let mut draft = Draft::default();
+        draft.answers.insert("idea_stage".into(), vec!["vague".into()]);
+        draft.details.first_name = "Léa".into();
+        draft.eligibility.day = "14".into();
+        draft
+    }
+
+    #[test]
+    fn round_trips_and_expires() {
+        let now = 1_800_000_000_000;
+        let text = sample().to_storage(now);
+        assert_eq!(Draft::from_storage(&text, now + DAY), Some(sample()));
+        assert_eq!(Draft::from_storage(&text, now + 30 * DAY), Some(sample()));
+        assert_eq!(Draft::from_storage(&text, now + 30 * DAY + 1), None);
+        assert_eq!(Draft::from_storage(&text, now - 1), None);
+    }
+
+    #[test]
+    fn damaged_or_foreign_drafts_are_ignored() {
+        for text in [
+            "",
+            "{",
+            "null",
+            "[]",
+            r#"{"version": 2, "saved_at": 0, "draft": {}}"#,
+            r#"{"version": 1, "saved_at": "x"}"#,
+        ] {
+            assert_eq!(Draft::from_storage(text, 0), None, "{text}");
+        }
+        // Unknown and missing fields inside a draft are tolerated.
+        let partial = r#"{"version": 1, "saved_at": 0, "draft": {"answers": {"q": ["a"]}, "later": true}}"#;
+        assert_eq!(Draft::from_storage(partial, 0).unwrap().answers["q"], ["a"]);
+        assert!(Draft::default().is_empty());
+        assert!(!sample().is_empty());
+    }
+}
