@@ -1,25 +1,19 @@
 //! Component tests: mount pieces of the interface in headless Chromium, interact, assert the DOM.
-//! Run by `cargo xtask test` (layer 2) with wasm-bindgen-test.
+//! Run by `cargo xtask test` (layer 2) with wasm-bindgen-test. Whole pages, which need the
+//! router and the configuration, are covered end to end in `tests/e2e/`.
 #![cfg(target_arch = "wasm32")]
 
-use std::sync::Arc;
-
+use labo::app::components::{ChoiceGroup, ChoiceOption, ErrorSummary, ProfileChart, TextField};
 use labo::app::net::ConfigFailure;
-use labo::app::pages::{BrokenConfigPage, SignupPage};
-use labo::app::state::AppConfig;
+use labo::app::pages::BrokenConfigPage;
 use labo::app::storage;
 use labo::domain::config::Config;
+use labo::domain::questionnaire::QUESTIONNAIRE;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const CONFIG: &str = r#"{
-    "endpoint": { "url": "http://127.0.0.1:9/inscriptions", "timeout_seconds": 2 },
-    "mission_locale": { "name": "Mission Locale Test", "phone": "02 61 91 00 00" },
-    "privacy": { "contact_email": "dpo@exemple.fr" }
-}"#;
 
 /// Mounts a view in a fresh container and returns the container.
 fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
@@ -35,89 +29,135 @@ fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
     root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
 }
 
-fn type_into(root: &web_sys::HtmlElement, selector: &str, text: &str) {
-    let input: web_sys::HtmlInputElement = find(root, selector).unchecked_into();
-    input.set_value(text);
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+fn input(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlInputElement {
+    find(root, selector).unchecked_into()
 }
 
+fn type_into(root: &web_sys::HtmlElement, selector: &str, text: &str) {
+    let field = input(root, selector);
+    field.set_value(text);
+    field.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+/// Lets Leptos apply its (asynchronous) DOM updates.
 async fn settle() {
     leptos::task::tick().await;
-    gloo_timers_sleep(50).await;
-}
-
-/// Waits for the browser's next macrotask, so async DOM updates land.
-async fn gloo_timers_sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-fn signup_page() -> web_sys::HtmlElement {
-    let config = Arc::new(Config::parse(CONFIG).unwrap());
-    mount(move || {
-        provide_context(AppConfig(config));
-        view! { <SignupPage /> }
-    })
+#[wasm_bindgen_test]
+async fn a_text_field_is_labelled_keeps_what_is_typed_and_shows_its_error() {
+    let value = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<&'static str>);
+    let root = mount(move || {
+        view! {
+            <TextField
+                id="email"
+                label=Signal::stored("Adresse e-mail")
+                optional=true
+                hint=Signal::stored("Format attendu : nom@domaine.fr")
+                value=value.into()
+                on_input=Callback::new(move |v| value.set(v))
+                error=error
+                input_type="email"
+                autocomplete="email"
+                maxlength=254
+            />
+        }
+    });
+    settle().await;
+    assert_eq!(find(&root, "label[for=email]").text_content().unwrap().trim(), "Adresse e-mail (facultatif)");
+    let field = input(&root, "#email");
+    assert_eq!(field.get_attribute("aria-describedby").as_deref(), Some("email-hint"));
+    assert_eq!(field.get_attribute("autocomplete").as_deref(), Some("email"));
+    type_into(&root, "#email", "lea@exemple");
+    settle().await;
+    assert_eq!(value.get_untracked(), "lea@exemple");
+    error.set(Some("Écris la partie après le @ en entier"));
+    settle().await;
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(field.get_attribute("aria-describedby").as_deref(), Some("email-hint email-error"));
+    assert!(find(&root, "#email-error").text_content().unwrap().contains("Erreur : Écris la partie après le @"));
+    assert_eq!(field.value(), "lea@exemple", "the typed value stays");
 }
 
 #[wasm_bindgen_test]
-async fn empty_submit_shows_a_focused_error_summary_linking_to_each_field() {
-    let root = signup_page();
+async fn a_multiple_answer_question_toggles_and_none_clears_the_others() {
+    let question = QUESTIONNAIRE.questions.iter().find(|q| q.id == "availability_constraints").unwrap();
+    let selected = RwSignal::new(Vec::<String>::new());
+    let root = mount(move || {
+        let options = question
+            .options
+            .iter()
+            .map(|o| ChoiceOption { value: o.id.to_owned(), label: Signal::stored(o.id.to_owned()) })
+            .collect::<Vec<_>>();
+        view! {
+            <ChoiceGroup
+                name="answer"
+                legend=Signal::stored("Contraintes")
+                legend_is_heading=true
+                options=options
+                multiple=true
+                selected=selected.into()
+                on_choose=Callback::new(move |option: String| selected.update(|s| *s = question.toggle(s, &option)))
+                error=Signal::stored(None)
+            />
+        }
+    });
+    settle().await;
+    assert_eq!(find(&root, "legend h1").text_content().as_deref(), Some("Contraintes"));
+    input(&root, "#answer-transport").click();
+    input(&root, "#answer-money").click();
+    settle().await;
+    assert_eq!(selected.get_untracked(), ["transport", "money"]);
+    assert!(input(&root, "#answer-transport").checked());
+    input(&root, "#answer-none").click();
+    settle().await;
+    assert_eq!(selected.get_untracked(), ["none"]);
+    assert!(!input(&root, "#answer-transport").checked(), "an exclusive answer unticks the others");
+    assert!(!input(&root, "#answer-money").checked());
+    assert_eq!(input(&root, "#answer-none").get_attribute("type").as_deref(), Some("checkbox"));
+}
+
+#[wasm_bindgen_test]
+async fn the_error_summary_links_move_focus_to_the_fields() {
+    let errors = RwSignal::new(Vec::<(String, &'static str)>::new());
+    let root = mount(move || {
+        view! {
+            <ErrorSummary errors=errors.into() />
+            <input id="target-field" />
+        }
+    });
     settle().await;
     let summary = find(&root, ".error-summary");
-    assert!(summary.hidden(), "no summary before submitting");
-    find(&root, "button[type=submit]").click();
+    assert!(summary.hidden(), "hidden without errors");
+    errors.set(vec![("target-field".into(), "Écris ton prénom")]);
     settle().await;
     assert!(!summary.hidden());
-    assert!(summary.text_content().unwrap().contains("Il y a un problème"));
-    let links: Vec<String> = (0..summary.query_selector_all("a").unwrap().length())
-        .map(|i| {
-            summary
-                .query_selector_all("a")
-                .unwrap()
-                .item(i)
-                .unwrap()
-                .unchecked_into::<web_sys::Element>()
-                .get_attribute("href")
-                .unwrap()
-        })
+    assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+    let link = find(&root, ".error-summary a");
+    assert_eq!(link.text_content().as_deref(), Some("Écris ton prénom"));
+    link.click();
+    settle().await;
+    assert_eq!(document().active_element().map(|e| e.id()), Some("target-field".to_owned()));
+}
+
+#[wasm_bindgen_test]
+async fn the_profile_chart_writes_every_score_out() {
+    let root = mount(|| view! { <ProfileChart scores=vec![67, 44, 100, 0, 50, 33, 67, 89] /> });
+    settle().await;
+    let svg = find(&root, "svg");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    let description = find(&root, "svg desc").text_content().unwrap();
+    assert!(description.contains("Motivation : 67 sur 100"), "{description}");
+    assert!(description.contains("Disponibilité : 89 sur 100"), "{description}");
+    let values: Vec<String> = (0..8)
+        .map(|i| root.query_selector_all(".chart-value").unwrap().item(i).unwrap().text_content().unwrap())
         .collect();
-    assert_eq!(links, ["#first-name", "#phone"]);
-    assert_eq!(document().active_element().map(|e| e.id()), Some("error-summary".to_owned()));
-    let phone = find(&root, "#phone");
-    assert_eq!(phone.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(phone.get_attribute("aria-describedby").as_deref(), Some("phone-hint phone-error"));
-    assert!(find(&root, "#phone-error").text_content().unwrap().contains("Écris ton numéro de téléphone"));
-    assert!(document().title().starts_with("Erreur : "));
-}
-
-#[wasm_bindgen_test]
-async fn typed_values_are_kept_and_only_wrong_fields_are_flagged() {
-    let root = signup_page();
-    settle().await;
-    type_into(&root, "#first-name", "Léa");
-    type_into(&root, "#phone", "06 12");
-    find(&root, "button[type=submit]").click();
-    settle().await;
-    let first_name: web_sys::HtmlInputElement = find(&root, "#first-name").unchecked_into();
-    assert_eq!(first_name.value(), "Léa");
-    assert_eq!(first_name.get_attribute("aria-invalid"), None);
-    assert!(find(&root, "#phone-error").text_content().unwrap().contains("Il manque des chiffres"));
-    let phone: web_sys::HtmlInputElement = find(&root, "#phone").unchecked_into();
-    assert_eq!(phone.value(), "06 12");
-}
-
-#[wasm_bindgen_test]
-async fn fields_have_the_right_types_and_autocomplete() {
-    let root = signup_page();
-    settle().await;
-    let phone = find(&root, "#phone");
-    assert_eq!(phone.get_attribute("type").as_deref(), Some("tel"));
-    assert_eq!(phone.get_attribute("autocomplete").as_deref(), Some("tel"));
-    assert_eq!(find(&root, "#first-name").get_attribute("autocomplete").as_deref(), Some("given-name"));
-    assert_eq!(find(&root, "label[for=phone]").text_content().as_deref(), Some("Numéro de téléphone"));
+    assert_eq!(values, ["67", "44", "100", "0", "50", "33", "67", "89"]);
 }
 
 #[wasm_bindgen_test]
@@ -132,7 +172,7 @@ async fn broken_config_page_lists_problems_and_the_last_known_phone() {
     let text = root.text_content().unwrap();
     assert!(text.contains("L'inscription en ligne ne marche pas pour le moment"), "{text}");
     assert!(text.contains("pas du JSON valide"), "{text}");
-    let call = find(&root, "a[href='tel:+33261910000']");
+    let call = find(&root, "main a[href='tel:+33261910000']");
     assert_eq!(call.text_content().as_deref(), Some("02 61 91 00 00"));
     storage::remove(storage::keys::CONTACT_FALLBACK);
 }

@@ -1,16 +1,28 @@
 //! Turns the domain's error codes into sentences of the current language.
 
 use crate::content::Texts;
+use crate::domain::eligibility::{BirthDateError, EligibilityError};
+use crate::domain::email::EmailError;
 use crate::domain::phone::PhoneError;
-use crate::domain::signup::{FieldError, NameError};
+use crate::domain::signup::{Field, FieldError, NameError};
 
-/// The sentence for one field error: what is wrong and what to type instead.
+/// The sentence for one error of the details page: what is wrong and what to type instead.
 pub fn field_error(t: &Texts, error: FieldError) -> &'static str {
     match error {
         FieldError::FirstName(NameError::Empty) => t.errors_first_name_empty,
         FieldError::FirstName(NameError::TooLong) => t.errors_first_name_too_long,
         FieldError::FirstName(NameError::InvalidCharacters) => t.errors_first_name_invalid,
+        FieldError::LastName(NameError::Empty) => t.errors_last_name_empty,
+        FieldError::LastName(NameError::TooLong) => t.errors_last_name_too_long,
+        FieldError::LastName(NameError::InvalidCharacters) => t.errors_last_name_invalid,
         FieldError::Phone(e) => phone_error(t, e),
+        FieldError::Email(e) => email_error(t, e),
+        FieldError::EmailNeededForContact => t.errors_email_needed_for_contact,
+        FieldError::SituationMissing => t.errors_situation_empty,
+        FieldError::SituationOtherTooLong => t.errors_situation_other_too_long,
+        FieldError::ContactChannelMissing => t.errors_contact_channel_empty,
+        FieldError::ContactTimeMissing => t.errors_contact_time_empty,
+        FieldError::IdeaTooLong => t.errors_idea_too_long,
     }
 }
 
@@ -22,5 +34,38 @@ fn phone_error(t: &Texts, error: PhoneError) -> &'static str {
         PhoneError::TooLong => t.errors_phone_too_long,
         PhoneError::NotFrench => t.errors_phone_not_french,
         PhoneError::ServiceNumber => t.errors_phone_service_number,
+    }
+}
+
+fn email_error(t: &Texts, error: EmailError) -> &'static str {
+    match error {
+        EmailError::TooLong => t.errors_email_too_long,
+        EmailError::MissingAt => t.errors_email_missing_at,
+        EmailError::MissingLocalPart => t.errors_email_missing_local,
+        EmailError::InvalidDomain => t.errors_email_invalid_domain,
+        EmailError::InvalidCharacters => t.errors_email_invalid_characters,
+    }
+}
+
+/// The field an eligibility error belongs to.
+pub fn eligibility_field(error: EligibilityError) -> Field {
+    match error {
+        EligibilityError::BirthDate(_) => Field::BirthDate,
+        EligibilityError::SchoolMissing => Field::School,
+        EligibilityError::CommuneEmpty | EligibilityError::CommuneNotChosen => Field::Commune,
+    }
+}
+
+/// The sentence for one error of the eligibility page.
+pub fn eligibility_error(t: &Texts, error: EligibilityError) -> &'static str {
+    match error {
+        EligibilityError::BirthDate(BirthDateError::Empty) => t.errors_birth_empty,
+        EligibilityError::BirthDate(BirthDateError::Incomplete) => t.errors_birth_incomplete,
+        EligibilityError::BirthDate(BirthDateError::NotADate) => t.errors_birth_not_a_date,
+        EligibilityError::BirthDate(BirthDateError::Year) => t.errors_birth_year,
+        EligibilityError::BirthDate(BirthDateError::Future) => t.errors_birth_future,
+        EligibilityError::SchoolMissing => t.errors_school_empty,
+        EligibilityError::CommuneEmpty => t.errors_commune_empty,
+        EligibilityError::CommuneNotChosen => t.errors_commune_not_chosen,
     }
 }

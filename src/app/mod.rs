@@ -18,8 +18,14 @@ use leptos_router::path;
 
 use components::Layout;
 use net::ConfigFailure;
-use pages::{BrokenConfigPage, NotFoundPage, SignupPage, StartPage};
-use state::{AppConfig, Language, use_texts};
+use pages::{
+    BrokenConfigPage, CheckPage, ConfirmationPage, DetailsPage, EligibilityPage, NotEligiblePage, NotFoundPage,
+    QuestionPage, ResultPage, StartPage,
+};
+use state::{AppConfig, AppTerritory, Journey, Language, use_texts};
+
+use crate::domain::config::Config;
+use crate::domain::territory::Territory;
 
 /// Mounts the app. Called once by `main`.
 pub fn start() {
@@ -30,7 +36,7 @@ pub fn start() {
 #[derive(Clone)]
 enum Boot {
     Loading,
-    Ready(Arc<crate::domain::config::Config>),
+    Ready(Arc<Config>, Arc<Territory>),
     Broken(ConfigFailure),
 }
 
@@ -42,34 +48,47 @@ pub fn App() -> impl IntoView {
     let t = use_texts();
     let boot = RwSignal::new(Boot::Loading);
     spawn_local(async move {
-        match net::load_config().await {
+        let loaded = match net::load_config().await {
             Ok(config) => {
+                // The phone number is worth keeping even if the commune list is broken.
                 if let Ok(json) = serde_json::to_string(&config.contact_fallback()) {
                     storage::write(storage::keys::CONTACT_FALLBACK, &json);
                 }
-                boot.set(Boot::Ready(Arc::new(config)));
+                net::load_territory(&config.territory.communes_url).await.map(|territory| (config, territory))
             }
-            Err(failure) => boot.set(Boot::Broken(failure)),
-        }
+            Err(failure) => Err(failure),
+        };
+        boot.set(match loaded {
+            Ok((config, territory)) => Boot::Ready(Arc::new(config), Arc::new(territory)),
+            Err(failure) => Boot::Broken(failure),
+        });
     });
     move || match boot.get() {
         Boot::Loading => view! { <p class="loading" role="status">{move || t.get().app_loading}</p> }.into_any(),
         Boot::Broken(failure) => view! { <BrokenConfigPage failure=failure /> }.into_any(),
-        Boot::Ready(config) => view! { <Pages config=config /> }.into_any(),
+        Boot::Ready(config, territory) => view! { <Pages config=config territory=territory /> }.into_any(),
     }
 }
 
 /// The routes of a correctly configured app.
 #[component]
-fn Pages(config: Arc<crate::domain::config::Config>) -> impl IntoView {
+fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
     let phone = config.mission_locale.phone.clone();
     provide_context(AppConfig(config));
+    provide_context(AppTerritory(territory));
+    Journey::provide();
     view! {
         <Router>
             <Layout phone=phone>
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=StartPage />
-                    <Route path=path!("/inscription") view=SignupPage />
+                    <Route path=path!("/test/:n") view=QuestionPage />
+                    <Route path=path!("/resultat") view=ResultPage />
+                    <Route path=path!("/inscription") view=EligibilityPage />
+                    <Route path=path!("/inscription/pas-eligible") view=NotEligiblePage />
+                    <Route path=path!("/inscription/coordonnees") view=DetailsPage />
+                    <Route path=path!("/inscription/verifier") view=CheckPage />
+                    <Route path=path!("/inscription/confirmation") view=ConfirmationPage />
                 </Routes>
             </Layout>
         </Router>

@@ -8,6 +8,7 @@ use web_sys::RequestCache;
 use crate::domain::config::{Config, ConfigProblem, Endpoint};
 use crate::domain::response::{self, Outcome};
 use crate::domain::signup::Payload;
+use crate::domain::territory::Territory;
 
 /// Why the app cannot start with a configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +40,28 @@ pub async fn load_config() -> Result<Config, ConfigFailure> {
     let text =
         response.text().await.map_err(|_| ConfigFailure::Unreachable("la réponse du serveur a été coupée.".into()))?;
     Config::parse(&text).map_err(ConfigFailure::Invalid)
+}
+
+/// Fetches and validates the territory's communes (`territory.communes_url` of the config).
+pub async fn load_territory(url: &str) -> Result<Territory, ConfigFailure> {
+    let unreachable = |why: String| ConfigFailure::Unreachable(format!("{url} : {why}"));
+    let response = Request::get(url)
+        .cache(RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|_| unreachable("le serveur n'a pas répondu.".into()))?;
+    if !(200..300).contains(&response.status()) {
+        return Err(unreachable(format!("le serveur a répondu {} au lieu de 200.", response.status())));
+    }
+    let text = response.text().await.map_err(|_| unreachable("la réponse du serveur a été coupée.".into()))?;
+    Territory::parse(&text).map_err(|problems| {
+        ConfigFailure::Invalid(
+            problems
+                .into_iter()
+                .map(|message| ConfigProblem { key: "territory.communes_url".into(), message })
+                .collect(),
+        )
+    })
 }
 
 /// POSTs a sign-up once, with its `Idempotency-Key`, giving up after the configured timeout.

@@ -22,6 +22,16 @@ pub fn now_iso() -> String {
     crate::domain::signup::iso_timestamp(&chrono::Local::now())
 }
 
+/// Milliseconds since 1970, from the browser's clock.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Today's date on the device (for ages).
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 /// A message for developers and deployers, in the browser console. Never personal data.
 pub fn console_error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(message));
@@ -51,4 +61,11 @@ pub fn focus_id(id: &str) {
             let _ = element.focus();
         }
     }
+}
+
+/// Copies a text to the clipboard; `false` when the browser refuses (no permission, old
+/// browser), in which case the reference stays on screen to be written down.
+pub async fn copy_text(text: &str) -> bool {
+    let promise = window().navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }

@@ -5,12 +5,22 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::app::{platform, storage};
 use crate::content::{self, Texts};
 use crate::domain::config::Config;
+use crate::domain::draft::Draft;
+use crate::domain::eligibility::EligibilityForm;
+use crate::domain::questionnaire::Answers;
+use crate::domain::signup::{SignupForm, Source};
+use crate::domain::territory::Territory;
 
 /// The validated deployment configuration, available on every page once loaded.
 #[derive(Clone)]
 pub struct AppConfig(pub Arc<Config>);
+
+/// The communes of the territory, loaded with the configuration.
+#[derive(Clone)]
+pub struct AppTerritory(pub Arc<Territory>);
 
 /// The language the young person reads the app in.
 #[derive(Clone, Copy)]
@@ -31,7 +41,101 @@ pub fn use_texts() -> Signal<&'static Texts> {
     language.0.into()
 }
 
+/// One text of the current language, as a signal: `tr(|t| t.details_first_name)`.
+pub fn tr(text: fn(&'static Texts) -> &'static str) -> Signal<&'static str> {
+    let t = use_texts();
+    Signal::derive(move || text(t.get()))
+}
+
 /// The deployment configuration. Only pages rendered after a successful load call this.
 pub fn use_config() -> Arc<Config> {
     expect_context::<AppConfig>().0
+}
+
+/// The territory's communes. Only pages rendered after a successful load call this.
+pub fn use_territory() -> Arc<Territory> {
+    expect_context::<AppTerritory>().0
+}
+
+/// What was just sent, for the confirmation page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sent {
+    pub reference: String,
+    pub first_name: String,
+}
+
+/// The young person's journey: everything typed so far, saved on the device as it changes.
+#[derive(Clone, Copy)]
+pub struct Journey {
+    pub answers: RwSignal<Answers>,
+    pub eligibility: RwSignal<EligibilityForm>,
+    pub details: RwSignal<SignupForm>,
+    pub source: RwSignal<Source>,
+    pub allow_outside_territory: RwSignal<bool>,
+    /// The last sign-up the endpoint accepted (memory only: its data has left the device).
+    pub sent: RwSignal<Option<Sent>>,
+}
+
+impl Journey {
+    /// Restores the saved draft (if any, and not expired) and keeps saving it as it changes.
+    pub fn provide() -> Journey {
+        let draft = storage::read(storage::keys::DRAFT)
+            .and_then(|text| Draft::from_storage(&text, platform::now_ms()))
+            .unwrap_or_default();
+        let journey = Journey {
+            answers: RwSignal::new(draft.answers),
+            eligibility: RwSignal::new(draft.eligibility),
+            details: RwSignal::new(draft.details),
+            source: RwSignal::new(draft.source),
+            allow_outside_territory: RwSignal::new(draft.allow_outside_territory),
+            sent: RwSignal::new(None),
+        };
+        Effect::new(move || {
+            let draft = journey.snapshot();
+            if draft.is_empty() {
+                storage::remove(storage::keys::DRAFT);
+            } else {
+                storage::write(storage::keys::DRAFT, &draft.to_storage(platform::now_ms()));
+            }
+        });
+        provide_context(journey);
+        journey
+    }
+
+    /// Everything typed so far.
+    pub fn snapshot(&self) -> Draft {
+        Draft {
+            answers: self.answers.get(),
+            eligibility: self.eligibility.get(),
+            details: self.details.get(),
+            source: self.source.get(),
+            allow_outside_territory: self.allow_outside_territory.get(),
+        }
+    }
+
+    /// Forgets the answers and the form (after a successful sign-up): the draft effect then
+    /// removes them from the device.
+    pub fn clear(&self) {
+        self.answers.set(Answers::new());
+        self.eligibility.set(EligibilityForm::default());
+        self.details.set(SignupForm::default());
+        self.source.set(Source::default());
+        self.allow_outside_territory.set(false);
+    }
+}
+
+pub fn use_journey() -> Journey {
+    expect_context::<Journey>()
+}
+
+/// A text field bound to one `String` of a form signal: the value to show and the setter.
+pub fn bind<T: Send + Sync + 'static>(
+    form: RwSignal<T>,
+    get: fn(&T) -> &String,
+    set: fn(&mut T) -> &mut String,
+) -> (Signal<String>, Callback<String>) {
+    (
+        Signal::derive(move || form.with(|f| get(f).clone())),
+        Callback::new(move |value: String| form.update(|f| *set(f) = value)),
+    )
 }

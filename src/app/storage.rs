@@ -10,6 +10,8 @@ use leptos::prelude::window;
 pub mod keys {
     /// Contact details from the last configuration that worked (no personal data).
     pub const CONTACT_FALLBACK: &str = "labo.contact";
+    /// The journey in progress (answers and forms); removed once the sign-up is sent.
+    pub const DRAFT: &str = "labo.draft";
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

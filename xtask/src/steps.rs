@@ -120,6 +120,9 @@ pub fn dev(root: &Path, args: &[String]) -> Result<(), String> {
 pub fn test(root: &Path) -> Result<(), String> {
     setup::all(root)?;
 
+    banner("check: public/communes.json is what @etalab/decoupage-administratif gives");
+    crate::communes::run(root, true)?;
+
     banner("check: cargo fmt --check");
     setup::run(&mut cargo(root, &["fmt", "--all", "--", "--check"]), "cargo fmt --check")?;
 
@@ -166,10 +169,12 @@ pub fn test(root: &Path) -> Result<(), String> {
     sizes::report(&root.join("dist"))?;
 
     banner("layer 3/3: end-to-end tests (Playwright, phone viewport, release build, stand-in)");
-    e2e(root)
+    e2e(root, &[])
 }
 
-fn e2e(root: &Path) -> Result<(), String> {
+/// Runs the Playwright tests against dist/ and a fresh stand-in; `filter` is passed to Playwright
+/// (a file or test name pattern).
+pub fn e2e(root: &Path, filter: &[String]) -> Result<(), String> {
     let work = root.join("target/e2e");
     let data_dir = work.join("stand-in");
     let _ = std::fs::remove_dir_all(&work);
@@ -186,6 +191,7 @@ fn e2e(root: &Path) -> Result<(), String> {
         println!("app http://{address}/ · stand-in {stand_in} (log: {})", log.display());
         tokio::process::Command::new(root.join("node_modules/.bin/playwright"))
             .args(["test", "--config", "tests/e2e/playwright.config.ts"])
+            .args(filter)
             .current_dir(root)
             .env("PATH", tool_path(root))
             .env("BASE_URL", format!("http://{address}"))

@@ -11,7 +11,7 @@ pub const ERROR_SUMMARY_ID: &str = "error-summary";
 #[component]
 pub fn ErrorSummary(
     /// `(field id, message)` pairs, in the order of the form.
-    errors: Signal<Vec<(&'static str, &'static str)>>,
+    errors: Signal<Vec<(String, &'static str)>>,
 ) -> impl IntoView {
     let t = use_texts();
     view! {
@@ -36,7 +36,7 @@ pub fn ErrorSummary(
                                         href=format!("#{id}")
                                         on:click=move |ev| {
                                             ev.prevent_default();
-                                            platform::focus_id(id);
+                                            platform::focus_id(&id);
                                         }
                                     >
                                         {message}

@@ -1,15 +1,50 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
+use crate::app::platform;
 use crate::app::state::use_texts;
 use crate::content::around;
 use crate::domain::phone::Phone;
 
+/// The id every page gives its main heading, focused after each navigation.
+pub const PAGE_TITLE_ID: &str = "page-title";
+
 /// The frame of every page: skip link, header with the app's name, the page, and a footer that
 /// always says how to reach the mission locale by phone.
+///
+/// After each navigation (not the first load), focus moves to the new page's heading, or to the
+/// field named in the address's `#fragment` (the "Modifier" links of the check page), so that
+/// keyboard and screen-reader users start reading at the right place.
 #[component]
 pub fn Layout(
+    /// The mission locale's phone, shown in the footer as a tap-to-call link.
+    phone: Phone,
+    children: Children,
+) -> impl IntoView {
+    let location = use_location();
+    let first = StoredValue::new(true);
+    Effect::new(move || {
+        let (_path, hash) = (location.pathname.get(), location.hash.get());
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        request_animation_frame(move || {
+            let target = hash.trim_start_matches('#');
+            if target.is_empty() || document().get_element_by_id(target).is_none() {
+                platform::focus_id(PAGE_TITLE_ID);
+            } else {
+                platform::focus_id(target);
+            }
+        });
+    });
+    view! { <Frame phone=Some(phone)>{children()}</Frame> }
+}
+
+/// Header, main and footer, without the router (the broken-configuration page uses it alone).
+#[component]
+pub fn Frame(
     /// The mission locale's phone, when known, shown in the footer as a tap-to-call link.
-    #[prop(optional)]
     phone: Option<Phone>,
     children: Children,
 ) -> impl IntoView {
@@ -27,7 +62,7 @@ pub fn Layout(
     view! {
         <a class="skip-link" href="#contenu">{move || t.get().app_skip_link}</a>
         <header class="site-header">
-            <a class="brand" href="/" aria-label=move || t.get().app_home_link>{move || t.get().app_name}</a>
+            <a class="brand" href="/">{move || t.get().app_name}</a>
         </header>
         <main id="contenu" tabindex="-1">{children()}</main>
         <footer class="site-footer">

@@ -1,9 +1,13 @@
 //! Small reusable pieces of the interface.
 
+mod choice_group;
 mod error_summary;
 mod layout;
+mod profile_chart;
 mod text_field;
 
+pub use choice_group::{ChoiceGroup, ChoiceOption};
 pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
-pub use layout::Layout;
+pub use layout::{Frame, Layout, PAGE_TITLE_ID};
+pub use profile_chart::ProfileChart;
 pub use text_field::TextField;

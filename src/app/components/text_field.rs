@@ -1,19 +1,20 @@
 use leptos::prelude::*;
 
 use crate::app::state::use_texts;
-use crate::content::Texts;
 
 /// A labelled text input following the GOV.UK / DSFR pattern: label above, optional hint, inline
 /// error between hint and input, all tied to the input with `aria-describedby`.
-///
-/// Texts are passed as accessors into [`Texts`] so they follow the language switch.
 #[component]
 pub fn TextField(
     /// The input's `id` and `name`; the error summary links to it.
     id: &'static str,
-    label: fn(&Texts) -> &'static str,
-    #[prop(optional)] hint: Option<fn(&Texts) -> &'static str>,
-    value: RwSignal<String>,
+    label: Signal<&'static str>,
+    /// Adds "(facultatif)" to the label.
+    #[prop(optional)]
+    optional: bool,
+    #[prop(optional)] hint: Option<Signal<&'static str>>,
+    value: Signal<String>,
+    on_input: Callback<String>,
     /// The current error message, if any.
     #[prop(into)]
     error: Signal<Option<&'static str>>,
@@ -21,6 +22,9 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] spellcheck: Option<&'static str>,
+    /// A multi-line field (`<textarea>`).
+    #[prop(optional)]
+    multiline: bool,
     maxlength: usize,
 ) -> impl IntoView {
     let t = use_texts();
@@ -39,10 +43,44 @@ pub fn TextField(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
+    let input = if multiline {
+        view! {
+            <textarea
+                id=id
+                name=id
+                rows="5"
+                maxlength=maxlength
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by
+                prop:value=value
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id
+                name=id
+                type=input_type
+                autocomplete=autocomplete
+                inputmode=inputmode
+                spellcheck=spellcheck
+                maxlength=maxlength
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by
+                prop:value=value
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+        }
+        .into_any()
+    };
     view! {
         <div class="field" class:field-error=move || error.get().is_some()>
-            <label for=id>{move || label(t.get())}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{move || hint(t.get())}</p> })}
+            <label for=id>
+                {label} {optional.then(|| view! { " " <span class="optional">{move || t.get().app_optional}</span> })}
+            </label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
             {move || {
                 error
                     .get()
@@ -55,18 +93,7 @@ pub fn TextField(
                         }
                     })
             }}
-            <input
-                id=id
-                name=id
-                type=input_type
-                autocomplete=autocomplete
-                inputmode=inputmode
-                spellcheck=spellcheck
-                maxlength=maxlength
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=described_by
-                bind:value=value
-            />
+            {input}
         </div>
     }
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::components::Layout;
+use crate::app::components::Frame;
 use crate::app::net::ConfigFailure;
 use crate::app::state::use_texts;
 use crate::app::{platform, storage};
@@ -56,7 +56,7 @@ pub fn BrokenConfigPage(failure: ConfigFailure) -> impl IntoView {
     };
 
     view! {
-        <Layout>
+        <Frame phone=None>
             <h1>{move || t.get().broken_config_title}</h1>
             <p>{move || t.get().broken_config_text}</p>
             {contact}
@@ -64,6 +64,6 @@ pub fn BrokenConfigPage(failure: ConfigFailure) -> impl IntoView {
                 <summary>{move || t.get().broken_config_details}</summary>
                 <ul>{details.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
             </details>
-        </Layout>
+        </Frame>
     }
 }

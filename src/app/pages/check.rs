@@ -1,0 +1,288 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{A, Redirect};
+use leptos_router::hooks::use_navigate;
+
+use super::details::{channel_label, situation_label, time_label};
+use super::{paths, use_page_title};
+use crate::app::components::PAGE_TITLE_ID;
+use crate::app::state::{Sent, use_config, use_journey, use_territory, use_texts};
+use crate::app::{net, platform};
+use crate::content::{Texts, around};
+use crate::domain::draft::Draft;
+use crate::domain::eligibility::EligibilityAnswer;
+use crate::domain::ids;
+use crate::domain::questionnaire::QUESTIONNAIRE;
+use crate::domain::response::Outcome;
+use crate::domain::signup::{Envelope, Field, Payload, SignupParts, ValidDetails};
+
+/// "Vérifie tes réponses": every answer with a "Modifier" link, then "Envoyer".
+#[component]
+pub fn CheckPage() -> impl IntoView {
+    let journey = use_journey();
+    let territory = use_territory();
+    let eligibility = journey.eligibility.read_untracked().validate(&territory, platform::today()).ok();
+    let details = journey.details.read_untracked().validate(QUESTIONNAIRE.pathways).ok();
+    match (eligibility, details) {
+        (Some(e), Some(d)) if e.may_continue(journey.allow_outside_territory.get_untracked()) => {
+            view! { <Check eligibility=e details=d /> }.into_any()
+        }
+        (Some(e), _) if e.may_continue(journey.allow_outside_territory.get_untracked()) => {
+            view! { <Redirect path=paths::DETAILS /> }.into_any()
+        }
+        _ => view! { <Redirect path=paths::ELIGIBILITY /> }.into_any(),
+    }
+}
+
+/// Where the sign-up stands on this page.
+#[derive(Clone, Debug, PartialEq)]
+enum SendState {
+    Ready,
+    Sending,
+    Failed(Outcome),
+}
+
+#[component]
+fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView {
+    let t = use_texts();
+    let journey = use_journey();
+    let config = use_config();
+    let territory = use_territory();
+    let navigate = use_navigate();
+    use_page_title(|t| t.check_page_title.to_owned(), Signal::stored(false));
+    let state = RwSignal::new(SendState::Ready);
+    // The payload of the attempt in progress: sending the same answers again reuses its
+    // reference and idempotency key, so the endpoint recognises a repeat.
+    let pending: StoredValue<Option<(Draft, Payload)>> = StoredValue::new(None);
+
+    let send = {
+        let (config, territory, eligibility, details) =
+            (config.clone(), territory.clone(), eligibility.clone(), details.clone());
+        move |_| {
+            if state.get_untracked() == SendState::Sending {
+                return;
+            }
+            let draft = journey.snapshot();
+            let payload = match pending.get_value() {
+                Some((previous, payload)) if previous == draft => payload,
+                _ => {
+                    let envelope = Envelope {
+                        reference: ids::reference({
+                            let mut bytes = platform::random_bytes::<64>().into_iter().cycle();
+                            move || bytes.next().unwrap_or_default()
+                        }),
+                        idempotency_key: ids::uuid_v4(platform::random_bytes()),
+                        submitted_at: platform::now_iso(),
+                        locale: t.get_untracked().meta_lang.to_owned(),
+                    };
+                    let parts = SignupParts {
+                        eligibility: &eligibility,
+                        details: &details,
+                        territory: &territory,
+                        questionnaire: &QUESTIONNAIRE,
+                        answers: &draft.answers,
+                        counsellor_override: draft.allow_outside_territory,
+                        source: draft.source.clone(),
+                    };
+                    let payload = Payload::build(parts, envelope);
+                    pending.set_value(Some((draft, payload.clone())));
+                    payload
+                }
+            };
+            state.set(SendState::Sending);
+            let endpoint = config.endpoint.clone();
+            let navigate = navigate.clone();
+            let first_name = details.first_name.clone();
+            spawn_local(async move {
+                match net::send_signup(&endpoint, &payload).await {
+                    Outcome::Accepted => {
+                        pending.set_value(None);
+                        journey.sent.set(Some(Sent { reference: payload.reference.clone(), first_name }));
+                        journey.clear();
+                        navigate(paths::CONFIRMATION, Default::default());
+                    }
+                    other => {
+                        state.set(SendState::Failed(other));
+                        platform::focus_when_rendered("send-status");
+                    }
+                }
+            });
+        }
+    };
+
+    let phone = config.mission_locale.phone.clone();
+    let failure = move || {
+        let t = t.get();
+        match state.get() {
+            SendState::Failed(Outcome::RetryLater { status: None }) => Some((t.send_unreachable, Vec::new())),
+            SendState::Failed(Outcome::RetryLater { .. }) => Some((t.send_server_error, Vec::new())),
+            SendState::Failed(Outcome::Rejected { problems, .. }) => Some((t.send_rejected, problems)),
+            _ => None,
+        }
+    };
+    let failure_view = move || {
+        let phone = phone.clone();
+        failure().map(|(message, problems)| {
+            let href = format!("tel:{}", phone.e164());
+            view! {
+                <div class="notice notice-error" role="alert" id="send-status" tabindex="-1">
+                    <p>{around(message, "phone").0} <a href=href>{phone.display()}</a> {around(message, "phone").1}</p>
+                    {(!problems.is_empty())
+                        .then(|| {
+                            view! {
+                                <p>{move || t.get().send_rejected_details}</p>
+                                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                            }
+                        })}
+                </div>
+            }
+        })
+    };
+
+    let rows = summary_rows(&eligibility, &details, &territory, journey);
+    view! {
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().check_title}</h1>
+        <p>{move || t.get().check_intro}</p>
+        {failure_view}
+        <dl class="summary-list">
+            {rows
+                .into_iter()
+                .map(|row| {
+                    let href = format!("{}#{}", row.page, row.field.html_id());
+                    let (label, label_again, value) = (row.label.clone(), row.label, row.value);
+                    view! {
+                        <div class="summary-row">
+                            <dt>{move || label(t.get())}</dt>
+                            <dd>{move || value(t.get())}</dd>
+                            <dd class="summary-action">
+                                <A href=href>
+                                    {move || t.get().check_change}
+                                    <span class="visually-hidden">" : " {move || label_again(t.get())}</span>
+                                </A>
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </dl>
+        <p class="actions">
+            <button
+                type="button"
+                class="button button-primary"
+                aria-disabled=move || (state.get() == SendState::Sending).then_some("true")
+                on:click=send
+            >
+                {move || if state.get() == SendState::Sending { t.get().check_sending } else { t.get().check_send }}
+            </button>
+        </p>
+        <p class="visually-hidden" role="status">{move || (state.get() == SendState::Sending).then(|| t.get().check_sending)}</p>
+        <p class="back-link">
+            <A href=paths::DETAILS>{move || t.get().app_back}</A>
+        </p>
+    }
+}
+
+/// One line of the summary: what it is, what was answered, where to change it.
+struct Row {
+    label: Arc<dyn Fn(&'static Texts) -> String + Send + Sync>,
+    value: Arc<dyn Fn(&'static Texts) -> String + Send + Sync>,
+    page: &'static str,
+    field: Field,
+}
+
+fn row(
+    label: impl Fn(&'static Texts) -> String + Send + Sync + 'static,
+    value: impl Fn(&'static Texts) -> String + Send + Sync + 'static,
+    page: &'static str,
+    field: Field,
+) -> Row {
+    Row { label: Arc::new(label), value: Arc::new(value), page, field }
+}
+
+fn summary_rows(
+    eligibility: &EligibilityAnswer,
+    details: &ValidDetails,
+    territory: &crate::domain::territory::Territory,
+    journey: crate::app::state::Journey,
+) -> Vec<Row> {
+    let birth = eligibility.birth_date.format("%d/%m/%Y").to_string();
+    let at_school = eligibility.at_school;
+    let commune = eligibility
+        .commune
+        .as_ref()
+        .and_then(|c| territory.resolve(c))
+        .map(|m| format!("{} ({})", m.commune.name, m.postcode));
+    let d = details.clone();
+    let (first_name, last_name) = (d.first_name.clone(), d.last_name.clone());
+    let email = d.email.clone();
+    let (situation, other) = (d.situation, d.situation_other.clone());
+    let (channel, time) = (d.contact_channel, d.contact_time);
+    let idea = d.idea.clone();
+    let pathway = d.pathway.as_deref().and_then(|p| QUESTIONNAIRE.pathway_index(p));
+    let share = d.share_answers;
+    let test_done = QUESTIONNAIRE.score(&journey.answers.read_untracked()).is_ok();
+    let not_given = |t: &'static Texts| t.check_not_given.to_owned();
+    let mut rows = vec![
+        row(|t| t.details_first_name.to_owned(), move |_| first_name.clone(), paths::DETAILS, Field::FirstName),
+        row(|t| t.details_last_name.to_owned(), move |_| last_name.clone(), paths::DETAILS, Field::LastName),
+        row(|t| t.check_birth_date.to_owned(), move |_| birth.clone(), paths::ELIGIBILITY, Field::BirthDate),
+        row(
+            |t| t.check_school.to_owned(),
+            move |t| if at_school { t.check_yes } else { t.check_no }.to_owned(),
+            paths::ELIGIBILITY,
+            Field::School,
+        ),
+        row(
+            |t| t.check_commune.to_owned(),
+            move |t| commune.clone().unwrap_or_else(|| t.eligibility_commune_elsewhere.to_owned()),
+            paths::ELIGIBILITY,
+            Field::Commune,
+        ),
+    ];
+    let phone = details.phone.display();
+    rows.push(row(|t| t.details_phone.to_owned(), move |_| phone.clone(), paths::DETAILS, Field::Phone));
+    rows.push(row(
+        |t| t.details_email.to_owned(),
+        move |t| email.clone().unwrap_or_else(|| not_given(t)),
+        paths::DETAILS,
+        Field::Email,
+    ));
+    rows.push(row(
+        |t| t.details_situation_legend.to_owned(),
+        move |t| match &other {
+            Some(other) => format!("{} : {other}", situation_label(t, situation)),
+            None => situation_label(t, situation).to_owned(),
+        },
+        paths::DETAILS,
+        Field::Situation,
+    ));
+    rows.push(row(
+        |t| t.check_contact.to_owned(),
+        move |t| format!("{}, {}", channel_label(t, channel), time_label(t, time).to_lowercase()),
+        paths::DETAILS,
+        Field::ContactChannel,
+    ));
+    rows.push(row(
+        |t| t.details_idea.to_owned(),
+        move |t| idea.clone().unwrap_or_else(|| not_given(t)),
+        paths::DETAILS,
+        Field::Idea,
+    ));
+    rows.push(row(
+        |t| t.details_pathway_legend.to_owned(),
+        move |t| pathway.map_or_else(|| t.details_pathway_undecided.to_owned(), |p| t.pathways[p].name.to_owned()),
+        paths::DETAILS,
+        Field::Pathway,
+    ));
+    if test_done {
+        rows.push(row(
+            |t| t.check_consent.to_owned(),
+            move |t| if share { t.check_yes } else { t.check_no }.to_owned(),
+            paths::DETAILS,
+            Field::Consent,
+        ));
+    }
+    rows
+}

@@ -1,0 +1,103 @@
+use leptos::prelude::*;
+use leptos_router::components::{A, Redirect};
+use leptos_router::hooks::use_navigate;
+
+use super::broken_config::NATIONAL_DIRECTORY_URL;
+use super::{paths, use_page_title};
+use crate::app::components::PAGE_TITLE_ID;
+use crate::app::platform;
+use crate::app::state::{use_config, use_journey, use_territory, use_texts};
+use crate::content::{Texts, around, fill};
+use crate::domain::eligibility::Ineligibility;
+
+/// France Travail's page on creating a company (for those over 25).
+pub const FRANCE_TRAVAIL_URL: &str = "https://www.francetravail.fr";
+/// Bpifrance Création: the steps of creating a company, for everyone.
+pub const BPIFRANCE_URL: &str = "https://bpifrance-creation.fr";
+
+/// Kind words when a condition is not met, with the right place to go instead, the mission
+/// locale's phone, and a way back to correct an answer. A counsellor's link may allow signing
+/// up from outside the territory anyway.
+#[component]
+pub fn NotEligiblePage() -> impl IntoView {
+    let journey = use_journey();
+    let territory = use_territory();
+    let answer = journey.eligibility.read_untracked().validate(&territory, platform::today()).ok();
+    match answer {
+        Some(answer) if !answer.problems().is_empty() => {
+            let problem = answer.problems()[0];
+            let may_continue = answer.may_continue(journey.allow_outside_territory.get_untracked());
+            view! { <Refusal problem=problem may_continue=may_continue /> }.into_any()
+        }
+        // Nothing to refuse (or nothing answered): back to the questions.
+        Some(_) => view! { <Redirect path=paths::DETAILS /> }.into_any(),
+        None => view! { <Redirect path=paths::ELIGIBILITY /> }.into_any(),
+    }
+}
+
+fn title(t: &Texts, problem: Ineligibility) -> &'static str {
+    match problem {
+        Ineligibility::TooYoung { .. } => t.not_eligible_too_young_title,
+        Ineligibility::TooOld { .. } => t.not_eligible_too_old_title,
+        Ineligibility::AtSchool => t.not_eligible_at_school_title,
+        Ineligibility::OutsideTerritory => t.not_eligible_outside_title,
+    }
+}
+
+#[component]
+fn Refusal(problem: Ineligibility, may_continue: bool) -> impl IntoView {
+    let t = use_texts();
+    let config = use_config();
+    let navigate = use_navigate();
+    use_page_title(move |t| title(t, problem).to_owned(), Signal::stored(false));
+    let territory = config.territory.description.clone();
+    let text = move || {
+        let t = t.get();
+        match problem {
+            Ineligibility::TooYoung { age } => fill(t.not_eligible_too_young_text, &[("age", &age.to_string())]),
+            Ineligibility::TooOld { age } => fill(t.not_eligible_too_old_text, &[("age", &age.to_string())]),
+            Ineligibility::AtSchool => t.not_eligible_at_school_text.to_owned(),
+            Ineligibility::OutsideTerritory => fill(t.not_eligible_outside_text, &[("territory", &territory)]),
+        }
+    };
+    let links = match problem {
+        Ineligibility::TooOld { .. } => view! {
+            <p>{move || t.get().not_eligible_too_old_links_title}</p>
+            <ul>
+                <li><a href=FRANCE_TRAVAIL_URL>{move || t.get().not_eligible_france_travail}</a></li>
+                <li><a href=BPIFRANCE_URL>{move || t.get().not_eligible_bpifrance}</a></li>
+            </ul>
+        }
+        .into_any(),
+        _ => view! {
+            <p><a href=NATIONAL_DIRECTORY_URL>{move || t.get().not_eligible_directory}</a></p>
+        }
+        .into_any(),
+    };
+    let phone = config.mission_locale.phone.clone();
+    let href = format!("tel:{}", phone.e164());
+    let override_block = may_continue.then(|| {
+        view! {
+            <div class="notice">
+                <p>{move || t.get().not_eligible_override_text}</p>
+                <button type="button" class="button button-primary" on:click=move |_| navigate(paths::DETAILS, Default::default())>
+                    {move || t.get().not_eligible_override_continue}
+                </button>
+            </div>
+        }
+    });
+    view! {
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || title(t.get(), problem)}</h1>
+        <p class="lead">{text}</p>
+        {links}
+        {override_block}
+        <p>
+            {move || around(t.get().footer_call, "phone").0}
+            <a href=href>{phone.display()}</a>
+            {move || around(t.get().footer_call, "phone").1}
+        </p>
+        <p class="back-link">
+            <A href=paths::ELIGIBILITY>{move || t.get().not_eligible_change}</A>
+        </p>
+    }
+}

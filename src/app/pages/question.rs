@@ -1,0 +1,122 @@
+use leptos::prelude::*;
+use leptos_router::components::{A, Redirect};
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::{paths, use_page_title};
+use crate::app::components::{ChoiceGroup, ChoiceOption, ERROR_SUMMARY_ID, ErrorSummary};
+use crate::app::platform;
+use crate::app::state::{use_journey, use_texts};
+use crate::content::fill;
+use crate::domain::questionnaire::{Kind, QUESTIONNAIRE};
+
+/// One question of the test per screen (`/test/4`), with its progress, the answers as large
+/// radio buttons (or checkboxes), "Continuer" and a way back that keeps the answers.
+#[component]
+pub fn QuestionPage() -> impl IntoView {
+    let params = use_params_map();
+    let index = move || {
+        params
+            .read()
+            .get("n")
+            .and_then(|n| n.parse::<usize>().ok())
+            .filter(|n| (1..=QUESTIONNAIRE.questions.len()).contains(n))
+    };
+    // Keyed on the question number, so each question gets a fresh page (and error state).
+    move || match index() {
+        Some(n) => view! { <Question n=n /> }.into_any(),
+        None => view! { <Redirect path=paths::question(1) /> }.into_any(),
+    }
+}
+
+#[component]
+fn Question(n: usize) -> impl IntoView {
+    let t = use_texts();
+    let journey = use_journey();
+    let navigate = use_navigate();
+    let i = n - 1;
+    let question = &QUESTIONNAIRE.questions[i];
+    let total = QUESTIONNAIRE.questions.len();
+    let show_error = RwSignal::new(false);
+    let answered = move || question.is_answered(&journey.answers.read());
+    let error = Signal::derive(move || {
+        (show_error.get() && !answered()).then(|| {
+            let t = t.get();
+            if question.kind == Kind::Multiple { t.errors_question_multiple } else { t.errors_question_single }
+        })
+    });
+    use_page_title(
+        move |t| fill(t.test_page_title, &[("n", &n.to_string()), ("total", &total.to_string())]),
+        Signal::derive(move || error.get().is_some()),
+    );
+
+    let options: Vec<ChoiceOption> = question
+        .options
+        .iter()
+        .enumerate()
+        .map(|(j, option)| ChoiceOption {
+            value: option.id.to_owned(),
+            label: Signal::derive(move || t.get().questions[i].options[j].to_owned()),
+        })
+        .collect();
+    let first_option_id = format!("answer-{}", question.options[0].id);
+    let summary =
+        Signal::derive(move || error.get().map(|message| vec![(first_option_id.clone(), message)]).unwrap_or_default());
+    let selected = Signal::derive(move || {
+        journey.answers.with(|a| question.chosen(a).into_iter().map(|j| question.options[j].id.to_owned()).collect())
+    });
+    let on_choose = Callback::new(move |option: String| {
+        journey.answers.update(|answers| {
+            let current = answers.get(question.id).cloned().unwrap_or_default();
+            let next = question.toggle(&current, &option);
+            if next.is_empty() {
+                answers.remove(question.id);
+            } else {
+                answers.insert(question.id.to_owned(), next);
+            }
+        });
+    });
+    let hint =
+        (!t.get_untracked().questions[i].hint.is_empty()).then(|| Signal::derive(move || t.get().questions[i].hint));
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !answered() {
+            show_error.set(true);
+            platform::focus_when_rendered(ERROR_SUMMARY_ID);
+            return;
+        }
+        let next = if n < total { paths::question(n + 1) } else { paths::RESULT.to_owned() };
+        navigate(&next, Default::default());
+    };
+    let back_href = if n > 1 { paths::question(n - 1) } else { paths::START.to_owned() };
+
+    view! {
+        <p class="progress-text" id="progress">
+            {move || fill(t.get().test_progress, &[("n", &n.to_string()), ("total", &total.to_string())])}
+        </p>
+        <progress max=total value=n aria-labelledby="progress"></progress>
+        <ErrorSummary errors=summary />
+        <form novalidate on:submit=on_submit class="question">
+            <ChoiceGroup
+                name="answer"
+                legend=Signal::derive(move || t.get().questions[i].title)
+                legend_is_heading=true
+                hint=hint
+                options=options
+                multiple=question.kind == Kind::Multiple
+                selected=selected
+                on_choose=on_choose
+                error=error
+            />
+            <p class="actions">
+                <button type="submit" class="button button-primary">
+                    {move || if n < total { t.get().test_next } else { t.get().test_finish }}
+                </button>
+            </p>
+        </form>
+        <p class="back-link">
+            <A href=back_href>{move || if n > 1 { t.get().test_previous } else { t.get().app_back }}</A>
+        </p>
+        <p class="hint">{move || t.get().test_saved}</p>
+    }
+}

@@ -1,0 +1,132 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::{paths, use_page_title};
+use crate::app::components::{ChoiceGroup, ChoiceOption, PAGE_TITLE_ID, ProfileChart};
+use crate::app::state::{use_journey, use_texts};
+use crate::domain::questionnaire::{Profile, QUESTIONNAIRE};
+
+/// The profile: a chart per dimension, strengths and points to work on in plain words, the
+/// suggested pathway with its reasons, the other two still selectable, and the reminder that
+/// the counsellor's diagnostic decides. The main action signs up with the chosen pathway.
+#[component]
+pub fn ResultPage() -> impl IntoView {
+    let t = use_texts();
+    let journey = use_journey();
+    use_page_title(|t| t.result_page_title.to_owned(), Signal::stored(false));
+    let profile = Memo::new(move |_| QUESTIONNAIRE.score(&journey.answers.read()));
+    move || {
+        match profile.get() {
+        Err(missing) => view! {
+            <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().result_title}</h1>
+            <p class="lead">{move || t.get().result_incomplete}</p>
+            <p class="actions">
+                <A href=paths::question(missing + 1) attr:class="button button-primary">{move || t.get().result_resume}</A>
+            </p>
+        }
+        .into_any(),
+        Ok(profile) => view! { <Complete profile=profile /> }.into_any(),
+    }
+    }
+}
+
+#[component]
+fn Complete(profile: Profile) -> impl IntoView {
+    let t = use_texts();
+    let journey = use_journey();
+    let navigate = use_navigate();
+    let suggested = profile.pathway;
+    let suggested_id = QUESTIONNAIRE.pathways[suggested];
+    // Preselect what the young person already chose, else the suggestion.
+    let initial = journey.details.with_untracked(|d| {
+        if QUESTIONNAIRE.pathway_index(&d.pathway).is_some() { d.pathway.clone() } else { suggested_id.to_owned() }
+    });
+    let choice = RwSignal::new(initial);
+    let strengths = profile.strengths(&QUESTIONNAIRE);
+    let work_on = profile.work_on(&QUESTIONNAIRE);
+    let rule = &QUESTIONNAIRE.rules[profile.rule];
+    let reasons: Vec<&'static str> = if rule.conditions.is_empty() {
+        vec!["default"]
+    } else {
+        rule.conditions.iter().map(|c| QUESTIONNAIRE.dimensions[c.dimension]).collect()
+    };
+    let options: Vec<ChoiceOption> = QUESTIONNAIRE
+        .pathways
+        .iter()
+        .enumerate()
+        .map(|(p, id)| ChoiceOption {
+            value: (*id).to_owned(),
+            label: Signal::derive(move || {
+                let t = t.get();
+                if p == suggested {
+                    format!("{} {}", t.pathways[p].name, t.result_suggested_mark)
+                } else {
+                    t.pathways[p].name.to_owned()
+                }
+            }),
+        })
+        .collect();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        journey.details.update(|d| d.pathway = choice.get_untracked());
+        navigate(paths::ELIGIBILITY, Default::default());
+    };
+
+    view! {
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().result_title}</h1>
+        <p class="lead">{move || t.get().result_intro}</p>
+        <ProfileChart scores=profile.scores.clone() />
+
+        <h2>{move || t.get().result_strengths_title}</h2>
+        <ul class="profile-list">
+            {strengths
+                .into_iter()
+                .map(|d| view! { <li><strong>{move || t.get().dimensions[d].name}</strong> " – " {move || t.get().dimensions[d].strength}</li> })
+                .collect_view()}
+        </ul>
+        {(!work_on.is_empty())
+            .then(|| {
+                view! {
+                    <h2>{move || t.get().result_work_on_title}</h2>
+                    <ul class="profile-list">
+                        {work_on
+                            .into_iter()
+                            .map(|d| view! { <li><strong>{move || t.get().dimensions[d].name}</strong> " – " {move || t.get().dimensions[d].work_on}</li> })
+                            .collect_view()}
+                    </ul>
+                }
+            })}
+
+        <h2>{move || t.get().result_suggested_title}</h2>
+        <div class="notice suggested-pathway">
+            <p class="pathway-name"><strong>{move || t.get().pathways[suggested].name}</strong></p>
+            <p>{move || t.get().pathways[suggested].description}</p>
+            <p>{move || t.get().result_because}</p>
+            <ul>
+                {reasons
+                    .into_iter()
+                    .map(|key| view! { <li>{move || t.get().pathways[suggested].reason(key).unwrap_or_default()}</li> })
+                    .collect_view()}
+            </ul>
+        </div>
+        <p><strong>{move || t.get().result_counsellor_decides}</strong></p>
+
+        <form novalidate on:submit=on_submit>
+            <ChoiceGroup
+                name="pathway"
+                legend=Signal::derive(move || t.get().result_choose_legend)
+                options=options
+                selected=Signal::derive(move || vec![choice.get()])
+                on_choose=Callback::new(move |value: String| choice.set(value))
+                error=Signal::stored(None)
+            />
+            <p class="actions">
+                <button type="submit" class="button button-primary">{move || t.get().result_signup}</button>
+            </p>
+        </form>
+        <p class="back-link">
+            <A href=paths::question(1)>{move || t.get().result_retake}</A>
+        </p>
+    }
+}

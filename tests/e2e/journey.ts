@@ -1,0 +1,98 @@
+// Steps of the young person's journey, written the way a person does them: through visible
+// labels, roles and button names.
+import { expect, type Page } from '@playwright/test';
+
+export const QUESTION_COUNT = 16;
+
+/** Answers question `n` (1-based) on screen with its `pick`-th answer and continues. */
+export async function answerQuestion(page: Page, n: number, pick: number) {
+  await expect(page.getByText(`Question ${n} sur ${QUESTION_COUNT}`, { exact: true })).toBeVisible();
+  const checkboxes = page.getByRole('checkbox');
+  if ((await checkboxes.count()) > 0) {
+    await page.getByRole('checkbox', { name: 'Rien de tout ça' }).check();
+  } else {
+    await page.getByRole('radio').nth(pick).check();
+  }
+  const next = n < QUESTION_COUNT ? 'Continuer' : 'Voir mon résultat';
+  await page.getByRole('button', { name: next }).click();
+}
+
+/** Takes the whole test from question `from`, always picking the `pick`-th answer. */
+export async function takeTest(page: Page, pick: number, from = 1) {
+  for (let n = from; n <= QUESTION_COUNT; n++) {
+    await answerQuestion(page, n, pick);
+  }
+  await expect(page.getByRole('heading', { level: 1, name: 'Ton résultat' })).toBeVisible();
+}
+
+export type Eligibility = { day: string; month: string; year: string; atSchool?: boolean; commune?: string; choice?: string };
+
+/** The birth year that makes someone born on 1 January exactly `age` years old today. */
+export function birthYearForAge(age: number): string {
+  return String(new Date().getFullYear() - age);
+}
+
+export async function fillEligibility(page: Page, e: Eligibility) {
+  await expect(page.getByRole('heading', { level: 1, name: 'Vérifions que le Lab\'O est fait pour toi' })).toBeVisible();
+  await page.getByLabel('Jour').fill(e.day);
+  await page.getByLabel('Mois').fill(e.month);
+  await page.getByLabel('Année').fill(e.year);
+  await page.getByRole('radio', { name: e.atSchool ? 'Oui, je suis encore élève' : 'Non, j\'ai arrêté ou terminé' }).check();
+  if (e.commune !== undefined) {
+    await page.getByLabel('Dans quelle commune habites-tu ?').fill(e.commune);
+  }
+  if (e.choice) {
+    await page.getByRole('radio', { name: e.choice }).check();
+  }
+  await page.getByRole('button', { name: 'Continuer' }).click();
+}
+
+export type Details = {
+  firstName: string;
+  lastName: string;
+  phone: string;
+  email?: string;
+  situation: string;
+  channel: string;
+  time: string;
+  idea?: string;
+  pathway?: string;
+  consent?: boolean;
+};
+
+export async function fillDetails(page: Page, d: Details) {
+  await expect(page.getByRole('heading', { level: 1, name: 'Tes coordonnées' })).toBeVisible();
+  await page.getByLabel('Prénom').fill(d.firstName);
+  await page.getByLabel('Nom', { exact: true }).fill(d.lastName);
+  await page.getByLabel('Numéro de téléphone').fill(d.phone);
+  if (d.email) await page.getByLabel('Adresse e-mail').fill(d.email);
+  await page.getByRole('radio', { name: d.situation }).check();
+  await page.getByRole('radio', { name: d.channel }).check();
+  await page.getByRole('radio', { name: d.time }).check();
+  if (d.idea) await page.getByLabel('Ton idée ou ton projet').fill(d.idea);
+  if (d.pathway) await page.getByRole('radio', { name: d.pathway }).check();
+  if (d.consent) await page.getByRole('checkbox', { name: /J'accepte que mes réponses au test/ }).check();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+}
+
+export const LEA: Details = {
+  firstName: 'Léa',
+  lastName: 'Martin',
+  phone: '06 12 34 56 78',
+  email: 'lea.martin@exemple.fr',
+  situation: 'Je cherche un emploi',
+  channel: 'Par SMS',
+  time: 'L\'après-midi',
+  idea: 'Un food truck de crêpes bio',
+};
+
+export const LE_HAVRE: Eligibility = { day: '1', month: '1', year: birthYearForAge(19), commune: 'le havre', choice: 'Le Havre (76610)' };
+
+/** From the sign-up's first page to the check page, then "Envoyer". */
+export async function signUpDirectly(page: Page, details: Details = LEA) {
+  await page.goto('/inscription');
+  await fillEligibility(page, LE_HAVRE);
+  await fillDetails(page, details);
+  await expect(page.getByRole('heading', { level: 1, name: 'Vérifie tes réponses' })).toBeVisible();
+  await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();
+}
