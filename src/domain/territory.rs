@@ -115,6 +115,12 @@ impl Territory {
     /// names come first, then names that start with the query, then the rest, alphabetically.
     /// Fewer than 2 characters give nothing, to avoid listing the whole territory.
     pub fn search(&self, query: &str) -> Vec<Match<'_>> {
+        self.search_at_most(query, MAX_RESULTS)
+    }
+
+    /// [`Territory::search`] with another limit (the page asks for one more than it shows, to
+    /// know when to ask for a more precise search).
+    pub fn search_at_most(&self, query: &str, limit: usize) -> Vec<Match<'_>> {
         let query_tokens = tokens(query);
         if query_tokens.iter().map(String::len).sum::<usize>() < 2 {
             return Vec::new();
@@ -133,7 +139,7 @@ impl Territory {
         results.sort_by(|a, b| {
             a.0.cmp(&b.0).then_with(|| sort_key(a.1).cmp(&sort_key(b.1))).then(a.2.postcode.cmp(b.2.postcode))
         });
-        results.into_iter().take(MAX_RESULTS).map(|(_, _, m)| m).collect()
+        results.into_iter().take(limit).map(|(_, _, m)| m).collect()
     }
 }
 

@@ -9,7 +9,7 @@ use crate::app::{messages, platform};
 use crate::content::fill;
 use crate::domain::eligibility::{EligibilityError, EligibilityForm};
 use crate::domain::signup::Field;
-use crate::domain::territory::CommuneChoice;
+use crate::domain::territory::{CommuneChoice, MAX_RESULTS};
 
 /// Three questions before the details: date of birth, still at school or not, and the commune
 /// (searched in the territory's list). Not eligible leads to a kind page, never a dead end.
@@ -159,7 +159,7 @@ fn CommuneField(form: RwSignal<EligibilityForm>, error: Signal<Option<&'static s
         move |_| {
             let query = query.get();
             let mut list: Vec<(String, String, String)> = territory
-                .search(&query)
+                .search_at_most(&query, MAX_RESULTS + 1)
                 .into_iter()
                 .map(|m| {
                     (m.commune.insee.clone(), m.postcode.to_owned(), format!("{} ({})", m.commune.name, m.postcode))
@@ -187,6 +187,7 @@ fn CommuneField(form: RwSignal<EligibilityForm>, error: Signal<Option<&'static s
         match results.with(Vec::len) {
             0 => t.eligibility_commune_count_none.to_owned(),
             1 => t.eligibility_commune_count_one.to_owned(),
+            n if n > MAX_RESULTS => fill(t.eligibility_commune_count_more, &[("count", &MAX_RESULTS.to_string())]),
             n => fill(t.eligibility_commune_count_many, &[("count", &n.to_string())]),
         }
     };
@@ -244,7 +245,7 @@ fn CommuneField(form: RwSignal<EligibilityForm>, error: Signal<Option<&'static s
                 <legend class="visually-hidden">{move || t.get().eligibility_commune_results_legend}</legend>
                 <div class="choices">
                     <For
-                        each=move || results.get()
+                        each=move || results.get().into_iter().take(MAX_RESULTS)
                         key=|(insee, postcode, _)| format!("{insee}-{postcode}")
                         children=move |(insee, postcode, label)| {
                             let value = format!("{insee}-{postcode}");
