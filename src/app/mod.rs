@@ -4,6 +4,7 @@
 pub mod components;
 pub mod messages;
 pub mod net;
+pub mod outbox;
 pub mod pages;
 pub mod platform;
 pub mod state;
@@ -30,6 +31,11 @@ use crate::domain::territory::Territory;
 /// Mounts the app. Called once by `main`.
 pub fn start() {
     leptos::mount::mount_to_body(App);
+    // The offline app shell (public/sw.js) only in release builds: a development build changes
+    // too often for a cache to help.
+    if !cfg!(debug_assertions) {
+        platform::register_service_worker("/sw.js");
+    }
 }
 
 /// Whether the deployment's configuration is known yet.
@@ -74,9 +80,11 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
     let phone = config.mission_locale.phone.clone();
+    let endpoint = config.endpoint.clone();
     provide_context(AppConfig(config));
     provide_context(AppTerritory(territory));
     Journey::provide();
+    outbox::OutboxState::provide(endpoint);
     view! {
         <Router>
             <Layout phone=phone>

@@ -5,10 +5,13 @@ use gloo_net::http::Request;
 use leptos::prelude::*;
 use web_sys::RequestCache;
 
+use crate::app::platform;
 use crate::domain::config::{Config, ConfigProblem, Endpoint};
+use crate::domain::outbox;
 use crate::domain::response::{self, Outcome};
 use crate::domain::signup::Payload;
 use crate::domain::territory::Territory;
+use crate::domain::wire::{self, Body};
 
 /// Why the app cannot start with a configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,34 +67,53 @@ pub async fn load_territory(url: &str) -> Result<Territory, ConfigFailure> {
     })
 }
 
-/// POSTs a sign-up once, with its `Idempotency-Key`, giving up after the configured timeout.
-pub async fn send_signup(endpoint: &Endpoint, payload: &Payload) -> Outcome {
+/// What one attempt gave: its meaning, and the endpoint's `Retry-After` in milliseconds.
+pub struct Attempt {
+    pub outcome: Outcome,
+    pub retry_after_ms: Option<u64>,
+}
+
+/// POSTs a sign-up once, in the configured wire format, with its `Idempotency-Key`, giving up
+/// after the configured timeout. Never logs the body.
+pub async fn send_signup(endpoint: &Endpoint, payload: &Payload) -> Attempt {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timeout = controller.clone().and_then(|controller| {
-        set_timeout_with_handle(
-            move || controller.abort(),
-            std::time::Duration::from_secs(endpoint.timeout_seconds.into()),
-        )
-        .ok()
+        let duration = std::time::Duration::from_secs(endpoint.timeout_seconds.into());
+        set_timeout_with_handle(move || controller.abort(), duration).ok()
     });
-    let request = Request::post(&endpoint.url)
-        .header("Idempotency-Key", &payload.idempotency_key)
-        .abort_signal(signal.as_ref())
-        .json(payload);
-    let outcome = match request {
-        Err(_) => Outcome::RetryLater { status: None },
+    let builder =
+        Request::post(&endpoint.url).header("Idempotency-Key", &payload.idempotency_key).abort_signal(signal.as_ref());
+    let request = match wire::encode(payload, endpoint.format, endpoint.mapping.as_ref()) {
+        Body::Json(text) => builder.header("Content-Type", "application/json").body(text),
+        Body::Form(text) => builder.header("Content-Type", "application/x-www-form-urlencoded").body(text),
+        Body::Multipart(pairs) => match web_sys::FormData::new() {
+            Ok(form) => {
+                for (name, value) in &pairs {
+                    let _ = form.append_with_str(name, value);
+                }
+                builder.body(form)
+            }
+            Err(_) => builder.body(String::new()),
+        },
+    };
+    let attempt = match request {
+        Err(_) => Attempt { outcome: Outcome::RetryLater { status: None }, retry_after_ms: None },
         Ok(request) => match request.send().await {
-            Err(_) => Outcome::RetryLater { status: None },
+            Err(_) => Attempt { outcome: Outcome::RetryLater { status: None }, retry_after_ms: None },
             Ok(response) => {
                 let status = response.status();
+                let retry_after_ms = response
+                    .headers()
+                    .get("retry-after")
+                    .and_then(|v| outbox::parse_retry_after(&v, platform::now_ms()));
                 let body = response.text().await.unwrap_or_default();
-                response::classify(status, &body)
+                Attempt { outcome: response::classify(status, &body), retry_after_ms }
             }
         },
     };
     if let Some(timeout) = timeout {
         timeout.clear();
     }
-    outcome
+    attempt
 }

@@ -69,3 +69,21 @@ pub async fn copy_text(text: &str) -> bool {
     let promise = window().navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+/// Registers the service worker that keeps the app shell for offline use. Does nothing where
+/// service workers are unavailable (old browsers, non-HTTPS origins).
+pub fn register_service_worker(url: &str) {
+    let navigator: JsValue = window().navigator().into();
+    let container =
+        js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker")).ok().filter(|c| c.is_object());
+    if let Some(container) = container {
+        use leptos::wasm_bindgen::JsCast;
+        let container: web_sys::ServiceWorkerContainer = container.unchecked_into();
+        let promise = container.register(url);
+        leptos::task::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
+                console_warn("Lab'O : le mode hors connexion n'a pas pu être activé (service worker refusé).");
+            }
+        });
+    }
+}

@@ -57,7 +57,7 @@ pub fn use_territory() -> Arc<Territory> {
     expect_context::<AppTerritory>().0
 }
 
-/// What was just sent, for the confirmation page.
+/// The sign-up just sent from this tab, for a personal confirmation (memory only).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sent {
     pub reference: String,
@@ -72,8 +72,10 @@ pub struct Journey {
     pub details: RwSignal<SignupForm>,
     pub source: RwSignal<Source>,
     pub allow_outside_territory: RwSignal<bool>,
-    /// The last sign-up the endpoint accepted (memory only: its data has left the device).
+    /// The last sign-up sent from this tab (memory only).
     pub sent: RwSignal<Option<Sent>>,
+    /// Whether the device keeps the draft (false in some private modes).
+    pub persistent: bool,
 }
 
 impl Journey {
@@ -89,6 +91,7 @@ impl Journey {
             source: RwSignal::new(draft.source),
             allow_outside_territory: RwSignal::new(draft.allow_outside_territory),
             sent: RwSignal::new(None),
+            persistent: storage::works(),
         };
         Effect::new(move || {
             let draft = journey.snapshot();
@@ -113,8 +116,17 @@ impl Journey {
         }
     }
 
-    /// Forgets the answers and the form (after a successful sign-up): the draft effect then
-    /// removes them from the device.
+    /// Puts a draft back (a refused sign-up to correct).
+    pub fn restore(&self, draft: Draft) {
+        self.answers.set(draft.answers);
+        self.eligibility.set(draft.eligibility);
+        self.details.set(draft.details);
+        self.source.set(draft.source);
+        self.allow_outside_territory.set(draft.allow_outside_territory);
+    }
+
+    /// Forgets the answers and the forms ("Effacer mes réponses", or once a sign-up is in the
+    /// outbox): the draft effect then removes them from the device.
     pub fn clear(&self) {
         self.answers.set(Answers::new());
         self.eligibility.set(EligibilityForm::default());

@@ -12,6 +12,16 @@ pub mod keys {
     pub const CONTACT_FALLBACK: &str = "labo.contact";
     /// The journey in progress (answers and forms); removed once the sign-up is sent.
     pub const DRAFT: &str = "labo.draft";
+    /// Sign-ups not yet accepted by the endpoint (personal data, removed on delivery).
+    pub const OUTBOX: &str = "labo.outbox";
+    /// References delivered in the last day (no personal data).
+    pub const DELIVERED: &str = "labo.delivered";
+    /// Written and removed at start-up to find out whether storage works.
+    const PROBE: &str = "labo.probe";
+
+    pub(super) fn probe() -> &'static str {
+        PROBE
+    }
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -33,4 +43,13 @@ pub fn remove(key: &str) {
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(key);
     }
+}
+
+/// Whether this device lets the app keep anything (false in some private modes, with storage
+/// disabled, or with a full quota).
+pub fn works() -> bool {
+    let key = keys::probe();
+    let ok = write(key, "1") && read(key).as_deref() == Some("1");
+    remove(key);
+    ok
 }

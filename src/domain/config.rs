@@ -11,6 +11,7 @@ use std::fmt;
 
 use super::email;
 use super::phone::Phone;
+use super::wire::{self, Format, Mapping};
 
 /// A validated configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,16 +36,12 @@ pub struct TerritorySettings {
 pub struct Endpoint {
     /// Absolute URL the sign-up is POSTed to.
     pub url: String,
-    pub format: PayloadFormat,
+    /// The wire format of the body (see [`wire`]).
+    pub format: Format,
+    /// Our fields → the endpoint's field names, and constant fields; `None` sends our contract.
+    pub mapping: Option<Mapping>,
     /// How long one attempt may take before it is abandoned.
     pub timeout_seconds: u32,
-}
-
-/// The wire format of the POST body.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PayloadFormat {
-    /// Our documented JSON contract (`schema/signup-v1.json`).
-    Json,
 }
 
 /// How a young person reaches the mission locale.
@@ -133,21 +130,21 @@ impl Config {
                 None
             }
         });
-        let format = match endpoint.and_then(|o| reader.text(o, "endpoint.format", false)).as_deref() {
-            None | Some("json") => Some(PayloadFormat::Json),
-            Some(other) => {
-                reader.problems.push(problem(
-                    "endpoint.format",
-                    format!("« {other} » n'est pas un format connu ; la seule valeur possible est « json »."),
-                ));
+        let format = match endpoint.and_then(|o| reader.text(o, "endpoint.format", false)) {
+            None => Some(Format::Json),
+            Some(name) => Format::parse(&name).or_else(|| {
+                let message =
+                    format!("« {name} » n'est pas un format connu ; valeurs possibles : json, form, multipart.");
+                reader.problems.push(problem("endpoint.format", message));
                 None
-            }
+            }),
         };
+        let mapping = endpoint.and_then(|o| reader.mapping(o));
         let timeout_seconds = endpoint
             .and_then(|o| reader.number(o, "endpoint.timeout_seconds", 1..=120))
             .unwrap_or(Some(DEFAULT_TIMEOUT_SECONDS));
         if let Some(o) = endpoint {
-            reader.unknown_keys("endpoint", o, &["url", "format", "timeout_seconds"]);
+            reader.unknown_keys("endpoint", o, &["url", "format", "fields", "constants", "timeout_seconds"]);
         }
 
         let ml = reader.object(root, "mission_locale");
@@ -226,7 +223,7 @@ impl Config {
             ) => {
                 let controller = controller.unwrap_or_else(|| name.clone());
                 Ok(Config {
-                    endpoint: Endpoint { url, format, timeout_seconds },
+                    endpoint: Endpoint { url, format, mapping, timeout_seconds },
                     mission_locale: MissionLocale {
                         name,
                         phone,
@@ -332,6 +329,34 @@ impl Reader<'_> {
         Some(number)
     }
 
+    /// `endpoint.fields` (endpoint name → one of our paths) and `endpoint.constants`.
+    fn mapping(&mut self, endpoint: &Map<String, Value>) -> Option<Mapping> {
+        let mut mapping = Mapping::default();
+        for (key, target) in [("fields", &mut mapping.fields), ("constants", &mut mapping.constants)] {
+            let path = format!("endpoint.{key}");
+            match endpoint.get(key) {
+                None => {}
+                Some(Value::Object(pairs)) => {
+                    for (name, value) in pairs {
+                        let ok_name = !name.trim().is_empty() && name.chars().count() <= 100;
+                        match value.as_str() {
+                            Some(v) if ok_name && (key == "constants" || wire::is_known_path(v)) && v.chars().count() <= 500 => {
+                                target.push((name.clone(), v.to_owned()));
+                            }
+                            _ if key == "fields" => self.problems.push(problem(
+                                &format!("{path}.{name}"),
+                                "doit nommer un de nos champs, par exemple « applicant.first_name » (liste dans docs/endpoint.md).",
+                            )),
+                            _ => self.problems.push(problem(&format!("{path}.{name}"), "doit être un texte.")),
+                        }
+                    }
+                }
+                Some(_) => self.problems.push(problem(&path, "doit être un objet { \"nom\": \"valeur\" }.")),
+            }
+        }
+        (!mapping.fields.is_empty() || !mapping.constants.is_empty()).then_some(mapping)
+    }
+
     fn unknown_keys(&mut self, prefix: &str, object: &Map<String, Value>, known: &[&str]) {
         for key in object.keys().filter(|k| !known.contains(&k.as_str())) {
             let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
@@ -405,7 +430,8 @@ mod tests {
     fn reads_a_complete_config() {
         let config = Config::parse(GOOD).unwrap();
         assert_eq!(config.endpoint.url, "https://inscriptions.exemple.fr/labo");
-        assert_eq!(config.endpoint.format, PayloadFormat::Json);
+        assert_eq!(config.endpoint.format, Format::Json);
+        assert_eq!(config.endpoint.mapping, None);
         assert_eq!(config.endpoint.timeout_seconds, 15);
         assert_eq!(config.mission_locale.phone.e164(), "+33261910000");
         assert_eq!(config.mission_locale.email.as_deref(), Some("labo@exemple.fr"));
@@ -424,7 +450,7 @@ mod tests {
             "privacy": { "contact_email": "dpo@exemple.fr" }
         }"#;
         let config = Config::parse(minimal).unwrap();
-        assert_eq!(config.endpoint.format, PayloadFormat::Json);
+        assert_eq!(config.endpoint.format, Format::Json);
         assert_eq!(config.endpoint.timeout_seconds, DEFAULT_TIMEOUT_SECONDS);
         assert_eq!(config.privacy.controller, "ML");
         assert_eq!(config.privacy.retention_months, DEFAULT_RETENTION_MONTHS);
@@ -489,6 +515,34 @@ mod tests {
             "privacy.contact_email",
         ];
         assert_eq!(keys(&problems), expected);
+    }
+
+    #[test]
+    fn reads_form_formats_with_their_mapping() {
+        let text = GOOD.replace(
+            r#""format": "json""#,
+            r#""format": "form", "fields": {"prénom": "applicant.first_name", "age": "eligibility.age"}, "constants": {"origine": "labo"}"#,
+        );
+        let config = Config::parse(&text).unwrap();
+        assert_eq!(config.endpoint.format, Format::Form);
+        let mapping = config.endpoint.mapping.unwrap();
+        assert_eq!(
+            mapping.fields,
+            [
+                ("age".to_owned(), "eligibility.age".to_owned()),
+                ("prénom".to_owned(), "applicant.first_name".to_owned())
+            ]
+        );
+        assert_eq!(mapping.constants, [("origine".to_owned(), "labo".to_owned())]);
+        let bad = GOOD.replace(
+            r#""format": "json""#,
+            r#""format": "xml", "fields": {"x": "applicant.password", "y": 3}, "constants": []"#,
+        );
+        let problems = Config::parse(&bad).unwrap_err();
+        assert_eq!(
+            keys(&problems),
+            ["endpoint.format", "endpoint.fields.x", "endpoint.fields.y", "endpoint.constants"]
+        );
     }
 
     #[test]

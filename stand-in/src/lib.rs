@@ -5,7 +5,9 @@
 //!
 //! - `POST /inscriptions`: checks the body against `schema/signup-v1.json`, answers `201` with a
 //!   small JSON body, or `400` with `{"problems": [{"field", "message"}]}`. A repeated
-//!   `Idempotency-Key` gets the first answer again and stores nothing new.
+//!   `Idempotency-Key` gets the first answer again and stores nothing new. The other wire
+//!   formats the app can be configured for (a mapped JSON object, a urlencoded or multipart
+//!   form) are accepted too, and stored as an object of fields.
 //! - stores every accepted sign-up in `submissions.jsonl` in its data folder, so they survive a
 //!   restart;
 //! - `GET /__stand-in/submissions` lists them, `DELETE /__stand-in/submissions` resets everything;
@@ -274,7 +276,7 @@ async fn signup(State(stand_in): State<StandIn>, headers: HeaderMap, body: Bytes
         return with_log(response, "fault");
     }
 
-    let (status, body_json, outcome) = accept(&stand_in, &headers, &body);
+    let (status, body_json, outcome) = accept(&stand_in, &headers, &body).await;
     let mut response = (status, Json(body_json)).into_response();
     if outcome == "replayed" {
         response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
@@ -289,33 +291,64 @@ async fn signup(State(stand_in): State<StandIn>, headers: HeaderMap, body: Bytes
     with_log(response, outcome)
 }
 
-/// Validates and stores a sign-up; returns the status, the JSON body and a log word.
-fn accept(stand_in: &StandIn, headers: &HeaderMap, body: &[u8]) -> (StatusCode, Value, &'static str) {
-    let content_type = header(headers, &CONTENT_TYPE).unwrap_or_default();
-    if !content_type.to_ascii_lowercase().starts_with("application/json") {
-        let problems = vec![schema::Problem::new("", "Le corps doit être du JSON (Content-Type: application/json).")];
-        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, json!({ "status": "invalid", "problems": problems }), "invalid");
-    }
-    let Some(key) = header(headers, &IDEMPOTENCY_KEY).filter(|k| !k.is_empty()) else {
-        let problems = vec![schema::Problem::new("", "L'en-tête Idempotency-Key est obligatoire.")];
-        return (StatusCode::BAD_REQUEST, json!({ "status": "invalid", "problems": problems }), "invalid");
-    };
-    let value: Value = match serde_json::from_slice(body) {
-        Ok(value) => value,
-        Err(e) => {
-            let problems = vec![schema::Problem::new("", &format!("Le corps n'est pas du JSON valide : {e}."))];
-            return (StatusCode::BAD_REQUEST, json!({ "status": "invalid", "problems": problems }), "invalid");
+/// The body as a JSON value, whatever the wire format: our JSON contract (checked against the
+/// schema), a mapped JSON object, a urlencoded form or a multipart form (fields as an object).
+async fn read_body(content_type: &str, body: &Bytes) -> Result<(Value, bool), String> {
+    let media = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    match media.as_str() {
+        "application/json" => {
+            let value: Value =
+                serde_json::from_slice(body).map_err(|e| format!("Le corps n'est pas du JSON valide : {e}."))?;
+            let ours = value.get("schema_version").is_some();
+            Ok((value, ours))
         }
+        "application/x-www-form-urlencoded" => {
+            let pairs: Vec<(String, String)> =
+                serde_urlencoded::from_bytes(body).map_err(|e| format!("Formulaire illisible : {e}."))?;
+            Ok((Value::Object(pairs.into_iter().map(|(k, v)| (k, Value::String(v))).collect()), false))
+        }
+        "multipart/form-data" => {
+            let boundary =
+                multer::parse_boundary(content_type).map_err(|e| format!("Formulaire multipart illisible : {e}."))?;
+            let stream = futures_util::stream::once(std::future::ready(Ok::<Bytes, std::io::Error>(body.clone())));
+            let mut multipart = multer::Multipart::new(stream, boundary);
+            let mut fields = serde_json::Map::new();
+            while let Some(field) =
+                multipart.next_field().await.map_err(|e| format!("Formulaire multipart illisible : {e}."))?
+            {
+                let name = field.name().unwrap_or_default().to_owned();
+                let text = field.text().await.map_err(|e| format!("Champ {name} illisible : {e}."))?;
+                fields.insert(name, Value::String(text));
+            }
+            Ok((Value::Object(fields), false))
+        }
+        _ => Err("Formats acceptés : application/json, application/x-www-form-urlencoded, multipart/form-data.".into()),
+    }
+}
+
+/// Validates and stores a sign-up; returns the status, the JSON body and a log word.
+async fn accept(stand_in: &StandIn, headers: &HeaderMap, body: &Bytes) -> (StatusCode, Value, &'static str) {
+    let content_type = header(headers, &CONTENT_TYPE).unwrap_or_default();
+    let invalid = |status: StatusCode, message: &str| {
+        let problems = vec![schema::Problem::new("", message)];
+        (status, json!({ "status": "invalid", "problems": problems }), "invalid")
+    };
+    let Some(key) = header(headers, &IDEMPOTENCY_KEY).filter(|k| !k.is_empty()) else {
+        return invalid(StatusCode::BAD_REQUEST, "L'en-tête Idempotency-Key est obligatoire.");
+    };
+    let (value, ours) = match read_body(&content_type, body).await {
+        Ok(read) => read,
+        Err(message) if message.starts_with("Formats acceptés") => {
+            return invalid(StatusCode::UNSUPPORTED_MEDIA_TYPE, &message);
+        }
+        Err(message) => return invalid(StatusCode::BAD_REQUEST, &message),
     };
     let mut store = stand_in.inner.store.lock().expect("store lock");
     if let Some(previous) = store.by_key(&key) {
         if previous.body != value {
-            let problems =
-                vec![schema::Problem::new("", "Cette Idempotency-Key a déjà servi pour une autre inscription.")];
-            return (
+            return invalid(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                json!({ "status": "invalid", "problems": problems }),
-                "key_reused",
+                "Cette Idempotency-Key a déjà servi pour une autre inscription.",
             );
         }
         return (
@@ -324,9 +357,12 @@ fn accept(stand_in: &StandIn, headers: &HeaderMap, body: &[u8]) -> (StatusCode, 
             "replayed",
         );
     }
-    let mut problems = schema::validate(&value);
-    if problems.is_empty() && value.get("idempotency_key").and_then(Value::as_str) != Some(key.as_str()) {
+    let mut problems = if ours { schema::validate(&value) } else { Vec::new() };
+    if ours && problems.is_empty() && value.get("idempotency_key").and_then(Value::as_str) != Some(key.as_str()) {
         problems.push(schema::Problem::new("/idempotency_key", "doit être identique à l'en-tête Idempotency-Key."));
+    }
+    if !ours && value.as_object().is_none_or(|o| o.is_empty()) {
+        problems.push(schema::Problem::new("", "Le formulaire est vide."));
     }
     if !problems.is_empty() {
         return (StatusCode::BAD_REQUEST, json!({ "status": "invalid", "problems": problems }), "invalid");

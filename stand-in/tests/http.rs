@@ -237,3 +237,28 @@ async fn allows_the_apps_origin_only() {
     .await;
     assert_eq!(answer.header("access-control-expose-headers").map(str::to_lowercase), Some("retry-after".into()));
 }
+
+#[tokio::test]
+async fn accepts_forms_and_mapped_json_for_endpoints_that_want_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = start(dir.path()).await;
+    let form = "pr%C3%A9nom=L%C3%A9a&t%C3%A9l%C3%A9phone=%2B33612345678&age=19";
+    let headers = [("Content-Type", "application/x-www-form-urlencoded"), ("Idempotency-Key", KEY)];
+    assert_eq!(request(port, "POST", "/inscriptions", &headers, form).await.status, Some(201));
+    assert_eq!(
+        request(port, "POST", "/inscriptions", &headers, form).await.header("idempotent-replayed"),
+        Some("true")
+    );
+    let multipart = "--XyZ\r\nContent-Disposition: form-data; name=\"nom\"\r\n\r\nMartin\r\n--XyZ\r\nContent-Disposition: form-data; name=\"ville\"\r\n\r\nLe Havre\r\n--XyZ--\r\n";
+    let headers = [("Content-Type", "multipart/form-data; boundary=XyZ"), ("Idempotency-Key", KEY2)];
+    assert_eq!(request(port, "POST", "/inscriptions", &headers, multipart).await.status, Some(201));
+    let mapped = json!({"prénom": "Léa", "codePostal": "76610"}).to_string();
+    let key3 = "32345678-9abc-4ef0-9234-56789abcdef0";
+    let headers = [("Content-Type", "application/json"), ("Idempotency-Key", key3)];
+    assert_eq!(request(port, "POST", "/inscriptions", &headers, &mapped).await.status, Some(201));
+    let records = stored(port).await;
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0]["body"], json!({"prénom": "Léa", "téléphone": "+33612345678", "age": "19"}));
+    assert_eq!(records[1]["body"], json!({"nom": "Martin", "ville": "Le Havre"}));
+    assert_eq!(records[2]["body"]["codePostal"], "76610");
+}

@@ -4,12 +4,16 @@ import { test, expect, type Page } from '@playwright/test';
 import { attempts, ENDPOINT_URL, fault, reset, submissions } from './stand-in';
 import { LEA, signUpDirectly } from './journey';
 
+
 const GOOD_CONFIG = {
   endpoint: { url: ENDPOINT_URL, format: 'json', timeout_seconds: 5 },
   mission_locale: { name: 'Mission Locale Le Havre Estuaire Littoral', phone: '02 61 91 00 00' },
   territory: { description: 'au Havre' },
   privacy: { contact_email: 'dpo@exemple.fr' },
 };
+
+// These tests replace config.json per page; the service worker would answer in their place.
+test.use({ serviceWorkers: 'block' });
 
 async function serveConfig(page: Page, body: string, status = 200) {
   await page.route('**/config.json', (route) => route.fulfill({ status, contentType: 'application/json', body }));
@@ -51,23 +55,23 @@ test('a 400 from the endpoint is explained, nothing is stored and the answers ar
     body: { status: 'invalid', problems: [{ field: '/applicant/phone', message: 'Ce numéro est déjà inscrit.' }] },
   });
   await signUpDirectly(page);
-  const alert = page.getByRole('alert').filter({ hasText: 'refusée' });
-  await expect(alert).toBeVisible();
-  await expect(alert).toContainText('Ce numéro est déjà inscrit.');
-  await expect(alert.getByRole('link', { name: '02 61 91 00 00' })).toHaveAttribute('href', 'tel:+33261910000');
+  await expect(page.getByRole('heading', { level: 1, name: 'Ton inscription n\'a pas été acceptée' })).toBeVisible();
+  await expect(page.getByText('Ce numéro est déjà inscrit.')).toBeVisible();
+  await expect(page.getByRole('link', { name: '02 61 91 00 00' }).first()).toHaveAttribute('href', 'tel:+33261910000');
+  await page.getByRole('button', { name: 'Corriger mes réponses' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Vérifie tes réponses' })).toBeVisible();
   await expect(page.getByText(LEA.lastName, { exact: true })).toBeVisible();
   expect(await submissions(request)).toHaveLength(0);
   expect(await attempts(request)).toHaveLength(1);
 });
 
-test('an unreachable endpoint URL gives a clear message and the phone number', async ({ page }) => {
+test('an unreachable endpoint URL keeps the sign-up on the phone, says so, and gives the phone number', async ({ page }) => {
   await serveConfig(page, JSON.stringify({ ...GOOD_CONFIG, endpoint: { url: 'http://127.0.0.1:9/inscriptions', timeout_seconds: 5 } }));
   await signUpDirectly(page);
-  const alert = page.getByRole('alert').filter({ hasText: 'ne répond pas' });
-  await expect(alert).toBeVisible();
-  await expect(alert.getByRole('link', { name: '02 61 91 00 00' })).toBeVisible();
-  await expect(page.getByText(LEA.firstName, { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inscription enregistrée sur ton téléphone' })).toBeVisible();
+  await expect(page.getByText('Envoi automatique dès que possible')).toBeVisible();
+  await expect(page.getByTestId('reference')).toHaveText(/^[A-Z0-9]{8}$/);
+  await expect(page.getByRole('link', { name: '02 61 91 00 00' }).first()).toBeVisible();
 });
 
 test('an invalid config.json shows the broken-config page with the details for the deployer', async ({ page }) => {

@@ -90,9 +90,17 @@ export const LE_HAVRE: Eligibility = { day: '1', month: '1', year: birthYearForA
 
 /** From the sign-up's first page to the check page, then "Envoyer". */
 export async function signUpDirectly(page: Page, details: Details = LEA) {
+  await fillUpToCheck(page, details);
+  await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();
+}
+
+/** From the sign-up's first page to the check page, without sending. */
+export async function fillUpToCheck(page: Page, details: Details = LEA) {
   await page.goto('/inscription');
   await fillEligibility(page, LE_HAVRE);
   await fillDetails(page, details);
   await expect(page.getByRole('heading', { level: 1, name: 'Vérifie tes réponses' })).toBeVisible();
-  await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();
 }
+
+export const SENT = 'Inscription envoyée';
+export const PENDING = 'Inscription enregistrée sur ton téléphone';

@@ -7,6 +7,9 @@ use std::process::{Child, Command, Stdio};
 
 use crate::{banner, serve, setup, sizes};
 
+/// `endpoint.timeout_seconds` in the end-to-end tests' config.
+const E2E_TIMEOUT_SECONDS: u32 = 4;
+
 /// A child process killed when dropped, so no server outlives the command that started it.
 struct Guard(Child);
 
@@ -100,7 +103,7 @@ pub fn dev(root: &Path, args: &[String]) -> Result<(), String> {
     let (stand_in, _guard) = start_stand_in(root, &data_dir, None)?;
     let endpoint = format!("{stand_in}/inscriptions");
     let dist = root.join("dist");
-    let config = serve::config_for(&dist, &endpoint)?;
+    let config = serve::config_for(&dist, &endpoint, None)?;
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async {
         let (address, server) = serve::bind(dist, config, port).await?;
@@ -155,6 +158,12 @@ pub fn test(root: &Path) -> Result<(), String> {
     banner("layer 1/3: native tests (cargo test --workspace)");
     setup::run(&mut cargo(root, &["test", "--workspace", "--locked"]), "cargo test")?;
 
+    banner("report: retries after an outage, with and without jitter (examples/retry_storm.rs)");
+    setup::run(
+        &mut cargo(root, &["run", "--quiet", "--locked", "--example", "retry_storm"]),
+        "retry storm simulation",
+    )?;
+
     banner("layer 2/3: component tests (wasm-bindgen-test in headless Chromium)");
     setup::run(
         cargo(root, &["test", "-p", "labo", "--target", "wasm32-unknown-unknown", "--locked", "--test", "components"])
@@ -183,7 +192,8 @@ pub fn e2e(root: &Path, filter: &[String]) -> Result<(), String> {
     let (stand_in, _guard) = start_stand_in(root, &data_dir, Some(&log))?;
     let endpoint = format!("{stand_in}/inscriptions");
     let dist = root.join("dist");
-    let config = serve::config_for(&dist, &endpoint)?;
+    // A short attempt timeout, so the "slower than the timeout" scenario does not wait 20 s.
+    let config = serve::config_for(&dist, &endpoint, Some(E2E_TIMEOUT_SECONDS))?;
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     let status = runtime.block_on(async {
         let (address, server) = serve::bind(dist, config, 0).await?;
@@ -196,6 +206,7 @@ pub fn e2e(root: &Path, filter: &[String]) -> Result<(), String> {
             .env("PATH", tool_path(root))
             .env("BASE_URL", format!("http://{address}"))
             .env("STAND_IN_URL", &stand_in)
+            .env("ATTEMPT_TIMEOUT_SECONDS", E2E_TIMEOUT_SECONDS.to_string())
             .status()
             .await
             .map_err(|e| format!("cannot start Playwright: {e}"))

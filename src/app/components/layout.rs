@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::app::platform;
-use crate::app::state::use_texts;
+use crate::app::state::{use_journey, use_texts};
 use crate::content::around;
 use crate::domain::phone::Phone;
 
@@ -38,7 +38,30 @@ pub fn Layout(
             }
         });
     });
-    view! { <Frame phone=Some(phone)>{children()}</Frame> }
+    let t = use_texts();
+    let journey = use_journey();
+    let navigate = use_navigate();
+    let has_answers = Memo::new(move |_| !journey.snapshot().is_empty());
+    let cleared = RwSignal::new(false);
+    let clear = move |_| {
+        journey.clear();
+        cleared.set(true);
+        navigate("/", Default::default());
+    };
+    view! {
+        <Frame phone=Some(phone)>
+            {(!journey.persistent).then(|| view! { <p class="notice storage-notice">{move || t.get().app_no_storage}</p> })}
+            {children()}
+            <div class="clear-answers">
+                <Show when=move || has_answers.get()>
+                    <button type="button" class="button button-secondary" on:click=clear.clone()>
+                        {move || t.get().app_clear}
+                    </button>
+                </Show>
+                <p role="status">{move || (cleared.get() && !has_answers.get()).then(|| t.get().app_cleared)}</p>
+            </div>
+        </Frame>
+    }
 }
 
 /// Header, main and footer, without the router (the broken-configuration page uses it alone).

@@ -1,21 +1,20 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::use_navigate;
 
 use super::details::{channel_label, situation_label, time_label};
 use super::{paths, use_page_title};
 use crate::app::components::PAGE_TITLE_ID;
-use crate::app::state::{Sent, use_config, use_journey, use_territory, use_texts};
-use crate::app::{net, platform};
-use crate::content::{Texts, around};
-use crate::domain::draft::Draft;
+use crate::app::outbox::use_outbox;
+use crate::app::platform;
+use crate::app::state::{Sent, use_journey, use_territory, use_texts};
+use crate::content::Texts;
 use crate::domain::eligibility::EligibilityAnswer;
 use crate::domain::ids;
+use crate::domain::outbox::Entry;
 use crate::domain::questionnaire::QUESTIONNAIRE;
-use crate::domain::response::Outcome;
 use crate::domain::signup::{Envelope, Field, Payload, SignupParts, ValidDetails};
 
 /// "Vérifie tes réponses": every answer with a "Modifier" link, then "Envoyer".
@@ -36,116 +35,53 @@ pub fn CheckPage() -> impl IntoView {
     }
 }
 
-/// Where the sign-up stands on this page.
-#[derive(Clone, Debug, PartialEq)]
-enum SendState {
-    Ready,
-    Sending,
-    Failed(Outcome),
-}
-
 #[component]
 fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView {
     let t = use_texts();
     let journey = use_journey();
-    let config = use_config();
+    let outbox = use_outbox();
     let territory = use_territory();
     let navigate = use_navigate();
     use_page_title(|t| t.check_page_title.to_owned(), Signal::stored(false));
-    let state = RwSignal::new(SendState::Ready);
-    // The payload of the attempt in progress: sending the same answers again reuses its
-    // reference and idempotency key, so the endpoint recognises a repeat.
-    let pending: StoredValue<Option<(Draft, Payload)>> = StoredValue::new(None);
 
+    // "Envoyer": the sign-up goes into the outbox on the device, then leaves the forms; the
+    // confirmation page follows it until the endpoint accepts it.
     let send = {
-        let (config, territory, eligibility, details) =
-            (config.clone(), territory.clone(), eligibility.clone(), details.clone());
+        let (territory, eligibility, details) = (territory.clone(), eligibility.clone(), details.clone());
         move |_| {
-            if state.get_untracked() == SendState::Sending {
-                return;
-            }
             let draft = journey.snapshot();
-            let payload = match pending.get_value() {
-                Some((previous, payload)) if previous == draft => payload,
-                _ => {
-                    let envelope = Envelope {
-                        reference: ids::reference({
-                            let mut bytes = platform::random_bytes::<64>().into_iter().cycle();
-                            move || bytes.next().unwrap_or_default()
-                        }),
-                        idempotency_key: ids::uuid_v4(platform::random_bytes()),
-                        submitted_at: platform::now_iso(),
-                        locale: t.get_untracked().meta_lang.to_owned(),
-                    };
-                    let parts = SignupParts {
-                        eligibility: &eligibility,
-                        details: &details,
-                        territory: &territory,
-                        questionnaire: &QUESTIONNAIRE,
-                        answers: &draft.answers,
-                        counsellor_override: draft.allow_outside_territory,
-                        source: draft.source.clone(),
-                    };
-                    let payload = Payload::build(parts, envelope);
-                    pending.set_value(Some((draft, payload.clone())));
-                    payload
-                }
+            let envelope = Envelope {
+                reference: ids::reference({
+                    let mut bytes = platform::random_bytes::<64>().into_iter().cycle();
+                    move || bytes.next().unwrap_or_default()
+                }),
+                idempotency_key: ids::uuid_v4(platform::random_bytes()),
+                submitted_at: platform::now_iso(),
+                locale: t.get_untracked().meta_lang.to_owned(),
             };
-            state.set(SendState::Sending);
-            let endpoint = config.endpoint.clone();
-            let navigate = navigate.clone();
-            let first_name = details.first_name.clone();
-            spawn_local(async move {
-                match net::send_signup(&endpoint, &payload).await {
-                    Outcome::Accepted => {
-                        pending.set_value(None);
-                        journey.sent.set(Some(Sent { reference: payload.reference.clone(), first_name }));
-                        journey.clear();
-                        navigate(paths::CONFIRMATION, Default::default());
-                    }
-                    other => {
-                        state.set(SendState::Failed(other));
-                        platform::focus_when_rendered("send-status");
-                    }
-                }
-            });
+            let parts = SignupParts {
+                eligibility: &eligibility,
+                details: &details,
+                territory: &territory,
+                questionnaire: &QUESTIONNAIRE,
+                answers: &draft.answers,
+                counsellor_override: draft.allow_outside_territory,
+                source: draft.source.clone(),
+            };
+            let payload = Payload::build(parts, envelope);
+            journey
+                .sent
+                .set(Some(Sent { reference: payload.reference.clone(), first_name: details.first_name.clone() }));
+            outbox.enqueue(Entry::new(payload, draft, platform::now_ms()));
+            journey.clear();
+            navigate(paths::CONFIRMATION, Default::default());
         }
-    };
-
-    let phone = config.mission_locale.phone.clone();
-    let failure = move || {
-        let t = t.get();
-        match state.get() {
-            SendState::Failed(Outcome::RetryLater { status: None }) => Some((t.send_unreachable, Vec::new())),
-            SendState::Failed(Outcome::RetryLater { .. }) => Some((t.send_server_error, Vec::new())),
-            SendState::Failed(Outcome::Rejected { problems, .. }) => Some((t.send_rejected, problems)),
-            _ => None,
-        }
-    };
-    let failure_view = move || {
-        let phone = phone.clone();
-        failure().map(|(message, problems)| {
-            let href = format!("tel:{}", phone.e164());
-            view! {
-                <div class="notice notice-error" role="alert" id="send-status" tabindex="-1">
-                    <p>{around(message, "phone").0} <a href=href>{phone.display()}</a> {around(message, "phone").1}</p>
-                    {(!problems.is_empty())
-                        .then(|| {
-                            view! {
-                                <p>{move || t.get().send_rejected_details}</p>
-                                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                            }
-                        })}
-                </div>
-            }
-        })
     };
 
     let rows = summary_rows(&eligibility, &details, &territory, journey);
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().check_title}</h1>
         <p>{move || t.get().check_intro}</p>
-        {failure_view}
         <dl class="summary-list">
             {rows
                 .into_iter()
@@ -168,16 +104,10 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
                 .collect_view()}
         </dl>
         <p class="actions">
-            <button
-                type="button"
-                class="button button-primary"
-                aria-disabled=move || (state.get() == SendState::Sending).then_some("true")
-                on:click=send
-            >
-                {move || if state.get() == SendState::Sending { t.get().check_sending } else { t.get().check_send }}
+            <button type="button" class="button button-primary" on:click=send>
+                {move || t.get().check_send}
             </button>
         </p>
-        <p class="visually-hidden" role="status">{move || (state.get() == SendState::Sending).then(|| t.get().check_sending)}</p>
         <p class="back-link">
             <A href=paths::DETAILS>{move || t.get().app_back}</A>
         </p>

@@ -1,74 +1,206 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
 use super::{paths, use_page_title};
 use crate::app::components::PAGE_TITLE_ID;
+use crate::app::outbox::use_outbox;
 use crate::app::platform;
 use crate::app::state::{use_config, use_journey, use_texts};
-use crate::content::fill;
+use crate::content::{Texts, around, fill};
+use crate::domain::outbox::{Entry, EntryStatus};
 
-/// After a 2xx from the endpoint: the reference (with a copy button), what happens next and
-/// when, and how to reach the mission locale. The young person's data has left the device.
+/// Where the young person's sign-up stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    /// In the outbox, not accepted yet.
+    Pending { reference: String },
+    /// Refused by the endpoint: to correct.
+    Rejected { key: String, reference: String, problems: Vec<String> },
+    /// Accepted (2xx).
+    Sent { reference: String },
+    /// Nothing sent from this device recently.
+    Nothing,
+}
+
+fn heading(t: &Texts, status: &Status) -> &'static str {
+    match status {
+        Status::Pending { .. } => t.outbox_pending_title,
+        Status::Rejected { .. } => t.outbox_rejected_title,
+        Status::Sent { .. } => t.send_sent_title,
+        Status::Nothing => t.confirmation_none_title,
+    }
+}
+
+/// Follows the sign-up honestly: "Inscription envoyée" only after a 2xx; until then "enregistrée
+/// sur ton téléphone, envoi automatique dès que possible", with the reference and the phone.
+/// The heading stays the same element while the status changes (focus is kept), and a live
+/// region announces each change to screen readers.
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
     let t = use_texts();
     let journey = use_journey();
+    let outbox = use_outbox();
     let config = use_config();
-    use_page_title(|t| t.send_sent_title.to_owned(), Signal::stored(false));
-    let Some(sent) = journey.sent.get_untracked() else {
-        return view! {
-            <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().confirmation_none_title}</h1>
-            <p><A href=paths::START>{move || t.get().confirmation_home}</A></p>
+    let navigate = use_navigate();
+
+    let status = Memo::new(move |_| {
+        let entries = outbox.outbox.with(|o| o.entries.clone());
+        let rejected = entries.iter().rev().find_map(|e: &Entry| match &e.status {
+            EntryStatus::Rejected { problems, .. } => Some(Status::Rejected {
+                key: e.key().to_owned(),
+                reference: e.payload.reference.clone(),
+                problems: problems.clone(),
+            }),
+            EntryStatus::Pending => None,
+        });
+        if let Some(rejected) = rejected {
+            return rejected;
         }
-        .into_any();
+        if let Some(pending) = entries.iter().rev().find(|e| e.status == EntryStatus::Pending) {
+            return Status::Pending { reference: pending.payload.reference.clone() };
+        }
+        match outbox.delivered.with(|d| d.last().map(|d| d.reference.clone())) {
+            Some(reference) => Status::Sent { reference },
+            None => Status::Nothing,
+        }
+    });
+    use_page_title(move |t| heading(t, &status.get()).to_owned(), Signal::stored(false));
+    let announcement = move || {
+        let t = t.get();
+        match status.get() {
+            Status::Pending { .. } if outbox.sending.get() => t.outbox_sending,
+            Status::Pending { .. } => t.outbox_pending_status,
+            Status::Rejected { .. } => t.outbox_rejected_title,
+            Status::Sent { .. } => t.send_sent_title,
+            Status::Nothing => "",
+        }
+    };
+    let reference = move || match status.get() {
+        Status::Pending { reference } | Status::Rejected { reference, .. } | Status::Sent { reference } => {
+            Some(reference)
+        }
+        Status::Nothing => None,
+    };
+    let first_name = move || {
+        let sent = journey.sent.get();
+        sent.filter(|s| Some(&s.reference) == reference().as_ref()).map(|s| s.first_name)
+    };
+
+    let ml = config.mission_locale.clone();
+    let phone = ml.phone.clone();
+    let phone_href = format!("tel:{}", phone.e164());
+    let call_line = {
+        let (phone, phone_href) = (phone.clone(), phone_href.clone());
+        move |template: fn(&Texts) -> &'static str| {
+            let (phone, phone_href) = (phone.clone(), phone_href.clone());
+            view! {
+                <p>
+                    {move || around(template(t.get()), "phone").0}
+                    <a href=phone_href>{phone.display()}</a>
+                    {move || around(template(t.get()), "phone").1}
+                </p>
+            }
+        }
     };
     let copied = RwSignal::new(false);
-    let reference = sent.reference.clone();
     let copy = move |_| {
-        let reference = reference.clone();
-        spawn_local(async move {
-            copied.set(platform::copy_text(&reference).await);
-        });
+        if let Some(reference) = reference() {
+            spawn_local(async move { copied.set(platform::copy_text(&reference).await) });
+        }
     };
-    let ml = config.mission_locale.clone();
+    let correct = move |_| {
+        if let Status::Rejected { key, .. } = status.get_untracked()
+            && let Some(entry) = outbox.take(&key)
+        {
+            journey.restore(entry.draft);
+            navigate(paths::CHECK, Default::default());
+        }
+    };
     let days = ml.callback_working_days.to_string();
-    let phone_href = format!("tel:{}", ml.phone.e164());
-    let email = ml.email.clone().map(|email| {
-        let href = format!("mailto:{email}");
-        view! { <li>{move || t.get().confirmation_email_label} " " <a href=href>{email}</a></li> }
-    });
-    let address = ml.address.clone().map(|a| view! { <li>{move || t.get().confirmation_address_label} " " {a}</li> });
-    let hours = ml.hours.clone().map(|h| view! { <li>{move || t.get().confirmation_hours_label} " " {h}</li> });
+    let sent_details = {
+        let ml = ml.clone();
+        let call_line = call_line.clone();
+        move || {
+            let email = ml.email.clone().map(|email| {
+                let href = format!("mailto:{email}");
+                view! { <li>{move || t.get().confirmation_email_label} " " <a href=href>{email}</a></li> }
+            });
+            let address =
+                ml.address.clone().map(|a| view! { <li>{move || t.get().confirmation_address_label} " " {a}</li> });
+            let hours = ml.hours.clone().map(|h| view! { <li>{move || t.get().confirmation_hours_label} " " {h}</li> });
+            let days = days.clone();
+            let (phone_href, phone) = (phone_href.clone(), phone.clone());
+            view! {
+                <p class="lead">
+                    {move || match first_name() {
+                        Some(name) => fill(t.get().confirmation_text, &[("first_name", &name)]),
+                        None => t.get().confirmation_text_anonymous.to_owned(),
+                    }}
+                </p>
+                <h2>{move || t.get().confirmation_next_title}</h2>
+                <ol>
+                    <li>{move || fill(t.get().confirmation_next_call, &[("days", &days)])}</li>
+                    {move || t.get().confirmation_next_steps.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}
+                </ol>
+                <h2>{move || t.get().confirmation_contact_title}</h2>
+                <ul class="contact-list">
+                    <li><strong>{ml.name.clone()}</strong></li>
+                    <li>{move || t.get().confirmation_phone_label} " " <a href=phone_href>{phone.display()}</a></li>
+                    {email}
+                    {address}
+                    {hours}
+                </ul>
+                <p>{move || t.get().confirmation_data_removed}</p>
+                {call_line(|t| t.footer_call)}
+            }
+            .into_any()
+        }
+    };
+
     view! {
-        <div class="panel-success">
-            <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().send_sent_title}</h1>
-            <p>{move || t.get().confirmation_reference}</p>
-            <p class="reference" data-testid="reference">{sent.reference.clone()}</p>
+        <div class="status-panel" class:panel-success=move || matches!(status.get(), Status::Sent { .. })
+            class:panel-pending=move || matches!(status.get(), Status::Pending { .. })
+            class:panel-error=move || matches!(status.get(), Status::Rejected { .. })>
+            <h1 id=PAGE_TITLE_ID tabindex="-1">{move || heading(t.get(), &status.get())}</h1>
+            {move || reference().map(|reference| view! {
+                <p>{move || t.get().confirmation_reference}</p>
+                <p class="reference" data-testid="reference">{reference}</p>
+            })}
         </div>
-        <p class="lead">{move || fill(t.get().confirmation_text, &[("first_name", &sent.first_name)])}</p>
-        <p>{move || t.get().confirmation_reference_hint}</p>
-        <p>
-            <button type="button" class="button" on:click=copy>{move || t.get().confirmation_copy}</button>
-        </p>
-        <p role="status" class="copy-status">{move || copied.get().then(|| t.get().confirmation_copied)}</p>
-
-        <h2>{move || t.get().confirmation_next_title}</h2>
-        <ol>
-            <li>{move || fill(t.get().confirmation_next_call, &[("days", &days)])}</li>
-            {move || t.get().confirmation_next_steps.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}
-        </ol>
-
-        <h2>{move || t.get().confirmation_contact_title}</h2>
-        <ul class="contact-list">
-            <li><strong>{ml.name.clone()}</strong></li>
-            <li>{move || t.get().confirmation_phone_label} " " <a href=phone_href>{ml.phone.display()}</a></li>
-            {email}
-            {address}
-            {hours}
-        </ul>
-        <p>{move || t.get().confirmation_data_removed}</p>
+        <p class="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+        {move || match status.get() {
+            Status::Pending { .. } => view! {
+                <p class="lead">{move || t.get().outbox_pending_text}</p>
+                <p class="sending-state">{announcement}</p>
+                <p>{move || t.get().confirmation_reference_hint}</p>
+                {call_line(|t| t.outbox_pending_call)}
+            }
+            .into_any(),
+            Status::Rejected { problems, .. } => view! {
+                <div class="notice notice-error">
+                    <p>{move || t.get().outbox_rejected_text}</p>
+                    {(!problems.is_empty()).then(|| view! {
+                        <p>{move || t.get().send_rejected_details}</p>
+                        <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    })}
+                </div>
+                <p class="actions">
+                    <button type="button" class="button button-primary" on:click=correct.clone()>{move || t.get().outbox_correct}</button>
+                </p>
+                {call_line(|t| t.outbox_rejected_call)}
+            }
+            .into_any(),
+            Status::Sent { .. } => sent_details().into_any(),
+            Status::Nothing => ().into_any(),
+        }}
+        {move || matches!(status.get(), Status::Pending { .. } | Status::Sent { .. }).then(|| view! {
+            <p>
+                <button type="button" class="button" on:click=copy>{move || t.get().confirmation_copy}</button>
+            </p>
+            <p role="status" class="copy-status">{move || copied.get().then(|| t.get().confirmation_copied)}</p>
+        })}
         <p><A href=paths::START>{move || t.get().confirmation_home}</A></p>
     }
-    .into_any()
 }

@@ -1,0 +1,79 @@
+// Lab'O service worker: keeps the app shell on the phone so that, after one visit, the app
+// opens and the test can be taken with no network.
+//
+// The build (tools/service-worker.mjs, a Trunk post-build hook) replaces VERSION and ASSETS
+// with the hash and the list of the files Trunk produced, so every deploy gets a new cache and
+// the previous one is deleted once the new one is ready.
+//
+// - index.html (every navigation, for deep links too): network first, the cached copy when the
+//   network is down or slower than NAVIGATION_TIMEOUT_MS;
+// - config.json and communes.json: network first, so a fixed configuration is seen at once;
+// - hashed files (wasm, js, css): from the cache, they never change under the same name;
+// - anything that is not a GET (the sign-up POST) and other origins: never touched.
+
+const VERSION = '__VERSION__';
+const ASSETS = __ASSETS__;
+const SHELL = `labo-shell-${VERSION}`;
+const NAVIGATION_TIMEOUT_MS = 4000;
+const NETWORK_FIRST = ['/config.json', '/communes.json'];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(SHELL).then((cache) => cache.addAll(ASSETS)).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(names.filter((name) => name.startsWith('labo-shell-') && name !== SHELL).map((name) => caches.delete(name))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+function withTimeout(promise, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then((value) => { clearTimeout(timer); resolve(value); }, (error) => { clearTimeout(timer); reject(error); });
+  });
+}
+
+async function networkFirst(request, cacheKey, timeoutMs) {
+  const cache = await caches.open(SHELL);
+  const network = fetch(request).then((response) => {
+    if (response.ok) cache.put(cacheKey, response.clone());
+    return response;
+  });
+  try {
+    return await (timeoutMs ? withTimeout(network, timeoutMs) : network);
+  } catch (error) {
+    const cached = await cache.match(cacheKey);
+    if (cached) return cached;
+    return network;
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) {
+    const cache = await caches.open(SHELL);
+    cache.put(request, response.clone());
+  }
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.pathname.startsWith('/__')) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(networkFirst(request, '/index.html', NAVIGATION_TIMEOUT_MS));
+  } else if (NETWORK_FIRST.includes(url.pathname)) {
+    event.respondWith(networkFirst(request, url.pathname, NAVIGATION_TIMEOUT_MS));
+  } else {
+    event.respondWith(cacheFirst(request));
+  }
+});

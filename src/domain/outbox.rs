@@ -1,0 +1,485 @@
+//! The outbox: sign-ups waiting to reach the mission locale, and when to try again.
+//!
+//! A sign-up is written to the outbox (on the device) **before** the first attempt, and leaves
+//! it only when the endpoint answered 2xx. Every attempt carries the same `Idempotency-Key`, so a
+//! repeat after a lost answer is harmless.
+//!
+//! When to retry: exponential backoff with **full jitter** (a uniform wait between 0 and
+//! `min(cap, base × 2^(failures − 1))`), never earlier than the endpoint's `Retry-After`.
+//! Jitter matters: after an outage, thousands of phones that failed together would otherwise
+//! come back together (see [`simulate`] and `examples/retry_storm.rs`).
+
+use chrono::DateTime;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::draft::Draft;
+use super::response::Outcome;
+use super::signup::Payload;
+
+/// Backoff settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Ceiling of the first wait.
+    pub base_ms: u64,
+    /// Largest ceiling, however many failures.
+    pub cap_ms: u64,
+    /// Shortest wait, so that a draw of 0 never makes a busy loop.
+    pub floor_ms: u64,
+    /// Longest `Retry-After` obeyed (a wrong header must not park a sign-up for a year).
+    pub max_retry_after_ms: u64,
+}
+
+/// The app's policy: 2 s, 4 s, 8 s… up to 5 minutes.
+pub const POLICY: RetryPolicy =
+    RetryPolicy { base_ms: 2_000, cap_ms: 300_000, floor_ms: 250, max_retry_after_ms: 86_400_000 };
+
+impl RetryPolicy {
+    /// The longest wait after `failures` failed attempts (1 for the first failure).
+    pub fn ceiling_ms(&self, failures: u32) -> u64 {
+        let exponent = failures.saturating_sub(1).min(32);
+        self.base_ms.saturating_mul(1u64 << exponent).min(self.cap_ms)
+    }
+
+    /// A wait drawn uniformly in `[floor, ceiling]`; `random` is in `[0, 1)`.
+    pub fn backoff_ms(&self, failures: u32, random: f64) -> u64 {
+        let ceiling = self.ceiling_ms(failures);
+        let drawn = (random.clamp(0.0, 1.0) * ceiling as f64) as u64;
+        drawn.clamp(self.floor_ms.min(ceiling), ceiling)
+    }
+
+    /// The wait before the next attempt: the jittered backoff, but never less than Retry-After.
+    pub fn delay_ms(&self, failures: u32, random: f64, retry_after_ms: Option<u64>) -> u64 {
+        let backoff = self.backoff_ms(failures, random);
+        retry_after_ms.map_or(backoff, |r| backoff.max(r.min(self.max_retry_after_ms)))
+    }
+}
+
+/// Reads a `Retry-After` header: a number of seconds (`120`) or an HTTP date
+/// (`Wed, 21 Oct 2015 07:28:00 GMT`). Returns the wait in milliseconds from `now_ms`; a date in
+/// the past means no wait. Anything else is ignored.
+pub fn parse_retry_after(value: &str, now_ms: i64) -> Option<u64> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(value.parse::<u64>().unwrap_or(u64::MAX / 1000).saturating_mul(1000));
+    }
+    let date = DateTime::parse_from_rfc2822(value).ok()?;
+    Some(u64::try_from(date.timestamp_millis() - now_ms).unwrap_or(0))
+}
+
+/// Where a sign-up in the outbox stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum EntryStatus {
+    /// Not delivered yet; tried again automatically.
+    Pending,
+    /// The endpoint refused it (a 4xx that sending again cannot fix): kept until the young person
+    /// corrects it or calls the mission locale.
+    Rejected { status: u16, problems: Vec<String> },
+}
+
+/// One sign-up in the outbox.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub payload: Payload,
+    /// The answers it was built from, to let the young person correct a refused sign-up.
+    pub draft: Draft,
+    pub created_at_ms: i64,
+    /// Attempts made so far.
+    pub attempts: u32,
+    /// When the next automatic attempt is due.
+    pub next_attempt_at_ms: i64,
+    /// Not before this moment, whatever happens (the endpoint's `Retry-After`).
+    pub not_before_ms: i64,
+    pub status: EntryStatus,
+}
+
+impl Entry {
+    /// A new sign-up, due at once.
+    pub fn new(payload: Payload, draft: Draft, now_ms: i64) -> Entry {
+        Entry {
+            payload,
+            draft,
+            created_at_ms: now_ms,
+            attempts: 0,
+            next_attempt_at_ms: now_ms,
+            not_before_ms: now_ms,
+            status: EntryStatus::Pending,
+        }
+    }
+
+    pub fn key(&self) -> &str {
+        &self.payload.idempotency_key
+    }
+
+    fn is_pending(&self) -> bool {
+        self.status == EntryStatus::Pending
+    }
+}
+
+/// What an attempt changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    /// The endpoint has it; the entry left the outbox.
+    Delivered(Box<Entry>),
+    /// Tried again at this moment.
+    Scheduled { at_ms: i64 },
+    /// Refused: kept, not retried.
+    Rejected,
+    /// No entry with this key (another tab delivered it meanwhile).
+    Unknown,
+}
+
+/// Every sign-up not delivered yet.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outbox {
+    pub entries: Vec<Entry>,
+}
+
+/// Format version of the stored outbox.
+const VERSION: u32 = 1;
+
+impl Outbox {
+    /// Reads the stored outbox. A damaged entry is skipped (and reported in the second value)
+    /// rather than making the whole outbox unreadable.
+    pub fn from_storage(text: &str) -> (Outbox, usize) {
+        let Ok(value) = serde_json::from_str::<Value>(text) else {
+            return (Outbox::default(), usize::from(!text.is_empty()));
+        };
+        if value.get("version").and_then(Value::as_u64) != Some(u64::from(VERSION)) {
+            return (Outbox::default(), 1);
+        }
+        let items = value.get("entries").and_then(Value::as_array).cloned().unwrap_or_default();
+        let total = items.len();
+        let entries: Vec<Entry> = items.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect();
+        let damaged = total - entries.len();
+        (Outbox { entries }, damaged)
+    }
+
+    pub fn to_storage(&self) -> String {
+        serde_json::json!({ "version": VERSION, "entries": self.entries }).to_string()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds a sign-up; a second one with the same key is ignored.
+    pub fn add(&mut self, entry: Entry) {
+        if !self.entries.iter().any(|e| e.key() == entry.key()) {
+            self.entries.push(entry);
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.key() == key)
+    }
+
+    /// Keys of the pending sign-ups to send now. `early`: an extra attempt (app start, back
+    /// online, page visible again) that skips the backoff but still obeys `Retry-After`.
+    pub fn due(&self, now_ms: i64, early: bool) -> Vec<String> {
+        self.entries
+            .iter()
+            .filter(|e| e.is_pending() && now_ms >= e.not_before_ms && (early || now_ms >= e.next_attempt_at_ms))
+            .map(|e| e.key().to_owned())
+            .collect()
+    }
+
+    /// When the next automatic attempt is due, if any sign-up is pending.
+    pub fn next_due_ms(&self) -> Option<i64> {
+        self.entries.iter().filter(|e| e.is_pending()).map(|e| e.next_attempt_at_ms.max(e.not_before_ms)).min()
+    }
+
+    /// Records the result of an attempt. `random` in `[0, 1)` draws the jitter.
+    pub fn record(
+        &mut self,
+        key: &str,
+        outcome: &Outcome,
+        retry_after_ms: Option<u64>,
+        now_ms: i64,
+        random: f64,
+        policy: &RetryPolicy,
+    ) -> Recorded {
+        let Some(index) = self.entries.iter().position(|e| e.key() == key) else { return Recorded::Unknown };
+        let entry = &mut self.entries[index];
+        entry.attempts += 1;
+        match outcome {
+            Outcome::Accepted => Recorded::Delivered(Box::new(self.entries.remove(index))),
+            Outcome::Rejected { status, problems } => {
+                entry.status = EntryStatus::Rejected { status: *status, problems: problems.clone() };
+                Recorded::Rejected
+            }
+            Outcome::RetryLater { .. } => {
+                let delay = policy.delay_ms(entry.attempts, random, retry_after_ms);
+                let at_ms = now_ms.saturating_add(i64::try_from(delay).unwrap_or(i64::MAX));
+                entry.next_attempt_at_ms = at_ms;
+                if let Some(retry_after) = retry_after_ms {
+                    let bounded = retry_after.min(policy.max_retry_after_ms);
+                    entry.not_before_ms = now_ms.saturating_add(i64::try_from(bounded).unwrap_or(i64::MAX));
+                }
+                Recorded::Scheduled { at_ms }
+            }
+        }
+    }
+
+    /// Takes a refused sign-up out of the outbox, to correct it.
+    pub fn take(&mut self, key: &str) -> Option<Entry> {
+        let index = self.entries.iter().position(|e| e.key() == key)?;
+        Some(self.entries.remove(index))
+    }
+}
+
+/// A sign-up the endpoint accepted, remembered for a day so the confirmation survives a reload
+/// or shows up in another tab. Only the reference: no personal data stays on the device.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delivered {
+    pub reference: String,
+    pub at_ms: i64,
+}
+
+/// How long a delivered reference is remembered.
+pub const DELIVERED_KEEP_MS: i64 = 24 * 3600 * 1000;
+
+/// Adds a delivered reference and forgets old ones (more than a day, or beyond the last five).
+pub fn remember_delivered(list: &[Delivered], reference: &str, now_ms: i64) -> Vec<Delivered> {
+    let mut next: Vec<Delivered> =
+        list.iter().filter(|d| d.reference != reference && now_ms - d.at_ms <= DELIVERED_KEEP_MS).cloned().collect();
+    next.push(Delivered { reference: reference.to_owned(), at_ms: now_ms });
+    let excess = next.len().saturating_sub(5);
+    next.drain(..excess);
+    next
+}
+
+/// What a simulated retry storm produced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StormReport {
+    /// Most requests the endpoint received in one second.
+    pub peak_per_second: usize,
+    /// Most requests in one second once the endpoint is back.
+    pub peak_after_recovery: usize,
+    /// Seconds, once the endpoint is back, in which more phones called than it could serve.
+    pub seconds_over_capacity: usize,
+    pub total_requests: usize,
+    /// When the last sign-up was delivered (ms after the outage began).
+    pub last_delivery_ms: u64,
+}
+
+/// Simulates `devices` phones that each send one sign-up during an outage of `outage_ms` (the
+/// endpoint answers 503 until then, and can take `capacity_per_second` requests once back; the
+/// rest get 503 too), all starting within the first `spread_ms`. With `jitter` false, each waits
+/// exactly the ceiling (plain exponential backoff), which keeps failures in lockstep.
+pub fn simulate(
+    devices: usize,
+    outage_ms: u64,
+    spread_ms: u64,
+    capacity_per_second: usize,
+    jitter: bool,
+    seed: u64,
+) -> StormReport {
+    let mut rng = seed.max(1);
+    let mut random = move || {
+        // xorshift64*: deterministic and good enough for a load picture.
+        rng ^= rng >> 12;
+        rng ^= rng << 25;
+        rng ^= rng >> 27;
+        (rng.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let policy = POLICY;
+    // (next attempt time, failures so far) per device still waiting.
+    let mut pending: Vec<(u64, u32)> = (0..devices).map(|_| ((random() * spread_ms as f64) as u64, 0)).collect();
+    let mut per_second: Vec<usize> = Vec::new();
+    let (mut total, mut last_delivery) = (0, 0);
+    while !pending.is_empty() {
+        pending.sort_unstable();
+        let second = (pending[0].0 / 1000) as usize;
+        let end = (second as u64 + 1) * 1000;
+        let batch: Vec<(u64, u32)> = pending.iter().copied().take_while(|(at, _)| *at < end).collect();
+        pending.drain(..batch.len());
+        if per_second.len() <= second {
+            per_second.resize(second + 1, 0);
+        }
+        per_second[second] += batch.len();
+        total += batch.len();
+        let mut served = 0;
+        for (at, failures) in batch {
+            let accepted = at >= outage_ms && served < capacity_per_second;
+            if accepted {
+                served += 1;
+                last_delivery = last_delivery.max(at);
+            } else {
+                let failures = failures + 1;
+                let wait = if jitter { policy.backoff_ms(failures, random()) } else { policy.ceiling_ms(failures) };
+                pending.push((at + wait, failures));
+            }
+        }
+    }
+    let recovery_second = (outage_ms / 1000) as usize;
+    StormReport {
+        peak_per_second: per_second.iter().copied().max().unwrap_or(0),
+        peak_after_recovery: per_second.iter().skip(recovery_second).copied().max().unwrap_or(0),
+        seconds_over_capacity: per_second.iter().skip(recovery_second).filter(|n| **n > capacity_per_second).count(),
+        total_requests: total,
+        last_delivery_ms: last_delivery,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::signup::{
+        Applicant, Consent, ContactChannel, ContactPreference, ContactTime, EligibilityFacts, PathwayChoice, Situation,
+        Source,
+    };
+
+    #[test]
+    fn backoff_ceilings_double_up_to_the_cap() {
+        let ceilings: Vec<u64> = (1..=10).map(|f| POLICY.ceiling_ms(f)).collect();
+        assert_eq!(ceilings, [2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000, 256_000, 300_000, 300_000]);
+        assert_eq!(POLICY.ceiling_ms(0), 2_000);
+        assert_eq!(POLICY.ceiling_ms(u32::MAX), 300_000, "no overflow");
+    }
+
+    #[test]
+    fn jitter_covers_the_whole_range_and_stays_in_bounds() {
+        for failures in 1..=12 {
+            let ceiling = POLICY.ceiling_ms(failures);
+            assert_eq!(POLICY.backoff_ms(failures, 0.0), POLICY.floor_ms);
+            assert_eq!(POLICY.backoff_ms(failures, 0.999_999_9), ceiling - 1);
+            assert_eq!(POLICY.backoff_ms(failures, 1.0), ceiling);
+            assert_eq!(POLICY.backoff_ms(failures, 0.5), ceiling / 2);
+            assert_eq!(POLICY.backoff_ms(failures, -3.0), POLICY.floor_ms, "bad randomness is clamped");
+            assert_eq!(POLICY.backoff_ms(failures, f64::NAN.max(0.0)), POLICY.floor_ms);
+        }
+    }
+
+    #[test]
+    fn retry_after_is_a_minimum() {
+        assert_eq!(POLICY.delay_ms(1, 0.1, Some(2_000)), 2_000);
+        assert_eq!(POLICY.delay_ms(5, 0.9, Some(2_000)), POLICY.backoff_ms(5, 0.9));
+        assert_eq!(POLICY.delay_ms(1, 0.1, Some(u64::MAX)), POLICY.max_retry_after_ms);
+    }
+
+    #[test]
+    fn reads_retry_after_in_seconds_or_as_an_http_date() {
+        let now = DateTime::parse_from_rfc2822("Wed, 21 Oct 2015 07:28:00 GMT").unwrap().timestamp_millis();
+        assert_eq!(parse_retry_after("2", now), Some(2_000));
+        assert_eq!(parse_retry_after(" 120 ", now), Some(120_000));
+        assert_eq!(parse_retry_after("0", now), Some(0));
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:30 GMT", now), Some(30_000));
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:27:00 GMT", now), Some(0), "a past date means now");
+        assert_eq!(parse_retry_after("99999999999999999999", now), Some(u64::MAX / 1000 * 1000));
+        for junk in ["", "soon", "-5", "1.5", "2 s", "Wed, 32 Oct 2015 07:28:00 GMT"] {
+            assert_eq!(parse_retry_after(junk, now), None, "{junk}");
+        }
+    }
+
+    fn payload(key: &str) -> Payload {
+        Payload {
+            schema_version: "signup-v1".into(),
+            reference: "ABCD3467".into(),
+            idempotency_key: key.into(),
+            submitted_at: "2026-11-27T16:08:42+01:00".into(),
+            applicant: Applicant {
+                first_name: "Léa".into(),
+                last_name: "Martin".into(),
+                birth_date: "2007-01-01".into(),
+                phone: "+33612345678".into(),
+                email: None,
+                commune: None,
+                situation: Situation::Training,
+                situation_other: None,
+            },
+            contact: ContactPreference { channel: ContactChannel::Call, time: ContactTime::AnyTime },
+            idea: None,
+            eligibility: EligibilityFacts {
+                age: 19,
+                age_eligible: true,
+                left_school: true,
+                commune_in_territory: false,
+                counsellor_override: true,
+            },
+            pathway: PathwayChoice { chosen: None, suggested: None },
+            self_assessment: None,
+            consent: Consent { share_self_assessment: false },
+            source: Source::default(),
+            locale: "fr".into(),
+            app_version: "0.1.0".into(),
+        }
+    }
+
+    #[test]
+    fn an_entry_goes_from_pending_to_delivered_with_backoff_between() {
+        let mut outbox = Outbox::default();
+        outbox.add(Entry::new(payload("k1"), Draft::default(), 1_000));
+        outbox.add(Entry::new(payload("k1"), Draft::default(), 1_000));
+        assert_eq!(outbox.entries.len(), 1, "same key once");
+        assert_eq!(outbox.due(1_000, false), ["k1"]);
+        let retry = Outcome::RetryLater { status: Some(500) };
+        assert_eq!(outbox.record("k1", &retry, None, 1_000, 0.5, &POLICY), Recorded::Scheduled { at_ms: 2_000 });
+        assert!(outbox.due(1_999, false).is_empty());
+        assert_eq!(outbox.due(1_999, true), ["k1"], "an early attempt skips the backoff");
+        assert_eq!(outbox.record("k1", &retry, Some(5_000), 2_000, 0.5, &POLICY), Recorded::Scheduled { at_ms: 7_000 });
+        assert!(outbox.due(6_999, true).is_empty(), "but never before Retry-After");
+        assert_eq!(outbox.next_due_ms(), Some(7_000));
+        match outbox.record("k1", &Outcome::Accepted, None, 7_000, 0.5, &POLICY) {
+            Recorded::Delivered(entry) => assert_eq!(entry.attempts, 3),
+            other => panic!("{other:?}"),
+        }
+        assert!(outbox.is_empty());
+        assert_eq!(outbox.record("k1", &Outcome::Accepted, None, 7_000, 0.5, &POLICY), Recorded::Unknown);
+    }
+
+    #[test]
+    fn a_refused_entry_is_kept_and_never_due() {
+        let mut outbox = Outbox::default();
+        outbox.add(Entry::new(payload("k1"), Draft::default(), 0));
+        let refused = Outcome::Rejected { status: 400, problems: vec!["Numéro déjà inscrit".into()] };
+        assert_eq!(outbox.record("k1", &refused, None, 0, 0.5, &POLICY), Recorded::Rejected);
+        assert!(outbox.due(i64::MAX, true).is_empty());
+        assert_eq!(outbox.next_due_ms(), None);
+        assert!(matches!(outbox.get("k1").unwrap().status, EntryStatus::Rejected { status: 400, .. }));
+        assert_eq!(outbox.take("k1").unwrap().key(), "k1");
+        assert!(outbox.is_empty());
+    }
+
+    #[test]
+    fn survives_storage_including_damage() {
+        let mut outbox = Outbox::default();
+        outbox.add(Entry::new(payload("k1"), Draft::default(), 0));
+        outbox.add(Entry::new(payload("k2"), Draft::default(), 0));
+        let text = outbox.to_storage();
+        assert_eq!(Outbox::from_storage(&text), (outbox.clone(), 0));
+        let damaged = text.replacen("\"k2\"", "42", 1);
+        let (read, lost) = Outbox::from_storage(&damaged);
+        assert_eq!((read.entries.len(), lost), (1, 1));
+        assert_eq!(Outbox::from_storage(""), (Outbox::default(), 0));
+        assert_eq!(Outbox::from_storage("{"), (Outbox::default(), 1));
+        assert_eq!(Outbox::from_storage(r#"{"version": 9, "entries": []}"#), (Outbox::default(), 1));
+    }
+
+    #[test]
+    fn delivered_references_are_kept_a_day_and_five_at_most() {
+        let mut list = Vec::new();
+        for (i, reference) in ["A", "B", "C", "D", "E", "F"].iter().enumerate() {
+            list = remember_delivered(&list, reference, i as i64);
+        }
+        assert_eq!(list.iter().map(|d| d.reference.as_str()).collect::<Vec<_>>(), ["B", "C", "D", "E", "F"]);
+        let later = remember_delivered(&list, "G", DELIVERED_KEEP_MS + 3);
+        assert_eq!(later.iter().map(|d| d.reference.as_str()).collect::<Vec<_>>(), ["D", "E", "F", "G"]);
+        assert_eq!(remember_delivered(&later, "G", DELIVERED_KEEP_MS + 3).len(), 4, "no duplicates");
+    }
+
+    #[test]
+    fn jitter_spreads_the_load_after_an_outage() {
+        // 2,000 phones try during a 60 s outage; the endpoint then takes 200 requests a second.
+        let plain = simulate(2_000, 60_000, 5_000, 200, false, 7);
+        let jittered = simulate(2_000, 60_000, 5_000, 200, true, 7);
+        eprintln!("without jitter: {plain:?}\nwith jitter:    {jittered:?}");
+        assert!(
+            jittered.peak_after_recovery * 2 < plain.peak_after_recovery,
+            "with jitter {jittered:?}, without {plain:?}"
+        );
+        assert!(jittered.seconds_over_capacity < plain.seconds_over_capacity, "fewer overloaded seconds");
+        assert!(plain.total_requests.min(jittered.total_requests) > 2_000, "everyone retried at least once");
+    }
+}
