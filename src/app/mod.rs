@@ -20,12 +20,13 @@ use leptos_router::path;
 use components::Layout;
 use net::ConfigFailure;
 use pages::{
-    BrokenConfigPage, CheckPage, ConfirmationPage, DetailsPage, EligibilityPage, NotEligiblePage, NotFoundPage,
-    QuestionPage, ResultPage, StartPage,
+    BrokenConfigPage, CheckPage, ConfirmationPage, CounsellorPage, DetailsPage, EligibilityPage, NotEligiblePage,
+    NotFoundPage, QuestionPage, ResultPage, StartPage,
 };
 use state::{AppConfig, AppTerritory, Journey, Language, use_texts};
 
 use crate::domain::config::Config;
+use crate::domain::share::ShareLink;
 use crate::domain::territory::Territory;
 
 /// Mounts the app. Called once by `main`.
@@ -83,7 +84,8 @@ fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
     let endpoint = config.endpoint.clone();
     provide_context(AppConfig(config));
     provide_context(AppTerritory(territory));
-    Journey::provide();
+    let journey = Journey::provide();
+    apply_share_link(journey);
     outbox::OutboxState::provide(endpoint);
     view! {
         <Router>
@@ -97,8 +99,39 @@ fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
                     <Route path=path!("/inscription/coordonnees") view=DetailsPage />
                     <Route path=path!("/inscription/verifier") view=CheckPage />
                     <Route path=path!("/inscription/confirmation") view=ConfirmationPage />
+                    <Route path=path!("/conseillers") view=CounsellorPage />
                 </Routes>
             </Layout>
         </Router>
+    }
+}
+
+/// A counsellor's link: its attribution (and preselected pathway, and permission to sign up
+/// from outside the territory) goes into the draft, so it follows the whole journey and survives
+/// a reload; then the address is cleaned so the parameters are not applied twice. Ignored
+/// parameters are reported to developers in the console (names only, never values).
+fn apply_share_link(journey: Journey) {
+    let location = window().location();
+    let search = location.search().unwrap_or_default();
+    if search.is_empty() {
+        return;
+    }
+    let (link, ignored) = ShareLink::parse(search.trim_start_matches('?'));
+    for parameter in ignored {
+        platform::console_warn(&format!(
+            "Lab'O : paramètre de lien ignoré « {} » ({}).",
+            parameter.name, parameter.reason
+        ));
+    }
+    if !link.is_empty() {
+        journey.source.set(link.source());
+        journey.allow_outside_territory.set(link.allow_outside_territory);
+        if let Some(pathway) = link.pathway {
+            journey.details.update(|d| d.pathway = pathway);
+        }
+    }
+    let path = location.pathname().unwrap_or_else(|_| "/".into());
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&path));
     }
 }

@@ -12,6 +12,7 @@ pub mod outbox;
 pub mod phone;
 pub mod questionnaire;
 pub mod response;
+pub mod share;
 pub mod signup;
 pub mod territory;
 pub mod wire;

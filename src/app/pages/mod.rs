@@ -3,6 +3,7 @@
 mod broken_config;
 mod check;
 mod confirmation;
+mod counsellor;
 mod details;
 mod eligibility;
 mod not_eligible;
@@ -14,6 +15,7 @@ mod start;
 pub use broken_config::BrokenConfigPage;
 pub use check::CheckPage;
 pub use confirmation::ConfirmationPage;
+pub use counsellor::CounsellorPage;
 pub use details::DetailsPage;
 pub use eligibility::EligibilityPage;
 pub use not_eligible::NotEligiblePage;
@@ -48,6 +50,7 @@ pub mod paths {
     pub const DETAILS: &str = "/inscription/coordonnees";
     pub const CHECK: &str = "/inscription/verifier";
     pub const CONFIRMATION: &str = "/inscription/confirmation";
+    pub const COUNSELLORS: &str = "/conseillers";
 
     /// The page of question `n` (1-based).
     pub fn question(n: usize) -> String {
