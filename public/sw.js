@@ -1,7 +1,7 @@
 // Lab'O service worker: keeps the app shell on the phone so that, after one visit, the app
 // opens and the test can be taken with no network.
 //
-// The build (tools/service-worker.mjs, a Trunk post-build hook) replaces VERSION and ASSETS
+// The build (tools/post-build.mjs, a Trunk post-build hook) replaces VERSION and ASSETS
 // with the hash and the list of the files Trunk produced, so every deploy gets a new cache and
 // the previous one is deleted once the new one is ready.
 //
@@ -11,8 +11,8 @@
 // - hashed files (wasm, js, css): from the cache, they never change under the same name;
 // - anything that is not a GET (the sign-up POST) and other origins: never touched.
 
-const VERSION = '__VERSION__';
-const ASSETS = __ASSETS__;
+const VERSION = 'filled-in-by-tools/post-build.mjs';
+const ASSETS = [];
 const SHELL = `labo-shell-${VERSION}`;
 const NAVIGATION_TIMEOUT_MS = 4000;
 const NETWORK_FIRST = ['/config.json', '/communes.json'];

@@ -61,7 +61,10 @@ pub fn App() -> impl IntoView {
                 if let Ok(json) = serde_json::to_string(&config.contact_fallback()) {
                     storage::write(storage::keys::CONTACT_FALLBACK, &json);
                 }
-                net::load_territory(&config.territory.communes_url).await.map(|territory| (config, territory))
+                match platform::csp_problem(&config.endpoint.url) {
+                    Some(problem) => Err(ConfigFailure::Invalid(vec![problem])),
+                    None => net::load_territory(&config.territory.communes_url).await.map(|territory| (config, territory)),
+                }
             }
             Err(failure) => Err(failure),
         };

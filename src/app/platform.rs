@@ -153,3 +153,21 @@ pub fn download_qr_png(qr: &crate::domain::share::QrCode, file_name: &str) {
         link.click();
     }
 }
+
+/// A problem for the deployer when index.html's Content-Security-Policy would block the POST
+/// to the endpoint (config.json changed after the build without re-running the post-build step).
+pub fn csp_problem(endpoint_url: &str) -> Option<crate::domain::config::ConfigProblem> {
+    let meta = document().query_selector("meta[http-equiv='Content-Security-Policy']").ok().flatten()?;
+    let policy = meta.get_attribute("content")?;
+    let page_origin = window().location().origin().ok()?;
+    if crate::domain::config::csp_allows_connect(&policy, endpoint_url, &page_origin) {
+        return None;
+    }
+    Some(crate::domain::config::ConfigProblem {
+        key: "endpoint.url".into(),
+        message: format!(
+            "la politique de sécurité (Content-Security-Policy) de index.html n'autorise pas {} : relancez « node tools/post-build.mjs <dossier publié> » après avoir modifié config.json (voir deploy/README.md).",
+            crate::domain::config::origin(endpoint_url)
+        ),
+    })
+}

@@ -65,7 +65,20 @@ test('a 400 from the endpoint is explained, nothing is stored and the answers ar
   expect(await attempts(request)).toHaveLength(1);
 });
 
+/** Serves the pages with a CSP allowing `origin`, as tools/post-build.mjs does for a deployment. */
+async function allowEndpoint(page: Page, origin: string) {
+  await page.route((url) => !url.pathname.includes('.'), async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    const rewrite = (csp: string) => csp.replace(/connect-src [^;"]*/, `connect-src 'self' ${origin}`);
+    const body = (await response.text()).replace(/(http-equiv="Content-Security-Policy" content=")([^"]*)/, (_, a, b) => a + rewrite(b));
+    const headers = { ...response.headers(), 'content-security-policy': rewrite(response.headers()['content-security-policy'] ?? '') };
+    await route.fulfill({ response, body, headers });
+  });
+}
+
 test('an unreachable endpoint URL keeps the sign-up on the phone, says so, and gives the phone number', async ({ page }) => {
+  await allowEndpoint(page, 'http://127.0.0.1:9');
   await serveConfig(page, JSON.stringify({ ...GOOD_CONFIG, endpoint: { url: 'http://127.0.0.1:9/inscriptions', timeout_seconds: 5 } }));
   await signUpDirectly(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Inscription enregistrée sur ton téléphone' })).toBeVisible();
@@ -107,6 +120,15 @@ test('a missing config.json after a good visit still gives the mission locale\'s
   await expect(page.getByRole('link', { name: '02 61 91 00 00' })).toHaveAttribute('href', 'tel:+33261910000');
   await page.getByText('Détails techniques').click();
   await expect(page.getByText(/introuvable/)).toBeVisible();
+});
+
+test('an endpoint changed in config.json without rebuilding the security policy is reported to the deployer', async ({ page }) => {
+  await serveConfig(page, JSON.stringify({ ...GOOD_CONFIG, endpoint: { url: 'https://autre-serveur.exemple.fr/inscriptions' } }));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('L\'inscription en ligne ne marche pas pour le moment');
+  await page.getByText('Détails techniques').click();
+  await expect(page.getByText(/Content-Security-Policy.*https:\/\/autre-serveur\.exemple\.fr/)).toBeVisible();
+  await expect(page.getByText(/tools\/post-build\.mjs/)).toBeVisible();
 });
 
 test('a broken commune list is reported like a broken config', async ({ page }) => {

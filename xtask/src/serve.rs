@@ -11,7 +11,8 @@ use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use tokio::net::TcpListener;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 /// dist/config.json with `endpoint.url` replaced (and the attempt timeout, for tests that wait
 /// for one). Fails if dist/ has no valid JSON config.
@@ -30,34 +31,68 @@ pub fn config_for(dist: &Path, endpoint_url: &str, timeout_seconds: Option<u32>)
 /// not move while the browser is offline). Read at `/__server/hits`.
 static HITS: AtomicUsize = AtomicUsize::new(0);
 
+/// The app's Content-Security-Policy with `connect-src` allowing `endpoint_origin`, as
+/// tools/post-build.mjs writes it for a deployment.
+pub fn policy(index_html: &str, endpoint_origin: &str) -> Option<String> {
+    let (start, end) = csp_span(index_html)?;
+    let directives: Vec<String> = index_html[start..end]
+        .split(';')
+        .map(str::trim)
+        .map(|d| if d.starts_with("connect-src") { format!("connect-src 'self' {endpoint_origin}") } else { d.to_owned() })
+        .collect();
+    Some(directives.join("; "))
+}
+
+/// Where the CSP meta tag's content is in index.html.
+fn csp_span(html: &str) -> Option<(usize, usize)> {
+    const MARK: &str = "http-equiv=\"Content-Security-Policy\" content=\"";
+    let start = html.find(MARK)? + MARK.len();
+    Some((start, start + html[start..].find('"')?))
+}
+
+/// index.html with its CSP meta tag allowing the local stand-in instead of the deployed
+/// endpoint, and that policy.
+fn index_for(dist: &Path, endpoint_origin: &str) -> Result<(String, String), String> {
+    let path = dist.join("index.html");
+    let html = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let csp = policy(&html, endpoint_origin).ok_or("dist/index.html has no Content-Security-Policy meta tag")?;
+    let (start, end) = csp_span(&html).expect("found by policy");
+    Ok((format!("{}{csp}{}", &html[..start], &html[end..]), csp))
+}
+
+fn with_headers(content_type: &'static str, body: String) -> axum::response::Response {
+    ([(header::CONTENT_TYPE, HeaderValue::from_static(content_type)), (header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))], body)
+        .into_response()
+}
+
 /// Binds the server on loopback (`port` 0 picks a free one) and returns its address and the
-/// future that serves it.
-pub async fn bind(
-    dist: PathBuf,
-    config_json: String,
-    port: u16,
-) -> Result<(SocketAddr, impl Future<Output = ()>), String> {
-    let index = dist.join("index.html");
-    let files = ServeDir::new(&dist).precompressed_br().precompressed_gzip().fallback(ServeFile::new(index));
+/// future that serves it. Responses carry the security headers of deploy/ (CSP, referrer…).
+pub async fn bind(dist: PathBuf, config_json: String, port: u16) -> Result<(SocketAddr, impl Future<Output = ()>), String> {
+    let config: serde_json::Value = serde_json::from_str(&config_json).map_err(|e| e.to_string())?;
+    let endpoint_url = config["endpoint"]["url"].as_str().unwrap_or_default();
+    let origin = endpoint_url.split('/').take(3).collect::<Vec<_>>().join("/");
+    let (index_html, csp) = index_for(&dist, &origin)?;
+    let index = get(move || {
+        let body = index_html.clone();
+        async move { with_headers("text/html; charset=utf-8", body) }
+    });
+    let files = ServeDir::new(&dist).precompressed_br().precompressed_gzip().fallback(index.clone().with_state(()));
+    let csp_header = HeaderValue::from_str(&format!("{csp}; frame-ancestors 'none'")).map_err(|e| e.to_string())?;
     let app = Router::new()
+        .route("/", index.clone())
+        .route("/index.html", index)
         .route(
             "/config.json",
             get(move || {
                 let body = config_json.clone();
-                async move {
-                    (
-                        [
-                            (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
-                            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
-                        ],
-                        body,
-                    )
-                        .into_response()
-                }
+                async move { with_headers("application/json", body) }
             }),
         )
         .route("/__server/hits", get(|| async { HITS.load(Ordering::SeqCst).to_string() }))
         .fallback_service(files)
+        .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp_header))
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(axum::middleware::from_fn(count_hits));
     let listener =
         TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;

@@ -1,0 +1,111 @@
+// Trunk post-build hook (Trunk.toml), also runnable by hand on a deployed folder:
+//
+//   node tools/post-build.mjs dist      # after editing dist/config.json's endpoint
+//
+// 1. Moves Trunk's inline start-up script into its own file, with Subresource Integrity, so the
+//    Content-Security-Policy needs no 'unsafe-inline'.
+// 2. Writes the Content-Security-Policy (meta tag in index.html, and `_headers` for hosts that
+//    read it), with connect-src limited to the app itself and the endpoint of config.json.
+// 3. Fills the service worker's file list and version, so each deploy gets its own cache.
+//
+// Every step is idempotent. Node built-ins only.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('usage: node tools/post-build.mjs <dist folder> (or run through `trunk build`)');
+
+const read = (name) => readFileSync(join(dir, name), 'utf8');
+const write = (name, text) => writeFileSync(join(dir, name), text);
+const sri = (text) => 'sha384-' + createHash('sha384').update(text).digest('base64');
+
+// 1. The start-up script.
+let html = read('index.html');
+const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (inline) {
+  const code = inline[1].trim() + '\n';
+  const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  write(name, code);
+  html = html.replace(inline[0], `<script type="module" src="/${name}" integrity="${sri(code)}" crossorigin="anonymous"></script>`);
+}
+
+// 2. The security policy.
+let endpointOrigin = '';
+try {
+  endpointOrigin = new URL(JSON.parse(read('config.json')).endpoint.url).origin;
+} catch (error) {
+  console.warn(`post-build: no endpoint origin in config.json (${error.message}); connect-src will be 'self' only`);
+}
+export function policy(origin) {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self'${origin ? ' ' + origin : ''}`,
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+const csp = policy(endpointOrigin);
+const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}">`;
+html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, meta);
+write('index.html', html);
+write('_headers', [
+  '# Netlify / Cloudflare Pages headers, written by tools/post-build.mjs (see deploy/README.md).',
+  '/*',
+  `  Content-Security-Policy: ${csp}; frame-ancestors 'none'`,
+  '  Referrer-Policy: no-referrer',
+  '  X-Content-Type-Options: nosniff',
+  '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  '  Cross-Origin-Opener-Policy: same-origin',
+  '/index.html',
+  '  Cache-Control: no-cache',
+  '/config.json',
+  '  Cache-Control: no-cache',
+  '/communes.json',
+  '  Cache-Control: no-cache',
+  '/sw.js',
+  '  Cache-Control: no-cache',
+  '/*.wasm',
+  '  Cache-Control: public, max-age=31536000, immutable',
+  '/labo-*',
+  '  Cache-Control: public, max-age=31536000, immutable',
+  '/boot-*',
+  '  Cache-Control: public, max-age=31536000, immutable',
+  '/style-*',
+  '  Cache-Control: public, max-age=31536000, immutable',
+  '',
+].join('\n'));
+
+// 3. The service worker.
+function files(folder) {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+if (existsSync(join(dir, 'sw.js'))) {
+  const skip = new Set(['sw.js', '_headers']);
+  const assets = files(dir)
+    .map((path) => relative(dir, path).split(sep).join('/'))
+    .filter((name) => !skip.has(name) && !name.endsWith('.br') && !name.endsWith('.gz'))
+    .map((name) => '/' + name)
+    .sort();
+  const hash = createHash('sha256');
+  for (const asset of assets) {
+    hash.update(asset);
+    hash.update(readFileSync(join(dir, asset.slice(1))));
+  }
+  const version = hash.digest('hex').slice(0, 16);
+  const shell = [...assets.filter((a) => a !== '/index.html'), '/index.html'];
+  const worker = read('sw.js')
+    .replace(/^const VERSION = .*;$/m, `const VERSION = ${JSON.stringify(version)};`)
+    .replace(/^const ASSETS = .*;$/m, `const ASSETS = ${JSON.stringify(shell)};`);
+  write('sw.js', worker);
+  console.log(`post-build: boot script external, CSP connect-src 'self'${endpointOrigin ? ' ' + endpointOrigin : ''}, service worker ${version} (${shell.length} files)`);
+}
