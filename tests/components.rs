@@ -6,6 +6,7 @@
 use labo::app::components::{ChoiceGroup, ChoiceOption, ErrorSummary, ProfileChart, TextField};
 use labo::app::net::ConfigFailure;
 use labo::app::pages::BrokenConfigPage;
+use labo::app::state::Language;
 use labo::app::storage;
 use labo::domain::config::Config;
 use labo::domain::questionnaire::QUESTIONNAIRE;
@@ -19,7 +20,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
     let container: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), view);
+    // French, whatever the test browser's own language.
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(Language(RwSignal::new(labo::content::LANGUAGES[0])));
+        view()
+    });
     // Keep the view mounted for the rest of the test run.
     std::mem::forget(handle);
     container

@@ -90,6 +90,8 @@ fn build(case: Case, seed: u8) -> Value {
         answers: &case.answers,
         counsellor_override: case.commune.is_none(),
         source: case.source,
+        fill_seconds: 95,
+        honeypot: String::new(),
     };
     serde_json::to_value(Payload::build(parts, envelope)).unwrap()
 }
@@ -148,6 +150,7 @@ fn the_payload_carries_the_typed_values_and_the_profile_only_with_consent() {
     assert_eq!(body["self_assessment"]["answers"]["idea_stage"], json!(["clear"]));
     assert_eq!(body["consent"]["share_self_assessment"], true);
     assert_eq!(body["source"], json!({}));
+    assert_eq!(body["anti_spam"], json!({"honeypot": "", "fill_seconds": 95}));
 
     let without_consent = build(Case { share: false, ..with_test_and_consent() }, 2);
     assert_eq!(without_consent["self_assessment"], Value::Null);

@@ -20,8 +20,8 @@ use leptos_router::path;
 use components::Layout;
 use net::ConfigFailure;
 use pages::{
-    BrokenConfigPage, CheckPage, ConfirmationPage, CounsellorPage, DetailsPage, EligibilityPage, NotEligiblePage,
-    NotFoundPage, QuestionPage, ResultPage, StartPage,
+    AccessibilityPage, BrokenConfigPage, CheckPage, ConfirmationPage, CounsellorPage, DetailsPage, EligibilityPage,
+    NotEligiblePage, NotFoundPage, PrivacyPage, QuestionPage, ResultPage, StartPage,
 };
 use state::{AppConfig, AppTerritory, Journey, Language, use_texts};
 
@@ -63,7 +63,9 @@ pub fn App() -> impl IntoView {
                 }
                 match platform::csp_problem(&config.endpoint.url) {
                     Some(problem) => Err(ConfigFailure::Invalid(vec![problem])),
-                    None => net::load_territory(&config.territory.communes_url).await.map(|territory| (config, territory)),
+                    None => {
+                        net::load_territory(&config.territory.communes_url).await.map(|territory| (config, territory))
+                    }
                 }
             }
             Err(failure) => Err(failure),
@@ -103,6 +105,8 @@ fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
                     <Route path=path!("/inscription/verifier") view=CheckPage />
                     <Route path=path!("/inscription/confirmation") view=ConfirmationPage />
                     <Route path=path!("/conseillers") view=CounsellorPage />
+                    <Route path=path!("/confidentialite") view=PrivacyPage />
+                    <Route path=path!("/accessibilite") view=AccessibilityPage />
                 </Routes>
             </Layout>
         </Router>

@@ -171,3 +171,21 @@ pub fn csp_problem(endpoint_url: &str) -> Option<crate::domain::config::ConfigPr
         ),
     })
 }
+
+/// The browser's preferred languages, as primary subtags (`["en", "fr"]` for `en-GB, fr-FR`).
+pub fn browser_languages() -> Vec<String> {
+    window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .map(|l| l.split('-').next().unwrap_or_default().to_ascii_lowercase())
+        .collect()
+}
+
+/// Sets `<html lang>`, so screen readers pronounce the page in the right language.
+pub fn set_document_language(code: &str) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", code);
+    }
+}

@@ -27,11 +27,21 @@ pub struct AppTerritory(pub Arc<Territory>);
 pub struct Language(pub RwSignal<&'static Texts>);
 
 impl Language {
-    /// The language of the page, French unless told otherwise.
+    /// The language of the page: the one chosen earlier on this device, else the first of the
+    /// browser's languages the app has, else French. `<html lang>` follows it.
     pub fn provide() -> Language {
-        let language = Language(RwSignal::new(content::LANGUAGES[0]));
+        let chosen = storage::read(storage::keys::LANGUAGE).and_then(|code| content::language(&code));
+        let initial = chosen.or_else(|| platform::browser_languages().iter().find_map(|code| content::language(code)));
+        let language = Language(RwSignal::new(initial.unwrap_or(content::LANGUAGES[0])));
+        Effect::new(move || platform::set_document_language(language.0.get().meta_lang));
         provide_context(language);
         language
+    }
+
+    /// Switches the app to another language and remembers the choice on this device.
+    pub fn choose(&self, texts: &'static Texts) {
+        storage::write(storage::keys::LANGUAGE, texts.meta_lang);
+        self.0.set(texts);
     }
 }
 
@@ -76,6 +86,8 @@ pub struct Journey {
     pub sent: RwSignal<Option<Sent>>,
     /// Whether the device keeps the draft (false in some private modes).
     pub persistent: bool,
+    /// When the first answer was given, for the time taken to fill in (anti-spam).
+    pub started_at_ms: RwSignal<Option<i64>>,
 }
 
 impl Journey {
@@ -92,9 +104,15 @@ impl Journey {
             allow_outside_territory: RwSignal::new(draft.allow_outside_territory),
             sent: RwSignal::new(None),
             persistent: storage::works(),
+            started_at_ms: RwSignal::new(draft.started_at_ms),
         };
         Effect::new(move || {
-            let draft = journey.snapshot();
+            let mut draft = journey.snapshot();
+            if !draft.is_empty() && draft.started_at_ms.is_none() {
+                let now = platform::now_ms();
+                journey.started_at_ms.set(Some(now));
+                draft.started_at_ms = Some(now);
+            }
             if draft.is_empty() {
                 storage::remove(storage::keys::DRAFT);
             } else {
@@ -113,6 +131,7 @@ impl Journey {
             details: self.details.get(),
             source: self.source.get(),
             allow_outside_territory: self.allow_outside_territory.get(),
+            started_at_ms: self.started_at_ms.get(),
         }
     }
 
@@ -123,6 +142,7 @@ impl Journey {
         self.details.set(draft.details);
         self.source.set(draft.source);
         self.allow_outside_territory.set(draft.allow_outside_territory);
+        self.started_at_ms.set(draft.started_at_ms);
     }
 
     /// Forgets the answers and the forms ("Effacer mes réponses", or once a sign-up is in the
@@ -133,6 +153,7 @@ impl Journey {
         self.details.set(SignupForm::default());
         self.source.set(Source::default());
         self.allow_outside_territory.set(false);
+        self.started_at_ms.set(None);
     }
 }
 

@@ -16,6 +16,8 @@ pub mod keys {
     pub const OUTBOX: &str = "labo.outbox";
     /// References delivered in the last day (no personal data).
     pub const DELIVERED: &str = "labo.delivered";
+    /// The language chosen with the switch (no personal data).
+    pub const LANGUAGE: &str = "labo.lang";
     /// Written and removed at start-up to find out whether storage works.
     const PROBE: &str = "labo.probe";
 

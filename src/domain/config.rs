@@ -378,14 +378,20 @@ pub fn origin(url: &str) -> String {
 /// A policy without either directive allows everything.
 pub fn csp_allows_connect(policy: &str, endpoint_url: &str, page_origin: &str) -> bool {
     let directive = |name: &str| {
-        policy.split(';').map(str::trim).find_map(|d| d.strip_prefix(name).filter(|rest| rest.is_empty() || rest.starts_with(' ')))
+        policy
+            .split(';')
+            .map(str::trim)
+            .find_map(|d| d.strip_prefix(name).filter(|rest| rest.is_empty() || rest.starts_with(' ')))
     };
     let Some(sources) = directive("connect-src").or_else(|| directive("default-src")) else { return true };
     let target = origin(endpoint_url);
     let scheme = target.split("//").next().unwrap_or_default().to_owned();
     sources.split_whitespace().any(|source| {
         let source = source.to_ascii_lowercase();
-        source == "*" || source == scheme || source.trim_end_matches('/') == target || (source == "'self'" && target == origin(page_origin))
+        source == "*"
+            || source == scheme
+            || source.trim_end_matches('/') == target
+            || (source == "'self'" && target == origin(page_origin))
     })
 }
 

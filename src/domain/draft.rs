@@ -24,6 +24,8 @@ pub struct Draft {
     pub source: Source,
     /// A counsellor's link allows a sign-up from outside the territory.
     pub allow_outside_territory: bool,
+    /// When the first answer was given (ms since 1970), to measure the time taken to fill in.
+    pub started_at_ms: Option<i64>,
 }
 
 /// The draft with the moment it was saved, as stored.
@@ -36,9 +38,9 @@ struct Stored {
 }
 
 impl Draft {
-    /// Whether there is nothing worth saving.
+    /// Whether there is nothing worth saving (the start time alone is not worth it).
     pub fn is_empty(&self) -> bool {
-        *self == Draft::default()
+        Draft { started_at_ms: None, ..self.clone() } == Draft::default()
     }
 
     /// The text to store, stamped with `now_ms`.

@@ -327,8 +327,8 @@ pub fn simulate(
 mod tests {
     use super::*;
     use crate::domain::signup::{
-        Applicant, Consent, ContactChannel, ContactPreference, ContactTime, EligibilityFacts, PathwayChoice, Situation,
-        Source,
+        AntiSpam, Applicant, Consent, ContactChannel, ContactPreference, ContactTime, EligibilityFacts, PathwayChoice,
+        Situation, Source,
     };
 
     #[test]
@@ -402,6 +402,7 @@ mod tests {
             self_assessment: None,
             consent: Consent { share_self_assessment: false },
             source: Source::default(),
+            anti_spam: AntiSpam { honeypot: String::new(), fill_seconds: 60 },
             locale: "fr".into(),
             app_version: "0.1.0".into(),
         }

@@ -113,6 +113,9 @@ pub struct SignupForm {
     pub pathway: String,
     /// Consent to send the self-assessment answers and profile to the counsellor.
     pub share_answers: bool,
+    /// The anti-spam trap: a field hidden from every person (and assistive technology), that
+    /// only robots fill in.
+    pub website: String,
 }
 
 impl Default for SignupForm {
@@ -129,6 +132,7 @@ impl Default for SignupForm {
             idea: String::new(),
             pathway: UNDECIDED.to_owned(),
             share_answers: false,
+            website: String::new(),
         }
     }
 }
@@ -348,8 +352,20 @@ pub struct Payload {
     pub consent: Consent,
     /// Where the sign-up came from (a counsellor's shared link); empty for a plain visit.
     pub source: Source,
+    /// Signs of a robot, for the endpoint to filter spam without a CAPTCHA.
+    pub anti_spam: AntiSpam,
     pub locale: String,
     pub app_version: String,
+}
+
+/// What the endpoint needs to recognise obvious robots: the hidden trap field, and how long the
+/// forms took to fill in (people need more than a few seconds).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AntiSpam {
+    /// The hidden field's content: always empty for a person.
+    pub honeypot: String,
+    /// Seconds between the first answer and "Envoyer".
+    pub fill_seconds: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -435,12 +451,25 @@ pub struct SignupParts<'a> {
     pub answers: &'a Answers,
     pub counsellor_override: bool,
     pub source: Source,
+    /// Seconds between the first answer and "Envoyer".
+    pub fill_seconds: u64,
+    /// What the hidden trap field holds.
+    pub honeypot: String,
 }
 
 impl Payload {
     pub fn build(parts: SignupParts<'_>, envelope: Envelope) -> Payload {
-        let SignupParts { eligibility, details, territory, questionnaire, answers, counsellor_override, source } =
-            parts;
+        let SignupParts {
+            eligibility,
+            details,
+            territory,
+            questionnaire,
+            answers,
+            counsellor_override,
+            source,
+            fill_seconds,
+            honeypot,
+        } = parts;
         let profile: Option<Profile> = questionnaire.score(answers).ok();
         let commune = eligibility.commune.as_ref().and_then(|c| territory.resolve(c)).map(|m| CommunePayload {
             insee: m.commune.insee.clone(),
@@ -488,6 +517,7 @@ impl Payload {
             self_assessment,
             consent: Consent { share_self_assessment: share },
             source,
+            anti_spam: AntiSpam { honeypot: honeypot.chars().take(200).collect(), fill_seconds },
             locale: envelope.locale,
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
         }

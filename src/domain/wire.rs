@@ -208,7 +208,7 @@ fn flatten(value: &Value) -> Vec<(String, String)> {
 mod tests {
     use super::*;
     use crate::domain::signup::{
-        Applicant, CommunePayload, Consent, ContactChannel, ContactPreference, ContactTime, EligibilityFacts,
+        AntiSpam, Applicant, CommunePayload, Consent, ContactChannel, ContactPreference, ContactTime, EligibilityFacts,
         PathwayChoice, Situation, Source,
     };
 
@@ -245,6 +245,7 @@ mod tests {
             self_assessment: None,
             consent: Consent { share_self_assessment: false },
             source: Source { counsellor: Some("claire".into()), campaign: None, channel: Some("sms".into()) },
+            anti_spam: AntiSpam { honeypot: String::new(), fill_seconds: 60 },
             locale: "fr".into(),
             app_version: "0.1.0".into(),
         }

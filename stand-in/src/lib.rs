@@ -14,6 +14,8 @@
 //! - `GET /__stand-in/requests` lists every sign-up attempt received (time, key, outcome), for
 //!   tests about retries;
 //! - `POST /__stand-in/faults` queues misbehaviour for the next attempts (see [`Fault`]);
+//! - refuses obvious robots (a filled-in trap field, or forms filled in under
+//!   `--min-fill-seconds`) with a 400;
 //! - CORS for the app's origin, and one log line per request on stdout.
 
 mod schema;
@@ -51,7 +53,13 @@ pub struct Settings {
     pub data_dir: PathBuf,
     /// Origins allowed by CORS. Empty: any `http://127.0.0.1:*` or `http://localhost:*` origin.
     pub allowed_origins: Vec<String>,
+    /// Sign-ups filled in faster than this are taken for robots and refused (with a filled-in
+    /// trap field, always). People need far more than a few seconds.
+    pub min_fill_seconds: u64,
 }
+
+/// Default of `--min-fill-seconds`.
+pub const DEFAULT_MIN_FILL_SECONDS: u64 = 3;
 
 /// One queued misbehaviour, applied to the next sign-up attempts.
 ///
@@ -121,6 +129,7 @@ struct Inner {
     attempts: Mutex<Vec<Attempt>>,
     started: std::time::Instant,
     allowed_origins: Vec<String>,
+    min_fill_seconds: u64,
 }
 
 /// Marks a response whose connection must be closed instead of answered.
@@ -136,6 +145,7 @@ impl StandIn {
                 attempts: Mutex::new(Vec::new()),
                 started: std::time::Instant::now(),
                 allowed_origins: settings.allowed_origins.clone(),
+                min_fill_seconds: settings.min_fill_seconds,
             }),
         })
     }
@@ -361,6 +371,11 @@ async fn accept(stand_in: &StandIn, headers: &HeaderMap, body: &Bytes) -> (Statu
     if ours && problems.is_empty() && value.get("idempotency_key").and_then(Value::as_str) != Some(key.as_str()) {
         problems.push(schema::Problem::new("/idempotency_key", "doit être identique à l'en-tête Idempotency-Key."));
     }
+    if ours && problems.is_empty() && looks_like_a_robot(&value, stand_in.inner.min_fill_seconds) {
+        let problems =
+            vec![schema::Problem::new("/anti_spam", "Inscription refusée : elle ressemble à un envoi automatique.")];
+        return (StatusCode::BAD_REQUEST, json!({ "status": "rejected", "problems": problems }), "spam");
+    }
     if !ours && value.as_object().is_none_or(|o| o.is_empty()) {
         problems.push(schema::Problem::new("", "Le formulaire est vide."));
     }
@@ -389,6 +404,13 @@ async fn accept(stand_in: &StandIn, headers: &HeaderMap, body: &Bytes) -> (Statu
             (StatusCode::INTERNAL_SERVER_ERROR, json!({ "status": "error" }), "store_failed")
         }
     }
+}
+
+/// A filled-in trap field, or forms filled in faster than a person can.
+fn looks_like_a_robot(body: &Value, min_fill_seconds: u64) -> bool {
+    let honeypot = body.pointer("/anti_spam/honeypot").and_then(Value::as_str).unwrap_or_default();
+    let seconds = body.pointer("/anti_spam/fill_seconds").and_then(Value::as_u64).unwrap_or(0);
+    !honeypot.is_empty() || seconds < min_fill_seconds
 }
 
 async fn list_submissions(State(stand_in): State<StandIn>) -> Json<Vec<Record>> {
@@ -440,7 +462,11 @@ async fn add_faults(State(stand_in): State<StandIn>, body: Bytes) -> Response {
 /// Reads `--port`, `--data-dir` and `--allow-origin` (repeatable) from the command line.
 pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<(u16, Settings), String> {
     let mut port = 8787;
-    let mut settings = Settings { data_dir: PathBuf::from(".labo-dev/stand-in"), allowed_origins: Vec::new() };
+    let mut settings = Settings {
+        data_dir: PathBuf::from(".labo-dev/stand-in"),
+        allowed_origins: Vec::new(),
+        min_fill_seconds: DEFAULT_MIN_FILL_SECONDS,
+    };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
@@ -448,6 +474,10 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<(u16, Settin
             "--port" => port = value()?.parse().map_err(|_| "--port needs a number".to_owned())?,
             "--data-dir" => settings.data_dir = PathBuf::from(value()?),
             "--allow-origin" => settings.allowed_origins.push(value()?),
+            "--min-fill-seconds" => {
+                settings.min_fill_seconds =
+                    value()?.parse().map_err(|_| "--min-fill-seconds needs a number".to_owned())?
+            }
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -474,9 +504,10 @@ mod tests {
 
     #[test]
     fn arguments() {
-        let (port, settings) =
-            parse_args(["--port", "0", "--data-dir", "/tmp/x", "--allow-origin", "http://a:1"].map(String::from))
-                .unwrap();
+        let args = ["--port", "0", "--data-dir", "/tmp/x", "--allow-origin", "http://a:1", "--min-fill-seconds", "0"];
+        let (port, settings) = parse_args(args.map(String::from)).unwrap();
+        assert_eq!(settings.min_fill_seconds, 0);
+        assert_eq!(parse_args([]).unwrap().1.min_fill_seconds, DEFAULT_MIN_FILL_SECONDS);
         assert_eq!(port, 0);
         assert_eq!(settings.data_dir, PathBuf::from("/tmp/x"));
         assert_eq!(settings.allowed_origins, ["http://a:1"]);

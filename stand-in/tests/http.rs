@@ -50,7 +50,8 @@ async fn request(port: u16, method: &str, path: &str, headers: &[(&str, &str)], 
 }
 
 async fn start(dir: &std::path::Path) -> u16 {
-    let stand_in = StandIn::open(&Settings { data_dir: dir.to_owned(), allowed_origins: Vec::new() }).unwrap();
+    let settings = Settings { data_dir: dir.to_owned(), allowed_origins: Vec::new(), min_fill_seconds: 3 };
+    let stand_in = StandIn::open(&settings).unwrap();
     let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
     let port = listener.local_addr().unwrap().port();
     tokio::spawn(stand_in.serve(listener));
@@ -80,6 +81,7 @@ fn payload(key: &str, phone: &str) -> String {
         "self_assessment": null,
         "consent": { "share_self_assessment": false },
         "source": {},
+        "anti_spam": { "honeypot": "", "fill_seconds": 95 },
         "locale": "fr",
         "app_version": "0.1.0"
     })
@@ -261,4 +263,21 @@ async fn accepts_forms_and_mapped_json_for_endpoints_that_want_them() {
     assert_eq!(records[0]["body"], json!({"prénom": "Léa", "téléphone": "+33612345678", "age": "19"}));
     assert_eq!(records[1]["body"], json!({"nom": "Martin", "ville": "Le Havre"}));
     assert_eq!(records[2]["body"]["codePostal"], "76610");
+}
+
+#[tokio::test]
+async fn refuses_obvious_robots() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = start(dir.path()).await;
+    let mut trap: Value = serde_json::from_str(&payload(KEY, "+33612345678")).unwrap();
+    trap["anti_spam"]["honeypot"] = "http://spam.example".into();
+    let answer = post(port, KEY, &trap.to_string()).await;
+    assert_eq!(answer.status, Some(400));
+    assert_eq!(answer.json()["status"], "rejected");
+    let mut fast: Value = serde_json::from_str(&payload(KEY2, "+33612345678")).unwrap();
+    fast["anti_spam"]["fill_seconds"] = 1.into();
+    assert_eq!(post(port, KEY2, &fast.to_string()).await.status, Some(400));
+    assert!(stored(port).await.is_empty());
+    let person = "42345678-9abc-4ef0-9234-56789abcdef0";
+    assert_eq!(post(port, person, &payload(person, "+33612345678")).await.status, Some(201));
 }

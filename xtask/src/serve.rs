@@ -27,19 +27,28 @@ pub fn config_for(dist: &Path, endpoint_url: &str, timeout_seconds: Option<u32>)
     serde_json::to_string_pretty(&config).map_err(|e| e.to_string())
 }
 
-/// Requests served, for the end-to-end test that proves the app works offline (the count must
-/// not move while the browser is offline). Read at `/__server/hits`.
+/// Requests the app made, for the end-to-end test that proves the app works offline (the count
+/// must not move while the browser is offline). Read at `/__server/hits`.
 static HITS: AtomicUsize = AtomicUsize::new(0);
+/// The paths of the last requests, for a readable failure message.
+static LAST_PATHS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 /// The app's Content-Security-Policy with `connect-src` allowing `endpoint_origin`, as
 /// tools/post-build.mjs writes it for a deployment.
 pub fn policy(index_html: &str, endpoint_origin: &str) -> Option<String> {
     let (start, end) = csp_span(index_html)?;
-    let directives: Vec<String> = index_html[start..end]
-        .split(';')
-        .map(str::trim)
-        .map(|d| if d.starts_with("connect-src") { format!("connect-src 'self' {endpoint_origin}") } else { d.to_owned() })
-        .collect();
+    let directives: Vec<String> =
+        index_html[start..end]
+            .split(';')
+            .map(str::trim)
+            .map(|d| {
+                if d.starts_with("connect-src") {
+                    format!("connect-src 'self' {endpoint_origin}")
+                } else {
+                    d.to_owned()
+                }
+            })
+            .collect();
     Some(directives.join("; "))
 }
 
@@ -61,13 +70,23 @@ fn index_for(dist: &Path, endpoint_origin: &str) -> Result<(String, String), Str
 }
 
 fn with_headers(content_type: &'static str, body: String) -> axum::response::Response {
-    ([(header::CONTENT_TYPE, HeaderValue::from_static(content_type)), (header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))], body)
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        body,
+    )
         .into_response()
 }
 
 /// Binds the server on loopback (`port` 0 picks a free one) and returns its address and the
 /// future that serves it. Responses carry the security headers of deploy/ (CSP, referrer…).
-pub async fn bind(dist: PathBuf, config_json: String, port: u16) -> Result<(SocketAddr, impl Future<Output = ()>), String> {
+pub async fn bind(
+    dist: PathBuf,
+    config_json: String,
+    port: u16,
+) -> Result<(SocketAddr, impl Future<Output = ()>), String> {
     let config: serde_json::Value = serde_json::from_str(&config_json).map_err(|e| e.to_string())?;
     let endpoint_url = config["endpoint"]["url"].as_str().unwrap_or_default();
     let origin = endpoint_url.split('/').take(3).collect::<Vec<_>>().join("/");
@@ -88,7 +107,13 @@ pub async fn bind(dist: PathBuf, config_json: String, port: u16) -> Result<(Sock
                 async move { with_headers("application/json", body) }
             }),
         )
-        .route("/__server/hits", get(|| async { HITS.load(Ordering::SeqCst).to_string() }))
+        .route(
+            "/__server/hits",
+            get(|| async {
+                let paths = LAST_PATHS.lock().map(|p| p.clone()).unwrap_or_default();
+                axum::Json(serde_json::json!({ "count": HITS.load(Ordering::SeqCst), "last": paths }))
+            }),
+        )
         .fallback_service(files)
         .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp_header))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
@@ -105,8 +130,16 @@ pub async fn bind(dist: PathBuf, config_json: String, port: u16) -> Result<(Sock
 }
 
 async fn count_hits(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
-    if request.uri().path() != "/__server/hits" {
+    // Not counted: this endpoint, and /sw.js, which the browser itself fetches on navigations to
+    // check for a new service worker (Playwright's offline emulation does not cover that
+    // browser-level check; on a real offline phone it just fails, silently).
+    if !matches!(request.uri().path(), "/__server/hits" | "/sw.js") {
         HITS.fetch_add(1, Ordering::SeqCst);
+        if let Ok(mut paths) = LAST_PATHS.lock() {
+            paths.push(format!("{} {}", request.method(), request.uri().path()));
+            let excess = paths.len().saturating_sub(20);
+            paths.drain(..excess);
+        }
     }
     next.run(request).await
 }

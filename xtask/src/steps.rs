@@ -56,7 +56,7 @@ pub fn release_build(root: &Path) -> Result<(), String> {
 
 /// Starts the stand-in on a free loopback port; returns its base URL. Its log goes to `log`
 /// (or to the terminal when `None`).
-fn start_stand_in(root: &Path, data_dir: &Path, log: Option<&Path>) -> Result<(String, Guard), String> {
+fn start_stand_in(root: &Path, data_dir: &Path, log: Option<&Path>, extra: &[&str]) -> Result<(String, Guard), String> {
     setup::run(
         &mut cargo(root, &["build", "--quiet", "--locked", "-p", "labo-stand-in"]),
         "cargo build -p labo-stand-in",
@@ -65,6 +65,7 @@ fn start_stand_in(root: &Path, data_dir: &Path, log: Option<&Path>) -> Result<(S
     let mut child = Command::new(binary)
         .args(["--port", "0", "--data-dir"])
         .arg(data_dir)
+        .args(extra)
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot start the stand-in: {e}"))?;
@@ -100,7 +101,7 @@ pub fn dev(root: &Path, args: &[String]) -> Result<(), String> {
     banner(if release { "build: trunk build --release" } else { "build: trunk build" });
     trunk(root, release)?;
     let data_dir = root.join(".labo-dev/stand-in");
-    let (stand_in, _guard) = start_stand_in(root, &data_dir, None)?;
+    let (stand_in, _guard) = start_stand_in(root, &data_dir, None, &[])?;
     let endpoint = format!("{stand_in}/inscriptions");
     let dist = root.join("dist");
     let config = serve::config_for(&dist, &endpoint, None)?;
@@ -189,7 +190,8 @@ pub fn e2e(root: &Path, filter: &[String]) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
     let log = work.join("stand-in.log");
-    let (stand_in, _guard) = start_stand_in(root, &data_dir, Some(&log))?;
+    // Tests fill the forms in a second, faster than any person: only the trap field counts.
+    let (stand_in, _guard) = start_stand_in(root, &data_dir, Some(&log), &["--min-fill-seconds", "0"])?;
     let endpoint = format!("{stand_in}/inscriptions");
     let dist = root.join("dist");
     // A short attempt timeout, so the "slower than the timeout" scenario does not wait 20 s.

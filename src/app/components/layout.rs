@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::app::platform;
-use crate::app::state::{use_journey, use_texts};
+use crate::app::state::{Language, use_journey, use_texts};
 use crate::content::around;
 use crate::domain::phone::Phone;
 
@@ -49,7 +49,7 @@ pub fn Layout(
         navigate("/", Default::default());
     };
     view! {
-        <Frame phone=Some(phone)>
+        <Frame phone=Some(phone) with_router=true>
             {(!journey.persistent).then(|| view! { <p class="notice storage-notice">{move || t.get().app_no_storage}</p> })}
             {children()}
             <div class="clear-answers">
@@ -69,6 +69,9 @@ pub fn Layout(
 pub fn Frame(
     /// The mission locale's phone, when known, shown in the footer as a tap-to-call link.
     phone: Option<Phone>,
+    /// The app's pages are available (links to the privacy notice and accessibility statement).
+    #[prop(optional)]
+    with_router: bool,
     children: Children,
 ) -> impl IntoView {
     let t = use_texts();
@@ -82,15 +85,53 @@ pub fn Frame(
             </p>
         }
     });
+    let legal_links = with_router.then(|| {
+        view! {
+            <ul class="footer-links">
+                <li><a href="/confidentialite">{move || t.get().footer_privacy}</a></li>
+                <li><a href="/accessibilite">{move || t.get().footer_accessibility}</a></li>
+            </ul>
+        }
+    });
     view! {
         <a class="skip-link" href="#contenu">{move || t.get().app_skip_link}</a>
         <header class="site-header">
             <a class="brand" href="/">{move || t.get().app_name}</a>
+            <LanguageSwitch />
         </header>
         <main id="contenu" tabindex="-1">{children()}</main>
         <footer class="site-footer">
             <p>{move || t.get().footer_text}</p>
             {call}
+            {legal_links}
         </footer>
+    }
+}
+
+/// One button per other language, named in that language ("English"), with its `lang`. The
+/// whole app switches at once; answers and progress stay; the choice is remembered.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let t = use_texts();
+    let language = expect_context::<Language>();
+    view! {
+        <ul class="language-switch" aria-label=move || t.get().footer_language>
+            {move || {
+                crate::content::LANGUAGES
+                    .iter()
+                    .copied()
+                    .filter(|other| other.meta_lang != t.get().meta_lang)
+                    .map(|other| {
+                        view! {
+                            <li>
+                                <button type="button" class="link-button" lang=other.meta_lang on:click=move |_| language.choose(other)>
+                                    {other.meta_name}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
     }
 }

@@ -67,6 +67,10 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
                 answers: &draft.answers,
                 counsellor_override: draft.allow_outside_territory,
                 source: draft.source.clone(),
+                fill_seconds: draft
+                    .started_at_ms
+                    .map_or(0, |start| u64::try_from((platform::now_ms() - start) / 1000).unwrap_or(0)),
+                honeypot: draft.details.website.clone(),
             };
             let payload = Payload::build(parts, envelope);
             journey

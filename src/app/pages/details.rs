@@ -241,8 +241,26 @@ fn DetailsForm() -> impl IntoView {
                 </div>
             </Show>
 
+            // The anti-spam trap: hidden from every person and from assistive technology (the
+            // `hidden` attribute), so only robots that fill every field fill it in.
+            <div class="trap" hidden>
+                <label for="website">"Website"</label>
+                <input
+                    id="website"
+                    name="website"
+                    type="text"
+                    tabindex="-1"
+                    autocomplete="off"
+                    prop:value=move || form.with(|f| f.website.clone())
+                    on:input=move |ev| form.update(|f| f.website = event_target_value(&ev))
+                />
+            </div>
+
             <h2>{move || t.get().details_privacy_title}</h2>
             <p class="privacy-summary">{privacy}</p>
+            <p>
+                <A href=paths::PRIVACY>{move || t.get().privacy_link}</A>
+            </p>
 
             <p class="actions">
                 <button type="submit" class="button button-primary">{move || t.get().app_continue}</button>

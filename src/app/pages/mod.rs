@@ -6,6 +6,7 @@ mod confirmation;
 mod counsellor;
 mod details;
 mod eligibility;
+mod legal;
 mod not_eligible;
 mod not_found;
 mod question;
@@ -18,6 +19,7 @@ pub use confirmation::ConfirmationPage;
 pub use counsellor::CounsellorPage;
 pub use details::DetailsPage;
 pub use eligibility::EligibilityPage;
+pub use legal::{AccessibilityPage, PrivacyPage};
 pub use not_eligible::NotEligiblePage;
 pub use not_found::NotFoundPage;
 pub use question::QuestionPage;
@@ -51,6 +53,8 @@ pub mod paths {
     pub const CHECK: &str = "/inscription/verifier";
     pub const CONFIRMATION: &str = "/inscription/confirmation";
     pub const COUNSELLORS: &str = "/conseillers";
+    pub const PRIVACY: &str = "/confidentialite";
+    pub const ACCESSIBILITY: &str = "/accessibilite";
 
     /// The page of question `n` (1-based).
     pub fn question(n: usize) -> String {
