@@ -99,3 +99,18 @@ fn names() {
     assert_eq!(check_name("--"), Err(NameError::InvalidCharacters));
     assert_eq!(check_name("   "), Err(NameError::Empty));
 }
+
+#[test]
+fn timestamps_keep_the_device_offset() {
+    use chrono::{FixedOffset, TimeZone};
+    use labo::domain::signup::{iso_date, iso_timestamp};
+    let at = |seconds: i32| FixedOffset::east_opt(seconds).unwrap().with_ymd_and_hms(2026, 3, 7, 6, 8, 9).unwrap();
+    assert_eq!(iso_timestamp(&at(3600)), "2026-03-07T06:08:09+01:00");
+    assert_eq!(iso_timestamp(&at(0)), "2026-03-07T06:08:09+00:00");
+    assert_eq!(iso_timestamp(&at(-4 * 3600 - 30 * 60)), "2026-03-07T06:08:09-04:30");
+    assert_eq!(iso_timestamp(&at(4 * 3600)), "2026-03-07T06:08:09+04:00", "La Réunion");
+    assert_eq!(iso_date(chrono::NaiveDate::from_ymd_opt(987, 1, 2).unwrap()), "0987-01-02");
+    // The same moment chrono would write.
+    let moment = at(7200);
+    assert_eq!(iso_timestamp(&moment), moment.to_rfc3339_opts(chrono::SecondsFormat::Secs, false));
+}

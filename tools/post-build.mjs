@@ -24,11 +24,22 @@ const sri = (text) => 'sha384-' + createHash('sha384').update(text).digest('base
 let html = read('index.html');
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
-  const code = inline[1].trim() + '\n';
+  // Deep links (/test/4…) must not flash the static start page while the app loads.
+  const hideStatic = "if (location.pathname !== '/') document.getElementById('static-page')?.remove();\n";
+  // The app starts after the static page is on screen: the wasm download never competes with
+  // the first paint (and the wasm preload Trunk adds goes, below).
+  const afterPaint = 'await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n';
+  const loader = inline[1].trim().replace(
+    /^import init, \* as bindings from '([^']+)';$/m,
+    "const bindings = await import('$1');\nconst init = bindings.default;",
+  );
+  const code = hideStatic + afterPaint + loader + '\n';
   const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   write(name, code);
   html = html.replace(inline[0], `<script type="module" src="/${name}" integrity="${sri(code)}" crossorigin="anonymous"></script>`);
 }
+
+html = html.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>/, '');
 
 // 2. The security policy.
 let endpointOrigin = '';
@@ -90,7 +101,7 @@ function files(folder) {
   });
 }
 if (existsSync(join(dir, 'sw.js'))) {
-  const skip = new Set(['sw.js', '_headers']);
+  const skip = new Set(['sw.js', '_headers', 'robots.txt']);
   const assets = files(dir)
     .map((path) => relative(dir, path).split(sep).join('/'))
     .filter((name) => !skip.has(name) && !name.endsWith('.br') && !name.endsWith('.gz'))

@@ -7,6 +7,7 @@ pub mod net;
 pub mod outbox;
 pub mod pages;
 pub mod platform;
+pub mod router;
 pub mod state;
 pub mod storage;
 
@@ -14,8 +15,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use components::Layout;
 use net::ConfigFailure;
@@ -23,7 +22,7 @@ use pages::{
     AccessibilityPage, BrokenConfigPage, CheckPage, ConfirmationPage, CounsellorPage, DetailsPage, EligibilityPage,
     NotEligiblePage, NotFoundPage, PrivacyPage, QuestionPage, ResultPage, StartPage,
 };
-use state::{AppConfig, AppTerritory, Journey, Language, use_texts};
+use state::{AppConfig, AppTerritory, Journey, Language};
 
 use crate::domain::config::Config;
 use crate::domain::share::ShareLink;
@@ -52,15 +51,15 @@ enum Boot {
 #[component]
 pub fn App() -> impl IntoView {
     Language::provide();
-    let t = use_texts();
     let boot = RwSignal::new(Boot::Loading);
     spawn_local(async move {
         let loaded = match net::load_config().await {
             Ok(config) => {
                 // The phone number is worth keeping even if the commune list is broken.
-                if let Ok(json) = serde_json::to_string(&config.contact_fallback()) {
-                    storage::write(storage::keys::CONTACT_FALLBACK, &json);
-                }
+                storage::write(
+                    storage::keys::CONTACT_FALLBACK,
+                    &crate::domain::json::write(&config.contact_fallback()),
+                );
                 match platform::csp_problem(&config.endpoint.url) {
                     Some(problem) => Err(ConfigFailure::Invalid(vec![problem])),
                     None => {
@@ -75,8 +74,15 @@ pub fn App() -> impl IntoView {
             Err(failure) => Boot::Broken(failure),
         });
     });
+    // The static start page of index.html stays on screen while the configuration loads (so the
+    // first paint never waits for the wasm), and goes as soon as the app has something to show.
+    Effect::new(move || {
+        if !matches!(boot.get(), Boot::Loading) {
+            platform::remove_static_page();
+        }
+    });
     move || match boot.get() {
-        Boot::Loading => view! { <p class="loading" role="status">{move || t.get().app_loading}</p> }.into_any(),
+        Boot::Loading => ().into_any(),
         Boot::Broken(failure) => view! { <BrokenConfigPage failure=failure /> }.into_any(),
         Boot::Ready(config, territory) => view! { <Pages config=config territory=territory /> }.into_any(),
     }
@@ -92,24 +98,28 @@ fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
     let journey = Journey::provide();
     apply_share_link(journey);
     outbox::OutboxState::provide(endpoint);
+    let location = router::Location::provide();
+    // Only the path decides the page; each path gets a fresh page (a new question, new state).
+    let page = Memo::new(move |_| location.path.get());
     view! {
-        <Router>
-            <Layout phone=phone>
-                <Routes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=path!("/") view=StartPage />
-                    <Route path=path!("/test/:n") view=QuestionPage />
-                    <Route path=path!("/resultat") view=ResultPage />
-                    <Route path=path!("/inscription") view=EligibilityPage />
-                    <Route path=path!("/inscription/pas-eligible") view=NotEligiblePage />
-                    <Route path=path!("/inscription/coordonnees") view=DetailsPage />
-                    <Route path=path!("/inscription/verifier") view=CheckPage />
-                    <Route path=path!("/inscription/confirmation") view=ConfirmationPage />
-                    <Route path=path!("/conseillers") view=CounsellorPage />
-                    <Route path=path!("/confidentialite") view=PrivacyPage />
-                    <Route path=path!("/accessibilite") view=AccessibilityPage />
-                </Routes>
-            </Layout>
-        </Router>
+        <Layout phone=phone>
+            {move || match page.get().as_str() {
+                "/" => view! { <StartPage /> }.into_any(),
+                "/resultat" => view! { <ResultPage /> }.into_any(),
+                "/inscription" => view! { <EligibilityPage /> }.into_any(),
+                "/inscription/pas-eligible" => view! { <NotEligiblePage /> }.into_any(),
+                "/inscription/coordonnees" => view! { <DetailsPage /> }.into_any(),
+                "/inscription/verifier" => view! { <CheckPage /> }.into_any(),
+                "/inscription/confirmation" => view! { <ConfirmationPage /> }.into_any(),
+                "/conseillers" => view! { <CounsellorPage /> }.into_any(),
+                "/confidentialite" => view! { <PrivacyPage /> }.into_any(),
+                "/accessibilite" => view! { <AccessibilityPage /> }.into_any(),
+                path => match path.strip_prefix("/test/") {
+                    Some(n) => view! { <QuestionPage n=n.parse().ok() /> }.into_any(),
+                    None => view! { <NotFoundPage /> }.into_any(),
+                },
+            }}
+        </Layout>
     }
 }
 

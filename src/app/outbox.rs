@@ -21,6 +21,7 @@ use leptos::wasm_bindgen::prelude::{Closure, JsValue};
 
 use crate::app::{net, platform, storage};
 use crate::domain::config::Endpoint;
+use crate::domain::json;
 use crate::domain::outbox::{self, Delivered, Entry, Outbox, POLICY, Recorded};
 
 /// The outbox as the pages see it.
@@ -47,7 +48,7 @@ fn load_outbox() -> Outbox {
 }
 
 fn load_delivered() -> Vec<Delivered> {
-    storage::read(storage::keys::DELIVERED).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+    storage::read(storage::keys::DELIVERED).and_then(|text| json::parse(&text).ok()).unwrap_or_default()
 }
 
 /// A number in `[0, 1)` from the browser's random source, for the jitter.
@@ -160,9 +161,7 @@ impl OutboxState {
             if let Recorded::Delivered(entry) = recorded {
                 let delivered =
                     outbox::remember_delivered(&self.delivered.get_untracked(), &entry.payload.reference, now);
-                if let Ok(text) = serde_json::to_string(&delivered) {
-                    storage::write(storage::keys::DELIVERED, &text);
-                }
+                storage::write(storage::keys::DELIVERED, &json::write(&delivered));
                 self.delivered.set(delivered);
             }
             self.persist();

@@ -189,3 +189,10 @@ pub fn set_document_language(code: &str) {
         let _ = html.set_attribute("lang", code);
     }
 }
+
+/// Removes index.html's static start page (the app now renders the page itself).
+pub fn remove_static_page() {
+    if let Some(page) = document().get_element_by_id("static-page") {
+        page.remove();
+    }
+}

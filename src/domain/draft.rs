@@ -45,13 +45,13 @@ impl Draft {
 
     /// The text to store, stamped with `now_ms`.
     pub fn to_storage(&self, now_ms: i64) -> String {
-        serde_json::to_string(&Stored { version: VERSION, saved_at: now_ms, draft: self.clone() }).unwrap_or_default()
+        super::json::write(&Stored { version: VERSION, saved_at: now_ms, draft: self.clone() })
     }
 
     /// Reads a stored draft; `None` if it is damaged, of another version, expired or from the
     /// future (a clock set wrong), so a bad draft can never break the app.
     pub fn from_storage(text: &str, now_ms: i64) -> Option<Draft> {
-        let stored: Stored = serde_json::from_str(text).ok()?;
+        let stored: Stored = super::json::parse(text).ok()?;
         let age_ms = now_ms - stored.saved_at;
         let max_ms = MAX_AGE_DAYS * 24 * 3600 * 1000;
         (stored.version == VERSION && (0..=max_ms).contains(&age_ms)).then_some(stored.draft)

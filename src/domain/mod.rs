@@ -8,6 +8,7 @@ pub mod draft;
 pub mod eligibility;
 pub mod email;
 pub mod ids;
+pub mod json;
 pub mod outbox;
 pub mod phone;
 pub mod questionnaire;

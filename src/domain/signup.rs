@@ -494,7 +494,7 @@ impl Payload {
             applicant: Applicant {
                 first_name: details.first_name.clone(),
                 last_name: details.last_name.clone(),
-                birth_date: eligibility.birth_date.format("%Y-%m-%d").to_string(),
+                birth_date: iso_date(eligibility.birth_date),
                 phone: details.phone.e164().to_owned(),
                 email: details.email.clone(),
                 commune,
@@ -524,10 +524,26 @@ impl Payload {
     }
 }
 
-/// Formats a moment as ISO 8601 with its offset and whole seconds.
-pub fn iso_timestamp<Tz: chrono::TimeZone>(moment: &chrono::DateTime<Tz>) -> String
-where
-    Tz::Offset: std::fmt::Display,
-{
-    moment.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+/// Formats a moment as ISO 8601 with its offset and whole seconds
+/// (`2026-11-27T16:08:42+01:00`). Hand-written: chrono's formatter is heavy for the wasm.
+pub fn iso_timestamp<Tz: chrono::TimeZone>(moment: &chrono::DateTime<Tz>) -> String {
+    use chrono::{Offset, Timelike};
+    let local = moment.naive_local();
+    let offset = moment.offset().fix().local_minus_utc();
+    let (sign, offset) = if offset < 0 { ('-', -offset) } else { ('+', offset) };
+    format!(
+        "{}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        iso_date(local.date()),
+        local.hour(),
+        local.minute(),
+        local.second(),
+        offset / 3600,
+        offset % 3600 / 60
+    )
+}
+
+/// `2007-03-14`.
+pub fn iso_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }

@@ -63,7 +63,7 @@ impl Territory {
     /// Reads `communes.json`; every problem is described in French for the deployer.
     pub fn parse(text: &str) -> Result<Territory, Vec<String>> {
         let file: TerritoryFile =
-            serde_json::from_str(text).map_err(|e| vec![format!("communes.json n'est pas valide : {e}.")])?;
+            super::json::parse(text).map_err(|e| vec![format!("communes.json n'est pas valide : {e}.")])?;
         Territory::new(file.communes)
     }
 

@@ -143,3 +143,17 @@ async fn count_hits(request: axum::extract::Request, next: axum::middleware::Nex
     }
     next.run(request).await
 }
+
+/// A plain static server for a folder (precompressed files, no rewriting), for the benchmark's
+/// baseline page.
+pub async fn bind_plain(dir: PathBuf, port: u16) -> Result<(SocketAddr, impl Future<Output = ()>), String> {
+    let app = Router::new().fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip());
+    let listener =
+        TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    Ok((address, async move {
+        if let Err(e) = axum::serve(listener, app).await {
+            eprintln!("static server stopped: {e}");
+        }
+    }))
+}

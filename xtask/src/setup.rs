@@ -129,11 +129,12 @@ fn npm_packages(root: &Path) -> Result<(), String> {
         && playwright.contains("1.65")
         && installed("@axe-core/playwright")
         && installed(crate::communes::PACKAGE)
+        && installed("lighthouse")
     {
         println!("ok   {wasm_opt}, playwright {playwright}");
         return Ok(());
     }
-    println!("install npm packages from package-lock.json (binaryen 132, Playwright; no browser download)");
+    println!("install npm packages from package-lock.json (binaryen 132, Playwright, Lighthouse; no browser download)");
     run(
         Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])

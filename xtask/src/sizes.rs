@@ -16,24 +16,88 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             files(&path, out)?;
-        } else if !matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz")) {
+        } else if !matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz"))
+            && path.file_name().is_some_and(|n| n != "_headers")
+        {
             out.push(path);
         }
     }
     Ok(())
 }
 
-fn gzip(bytes: &[u8]) -> usize {
+fn gzip_bytes(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes).expect("in memory");
-    encoder.finish().expect("in memory").len()
+    encoder.finish().expect("in memory")
 }
 
-fn brotli(bytes: &[u8]) -> usize {
+fn brotli_bytes(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("in memory");
-    out.len()
+    out
+}
+
+fn gzip(bytes: &[u8]) -> usize {
+    gzip_bytes(bytes).len()
+}
+
+fn brotli(bytes: &[u8]) -> usize {
+    brotli_bytes(bytes).len()
+}
+
+/// Writes `name.br` and `name.gz` next to every text or wasm file of dist/, for hosts (and the
+/// local server) that serve precompressed files.
+pub fn precompress(dist: &Path) -> Result<(), String> {
+    let mut paths = Vec::new();
+    files(dist, &mut paths).map_err(|e| format!("{}: {e}", dist.display()))?;
+    for path in paths {
+        let compressible =
+            matches!(path.extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "css" | "html" | "json" | "svg"));
+        if !compressible {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for (extension, data) in [("br", brotli_bytes(&bytes)), ("gz", gzip_bytes(&bytes))] {
+            let mut name = path.clone().into_os_string();
+            name.push(format!(".{extension}"));
+            std::fs::write(&name, data).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// The budget of `size-budget.toml`, in bytes.
+pub fn budget(root: &Path) -> Result<usize, String> {
+    let text = std::fs::read_to_string(root.join("size-budget.toml")).map_err(|e| format!("size-budget.toml: {e}"))?;
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("total_brotli_kb"))
+        .ok_or("size-budget.toml: no total_brotli_kb")?;
+    let kb: usize = line
+        .split('=')
+        .nth(1)
+        .map(str::trim)
+        .and_then(|v| v.parse().ok())
+        .ok_or("size-budget.toml: total_brotli_kb must be a number")?;
+    Ok(kb * 1024)
+}
+
+/// Fails when dist/ is over budget, naming the biggest files.
+pub fn check_budget(root: &Path, sizes: &[FileSize]) -> Result<(), String> {
+    let limit = budget(root)?;
+    let total: usize = sizes.iter().map(|s| s.brotli).sum();
+    if total <= limit {
+        println!("ok   {} within the budget of {} (brotli); goal 130.0 KB", kb(total), kb(limit));
+        return Ok(());
+    }
+    let biggest: Vec<String> = sizes.iter().take(5).map(|s| format!("  {} {}", kb(s.brotli), s.path)).collect();
+    Err(format!(
+        "dist/ is {} brotli, over the budget of {} in size-budget.toml. Biggest files:\n{}",
+        kb(total),
+        kb(limit),
+        biggest.join("\n")
+    ))
 }
 
 /// Measures every file of `dist` (precompressed copies excluded).

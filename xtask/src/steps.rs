@@ -48,10 +48,11 @@ fn trunk(root: &Path, release: bool) -> Result<(), String> {
     setup::run(&mut command, "trunk build")
 }
 
-/// `trunk build --release` into dist/.
+/// `trunk build --release` into dist/, then precompressed copies (.br, .gz) of its files.
 pub fn release_build(root: &Path) -> Result<(), String> {
     banner("build: trunk build --release");
-    trunk(root, true)
+    trunk(root, true)?;
+    sizes::precompress(&root.join("dist"))
 }
 
 /// Starts the stand-in on a free loopback port; returns its base URL. Its log goes to `log`
@@ -175,8 +176,9 @@ pub fn test(root: &Path) -> Result<(), String> {
     )?;
 
     release_build(root)?;
-    banner("sizes: release dist/");
-    sizes::report(&root.join("dist"))?;
+    banner("sizes: release dist/ (budget in size-budget.toml)");
+    let measured = sizes::report(&root.join("dist"))?;
+    sizes::check_budget(root, &measured)?;
 
     banner("layer 3/3: end-to-end tests (Playwright, phone viewport, release build, stand-in)");
     e2e(root, &[])

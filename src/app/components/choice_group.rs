@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::state::use_texts;
+use crate::app::state::{tr, use_texts};
 use crate::content::Texts;
 
 impl ChoiceOption {
@@ -39,7 +39,6 @@ pub fn ChoiceGroup(
     on_choose: Callback<String>,
     #[prop(into)] error: Signal<Option<&'static str>>,
 ) -> impl IntoView {
-    let t = use_texts();
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
     let described_by = {
@@ -72,7 +71,7 @@ pub fn ChoiceGroup(
                         .map(|message| {
                             view! {
                                 <p class="error-message" id=error_id.clone()>
-                                    <span class="visually-hidden">{move || t.get().errors_inline_prefix}</span>
+                                    <span class="visually-hidden">{tr(|t| t.errors_inline_prefix)}</span>
                                     {message}
                                 </p>
                             }

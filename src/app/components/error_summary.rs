@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::platform;
-use crate::app::state::use_texts;
+use crate::app::state::tr;
 
 /// The summary's `id`, which pages focus after a failed submit.
 pub const ERROR_SUMMARY_ID: &str = "error-summary";
@@ -13,7 +13,6 @@ pub fn ErrorSummary(
     /// `(field id, message)` pairs, in the order of the form.
     errors: Signal<Vec<(String, &'static str)>>,
 ) -> impl IntoView {
-    let t = use_texts();
     view! {
         <div
             class="error-summary"
@@ -23,7 +22,7 @@ pub fn ErrorSummary(
             id=ERROR_SUMMARY_ID
             hidden=move || errors.with(Vec::is_empty)
         >
-            <h2 id="error-summary-title">{move || t.get().errors_summary_title}</h2>
+            <h2 id="error-summary-title">{tr(|t| t.errors_summary_title)}</h2>
             <ul>
                 {move || {
                     errors

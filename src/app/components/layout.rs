@@ -1,8 +1,8 @@
+use crate::app::router::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::app::platform;
-use crate::app::state::{Language, use_journey, use_texts};
+use crate::app::state::{Language, tr, use_journey, use_texts};
 use crate::content::around;
 use crate::domain::phone::Phone;
 
@@ -24,7 +24,7 @@ pub fn Layout(
     let location = use_location();
     let first = StoredValue::new(true);
     Effect::new(move || {
-        let (_path, hash) = (location.pathname.get(), location.hash.get());
+        let (_path, hash) = (location.path.get(), location.hash.get());
         if first.get_value() {
             first.set_value(false);
             return;
@@ -40,22 +40,22 @@ pub fn Layout(
     });
     let t = use_texts();
     let journey = use_journey();
-    let navigate = use_navigate();
+    let location = use_location();
     let has_answers = Memo::new(move |_| !journey.snapshot().is_empty());
     let cleared = RwSignal::new(false);
     let clear = move |_| {
         journey.clear();
         cleared.set(true);
-        navigate("/", Default::default());
+        location.navigate("/");
     };
     view! {
         <Frame phone=Some(phone) with_router=true>
-            {(!journey.persistent).then(|| view! { <p class="notice storage-notice">{move || t.get().app_no_storage}</p> })}
+            {(!journey.persistent).then(|| view! { <p class="notice storage-notice">{tr(|t| t.app_no_storage)}</p> })}
             {children()}
             <div class="clear-answers">
                 <Show when=move || has_answers.get()>
-                    <button type="button" class="button button-secondary" on:click=clear.clone()>
-                        {move || t.get().app_clear}
+                    <button type="button" class="button button-secondary" on:click=clear>
+                        {tr(|t| t.app_clear)}
                     </button>
                 </Show>
                 <p role="status">{move || (cleared.get() && !has_answers.get()).then(|| t.get().app_cleared)}</p>
@@ -88,20 +88,20 @@ pub fn Frame(
     let legal_links = with_router.then(|| {
         view! {
             <ul class="footer-links">
-                <li><a href="/confidentialite">{move || t.get().footer_privacy}</a></li>
-                <li><a href="/accessibilite">{move || t.get().footer_accessibility}</a></li>
+                <li><a href="/confidentialite">{tr(|t| t.footer_privacy)}</a></li>
+                <li><a href="/accessibilite">{tr(|t| t.footer_accessibility)}</a></li>
             </ul>
         }
     });
     view! {
-        <a class="skip-link" href="#contenu">{move || t.get().app_skip_link}</a>
+        <a class="skip-link" href="#contenu">{tr(|t| t.app_skip_link)}</a>
         <header class="site-header">
-            <a class="brand" href="/">{move || t.get().app_name}</a>
+            <a class="brand" href="/">{tr(|t| t.app_name)}</a>
             <LanguageSwitch />
         </header>
         <main id="contenu" tabindex="-1">{children()}</main>
         <footer class="site-footer">
-            <p>{move || t.get().footer_text}</p>
+            <p>{tr(|t| t.footer_text)}</p>
             {call}
             {legal_links}
         </footer>

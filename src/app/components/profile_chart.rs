@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::state::use_texts;
+use crate::app::state::{tr, use_texts};
 use crate::content::fill;
 
 /// The profile as horizontal bars, one per dimension, each with its name and its score written
@@ -54,7 +54,7 @@ pub fn ProfileChart(
                 aria-labelledby="chart-title chart-desc"
                 preserveAspectRatio="xMinYMin meet"
             >
-                <title id="chart-title">{move || t.get().result_chart_title}</title>
+                <title id="chart-title">{tr(|t| t.result_chart_title)}</title>
                 <desc id="chart-desc">{description}</desc>
                 {bars}
             </svg>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::state::use_texts;
+use crate::app::state::tr;
 
 /// A labelled text input following the GOV.UK / DSFR pattern: label above, optional hint, inline
 /// error between hint and input, all tied to the input with `aria-describedby`.
@@ -27,7 +27,6 @@ pub fn TextField(
     multiline: bool,
     maxlength: usize,
 ) -> impl IntoView {
-    let t = use_texts();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
@@ -78,7 +77,7 @@ pub fn TextField(
     view! {
         <div class="field" class:field-error=move || error.get().is_some()>
             <label for=id>
-                {label} {optional.then(|| view! { " " <span class="optional">{move || t.get().app_optional}</span> })}
+                {label} {optional.then(|| view! { " " <span class="optional">{tr(|t| t.app_optional)}</span> })}
             </label>
             {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
             {move || {
@@ -87,7 +86,7 @@ pub fn TextField(
                     .map(|message| {
                         view! {
                             <p class="error-message" id=error_id.clone()>
-                                <span class="visually-hidden">{move || t.get().errors_inline_prefix}</span>
+                                <span class="visually-hidden">{tr(|t| t.errors_inline_prefix)}</span>
                                 {message}
                             </p>
                         }

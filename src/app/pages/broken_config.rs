@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::app::components::Frame;
 use crate::app::net::ConfigFailure;
-use crate::app::state::use_texts;
+use crate::app::state::{tr, use_texts};
 use crate::app::{platform, storage};
 use crate::content::{around, fill};
 use crate::domain::config::ContactFallback;
@@ -32,7 +32,7 @@ pub fn BrokenConfigPage(failure: ConfigFailure) -> impl IntoView {
     });
 
     let fallback: Option<ContactFallback> =
-        storage::read(storage::keys::CONTACT_FALLBACK).and_then(|s| serde_json::from_str(&s).ok());
+        storage::read(storage::keys::CONTACT_FALLBACK).and_then(|s| crate::domain::json::parse(&s).ok());
     let contact = match fallback {
         Some(contact) => {
             let href = format!("tel:{}", contact.phone_e164);
@@ -47,9 +47,9 @@ pub fn BrokenConfigPage(failure: ConfigFailure) -> impl IntoView {
             .into_any()
         }
         None => view! {
-            <p class="lead">{move || t.get().broken_config_call_unknown}</p>
+            <p class="lead">{tr(|t| t.broken_config_call_unknown)}</p>
             <p>
-                <a href=NATIONAL_DIRECTORY_URL>{move || t.get().broken_config_directory_link}</a>
+                <a href=NATIONAL_DIRECTORY_URL>{tr(|t| t.broken_config_directory_link)}</a>
             </p>
         }
         .into_any(),
@@ -57,11 +57,11 @@ pub fn BrokenConfigPage(failure: ConfigFailure) -> impl IntoView {
 
     view! {
         <Frame phone=None>
-            <h1>{move || t.get().broken_config_title}</h1>
-            <p>{move || t.get().broken_config_text}</p>
+            <h1>{tr(|t| t.broken_config_title)}</h1>
+            <p>{tr(|t| t.broken_config_text)}</p>
             {contact}
             <details class="technical-details">
-                <summary>{move || t.get().broken_config_details}</summary>
+                <summary>{tr(|t| t.broken_config_details)}</summary>
                 <ul>{details.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
             </details>
         </Frame>

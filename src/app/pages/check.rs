@@ -1,15 +1,14 @@
 use std::sync::Arc;
 
+use crate::app::router::{redirect, use_location};
 use leptos::prelude::*;
-use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::use_navigate;
 
 use super::details::{channel_label, situation_label, time_label};
 use super::{paths, use_page_title};
 use crate::app::components::PAGE_TITLE_ID;
 use crate::app::outbox::use_outbox;
 use crate::app::platform;
-use crate::app::state::{Sent, use_journey, use_territory, use_texts};
+use crate::app::state::{Sent, tr, use_journey, use_territory, use_texts};
 use crate::content::Texts;
 use crate::domain::eligibility::EligibilityAnswer;
 use crate::domain::ids;
@@ -29,9 +28,9 @@ pub fn CheckPage() -> impl IntoView {
             view! { <Check eligibility=e details=d /> }.into_any()
         }
         (Some(e), _) if e.may_continue(journey.allow_outside_territory.get_untracked()) => {
-            view! { <Redirect path=paths::DETAILS /> }.into_any()
+            redirect(paths::DETAILS).into_any()
         }
-        _ => view! { <Redirect path=paths::ELIGIBILITY /> }.into_any(),
+        _ => redirect(paths::ELIGIBILITY).into_any(),
     }
 }
 
@@ -41,7 +40,7 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
     let journey = use_journey();
     let outbox = use_outbox();
     let territory = use_territory();
-    let navigate = use_navigate();
+    let location = use_location();
     use_page_title(|t| t.check_page_title.to_owned(), Signal::stored(false));
 
     // "Envoyer": the sign-up goes into the outbox on the device, then leaves the forms; the
@@ -78,14 +77,14 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
                 .set(Some(Sent { reference: payload.reference.clone(), first_name: details.first_name.clone() }));
             outbox.enqueue(Entry::new(payload, draft, platform::now_ms()));
             journey.clear();
-            navigate(paths::CONFIRMATION, Default::default());
+            location.navigate(paths::CONFIRMATION);
         }
     };
 
     let rows = summary_rows(&eligibility, &details, &territory, journey);
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().check_title}</h1>
-        <p>{move || t.get().check_intro}</p>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.check_title)}</h1>
+        <p>{tr(|t| t.check_intro)}</p>
         <dl class="summary-list">
             {rows
                 .into_iter()
@@ -97,10 +96,10 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
                             <dt>{move || label(t.get())}</dt>
                             <dd>{move || value(t.get())}</dd>
                             <dd class="summary-action">
-                                <A href=href>
-                                    {move || t.get().check_change}
+                                <a href=href>
+                                    {tr(|t| t.check_change)}
                                     <span class="visually-hidden">" : " {move || label_again(t.get())}</span>
-                                </A>
+                                </a>
                             </dd>
                         </div>
                     }
@@ -109,11 +108,11 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
         </dl>
         <p class="actions">
             <button type="button" class="button button-primary" on:click=send>
-                {move || t.get().check_send}
+                {tr(|t| t.check_send)}
             </button>
         </p>
         <p class="back-link">
-            <A href=paths::DETAILS>{move || t.get().app_back}</A>
+            <a href=paths::DETAILS>{tr(|t| t.app_back)}</a>
         </p>
     }
 }
@@ -141,7 +140,11 @@ fn summary_rows(
     territory: &crate::domain::territory::Territory,
     journey: crate::app::state::Journey,
 ) -> Vec<Row> {
-    let birth = eligibility.birth_date.format("%d/%m/%Y").to_string();
+    let birth = {
+        use chrono::Datelike;
+        let date = eligibility.birth_date;
+        format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
+    };
     let at_school = eligibility.at_school;
     let commune = eligibility
         .commune

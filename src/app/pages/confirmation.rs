@@ -1,13 +1,12 @@
+use crate::app::router::use_location;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use super::{paths, use_page_title};
 use crate::app::components::PAGE_TITLE_ID;
 use crate::app::outbox::use_outbox;
 use crate::app::platform;
-use crate::app::state::{use_config, use_journey, use_texts};
+use crate::app::state::{tr, use_config, use_journey, use_texts};
 use crate::content::{Texts, around, fill};
 use crate::domain::outbox::{Entry, EntryStatus};
 
@@ -43,7 +42,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     let journey = use_journey();
     let outbox = use_outbox();
     let config = use_config();
-    let navigate = use_navigate();
+    let location = use_location();
 
     let status = Memo::new(move |_| {
         let entries = outbox.outbox.with(|o| o.entries.clone());
@@ -115,7 +114,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             && let Some(entry) = outbox.take(&key)
         {
             journey.restore(entry.draft);
-            navigate(paths::CHECK, Default::default());
+            location.navigate(paths::CHECK);
         }
     };
     let days = ml.callback_working_days.to_string();
@@ -125,11 +124,10 @@ pub fn ConfirmationPage() -> impl IntoView {
         move || {
             let email = ml.email.clone().map(|email| {
                 let href = format!("mailto:{email}");
-                view! { <li>{move || t.get().confirmation_email_label} " " <a href=href>{email}</a></li> }
+                view! { <li>{tr(|t| t.confirmation_email_label)} " " <a href=href>{email}</a></li> }
             });
-            let address =
-                ml.address.clone().map(|a| view! { <li>{move || t.get().confirmation_address_label} " " {a}</li> });
-            let hours = ml.hours.clone().map(|h| view! { <li>{move || t.get().confirmation_hours_label} " " {h}</li> });
+            let address = ml.address.clone().map(|a| view! { <li>{tr(|t| t.confirmation_address_label)} " " {a}</li> });
+            let hours = ml.hours.clone().map(|h| view! { <li>{tr(|t| t.confirmation_hours_label)} " " {h}</li> });
             let days = days.clone();
             let (phone_href, phone) = (phone_href.clone(), phone.clone());
             view! {
@@ -139,20 +137,20 @@ pub fn ConfirmationPage() -> impl IntoView {
                         None => t.get().confirmation_text_anonymous.to_owned(),
                     }}
                 </p>
-                <h2>{move || t.get().confirmation_next_title}</h2>
+                <h2>{tr(|t| t.confirmation_next_title)}</h2>
                 <ol>
                     <li>{move || fill(t.get().confirmation_next_call, &[("days", &days)])}</li>
                     {move || t.get().confirmation_next_steps.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}
                 </ol>
-                <h2>{move || t.get().confirmation_contact_title}</h2>
+                <h2>{tr(|t| t.confirmation_contact_title)}</h2>
                 <ul class="contact-list">
                     <li><strong>{ml.name.clone()}</strong></li>
-                    <li>{move || t.get().confirmation_phone_label} " " <a href=phone_href>{phone.display()}</a></li>
+                    <li>{tr(|t| t.confirmation_phone_label)} " " <a href=phone_href>{phone.display()}</a></li>
                     {email}
                     {address}
                     {hours}
                 </ul>
-                <p>{move || t.get().confirmation_data_removed}</p>
+                <p>{tr(|t| t.confirmation_data_removed)}</p>
                 {call_line(|t| t.footer_call)}
             }
             .into_any()
@@ -165,29 +163,29 @@ pub fn ConfirmationPage() -> impl IntoView {
             class:panel-error=move || matches!(status.get(), Status::Rejected { .. })>
             <h1 id=PAGE_TITLE_ID tabindex="-1">{move || heading(t.get(), &status.get())}</h1>
             {move || reference().map(|reference| view! {
-                <p>{move || t.get().confirmation_reference}</p>
+                <p>{tr(|t| t.confirmation_reference)}</p>
                 <p class="reference" data-testid="reference">{reference}</p>
             })}
         </div>
         <p class="visually-hidden" role="status" aria-live="polite">{announcement}</p>
         {move || match status.get() {
             Status::Pending { .. } => view! {
-                <p class="lead">{move || t.get().outbox_pending_text}</p>
+                <p class="lead">{tr(|t| t.outbox_pending_text)}</p>
                 <p class="sending-state">{announcement}</p>
-                <p>{move || t.get().confirmation_reference_hint}</p>
+                <p>{tr(|t| t.confirmation_reference_hint)}</p>
                 {call_line(|t| t.outbox_pending_call)}
             }
             .into_any(),
             Status::Rejected { problems, .. } => view! {
                 <div class="notice notice-error">
-                    <p>{move || t.get().outbox_rejected_text}</p>
+                    <p>{tr(|t| t.outbox_rejected_text)}</p>
                     {(!problems.is_empty()).then(|| view! {
-                        <p>{move || t.get().send_rejected_details}</p>
+                        <p>{tr(|t| t.send_rejected_details)}</p>
                         <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                     })}
                 </div>
                 <p class="actions">
-                    <button type="button" class="button button-primary" on:click=correct.clone()>{move || t.get().outbox_correct}</button>
+                    <button type="button" class="button button-primary" on:click=correct>{tr(|t| t.outbox_correct)}</button>
                 </p>
                 {call_line(|t| t.outbox_rejected_call)}
             }
@@ -197,10 +195,10 @@ pub fn ConfirmationPage() -> impl IntoView {
         }}
         {move || matches!(status.get(), Status::Pending { .. } | Status::Sent { .. }).then(|| view! {
             <p>
-                <button type="button" class="button" on:click=copy>{move || t.get().confirmation_copy}</button>
+                <button type="button" class="button" on:click=copy>{tr(|t| t.confirmation_copy)}</button>
             </p>
             <p role="status" class="copy-status">{move || copied.get().then(|| t.get().confirmation_copied)}</p>
         })}
-        <p><A href=paths::START>{move || t.get().confirmation_home}</A></p>
+        <p><a href=paths::START>{tr(|t| t.confirmation_home)}</a></p>
     }
 }

@@ -98,8 +98,8 @@ pub fn CounsellorPage() -> impl IntoView {
 
     view! {
         <div class="no-print">
-            <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().counsellor_title}</h1>
-            <p>{move || t.get().counsellor_intro}</p>
+            <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.counsellor_title)}</h1>
+            <p>{tr(|t| t.counsellor_intro)}</p>
             <form novalidate on:submit=|ev| ev.prevent_default()>
                 <TextField id="counsellor-name" label=tr(|t| t.counsellor_name) hint=tr(|t| t.counsellor_name_hint)
                     value=name_value on_input=Callback::new(move |v| name.set(v)) error=name_error autocomplete="name" maxlength=share::VALUE_MAX />
@@ -122,40 +122,40 @@ pub fn CounsellorPage() -> impl IntoView {
                     error=Signal::stored(None)
                 />
                 <fieldset class="field">
-                    <legend>{move || t.get().counsellor_options_legend}</legend>
+                    <legend>{tr(|t| t.counsellor_options_legend)}</legend>
                     <div class="choices">
                         <div class="choice">
                             <input type="checkbox" id="direct" prop:checked=direct on:change=move |ev| direct.set(event_target_checked(&ev)) />
-                            <label for="direct">{move || t.get().counsellor_direct}</label>
+                            <label for="direct">{tr(|t| t.counsellor_direct)}</label>
                         </div>
                         <div class="choice">
                             <input type="checkbox" id="outside" aria-describedby="outside-hint" prop:checked=outside
                                 on:change=move |ev| outside.set(event_target_checked(&ev)) />
-                            <label for="outside">{move || t.get().counsellor_outside}</label>
+                            <label for="outside">{tr(|t| t.counsellor_outside)}</label>
                         </div>
                     </div>
-                    <p class="hint" id="outside-hint">{move || t.get().counsellor_outside_hint}</p>
+                    <p class="hint" id="outside-hint">{tr(|t| t.counsellor_outside_hint)}</p>
                 </fieldset>
             </form>
 
-            <h2>{move || t.get().counsellor_result_title}</h2>
-            <Show when=move || link.get().is_some() fallback=move || view! { <p>{move || t.get().counsellor_incomplete}</p> }>
+            <h2>{tr(|t| t.counsellor_result_title)}</h2>
+            <Show when=move || link.get().is_some() fallback=move || view! { <p>{tr(|t| t.counsellor_incomplete)}</p> }>
                 <div class="field">
-                    <label for="share-link">{move || t.get().counsellor_link_label}</label>
+                    <label for="share-link">{tr(|t| t.counsellor_link_label)}</label>
                     <textarea id="share-link" class="share-link" readonly rows="3" prop:value=move || link.get().unwrap_or_default()></textarea>
                 </div>
                 <p class="actions">
-                    <button type="button" class="button button-primary" on:click=copy>{move || t.get().counsellor_copy}</button>
-                    {can_share.then(|| view! { <button type="button" class="button" on:click=share_link>{move || t.get().counsellor_share}</button> })}
+                    <button type="button" class="button button-primary" on:click=copy>{tr(|t| t.counsellor_copy)}</button>
+                    {can_share.then(|| view! { <button type="button" class="button" on:click=share_link>{tr(|t| t.counsellor_share)}</button> })}
                 </p>
                 <p role="status">
                     {move || copy_status.get().map(|ok| if ok { t.get().counsellor_copied } else { t.get().counsellor_copy_failed })}
                 </p>
                 <p class="actions">
-                    <a class="button" href=svg_href download="labo-qr-code.svg">{move || t.get().counsellor_download_svg}</a>
-                    <button type="button" class="button" on:click=download_png>{move || t.get().counsellor_download_png}</button>
+                    <a class="button" href=svg_href download="labo-qr-code.svg">{tr(|t| t.counsellor_download_svg)}</a>
+                    <button type="button" class="button" on:click=download_png>{tr(|t| t.counsellor_download_png)}</button>
                 </p>
-                <h2>{move || t.get().counsellor_poster_title}</h2>
+                <h2>{tr(|t| t.counsellor_poster_title)}</h2>
                 <ChoiceGroup
                     name="format"
                     legend=tr(|t| t.counsellor_poster_format)
@@ -165,17 +165,17 @@ pub fn CounsellorPage() -> impl IntoView {
                     error=Signal::stored(None)
                 />
                 <p class="actions">
-                    <button type="button" class="button button-primary" on:click=|_| platform::print()>{move || t.get().counsellor_print}</button>
+                    <button type="button" class="button button-primary" on:click=|_| platform::print()>{tr(|t| t.counsellor_print)}</button>
                 </p>
             </Show>
         </div>
         <Show when=move || link.get().is_some()>
             <section class=move || format!("poster poster-{}", format.get()) aria-label=move || t.get().counsellor_poster_title>
-                <p class="poster-brand">{move || t.get().app_name}</p>
-                <h2 class="poster-heading">{move || t.get().counsellor_poster_heading}</h2>
-                <p class="poster-text">{move || t.get().counsellor_poster_text}</p>
+                <p class="poster-brand">{tr(|t| t.app_name)}</p>
+                <h2 class="poster-heading">{tr(|t| t.counsellor_poster_heading)}</h2>
+                <p class="poster-text">{tr(|t| t.counsellor_poster_text)}</p>
                 <div class="poster-qr" inner_html=svg></div>
-                <p class="poster-scan">{move || t.get().counsellor_poster_scan}</p>
+                <p class="poster-scan">{tr(|t| t.counsellor_poster_scan)}</p>
                 <p class="poster-url">{move || link.get().unwrap_or_default()}</p>
                 <p class="poster-contact">{contact.clone()}</p>
             </section>

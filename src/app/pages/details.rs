@@ -1,6 +1,5 @@
+use crate::app::router::{redirect, use_location};
 use leptos::prelude::*;
-use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::use_navigate;
 
 use super::{paths, use_page_title};
 use crate::app::components::{ChoiceGroup, ChoiceOption, ERROR_SUMMARY_ID, ErrorSummary, PAGE_TITLE_ID, TextField};
@@ -50,11 +49,7 @@ pub fn DetailsPage() -> impl IntoView {
         .read_untracked()
         .validate(&territory, platform::today())
         .is_ok_and(|a| a.may_continue(journey.allow_outside_territory.get_untracked()));
-    if allowed {
-        view! { <DetailsForm /> }.into_any()
-    } else {
-        view! { <Redirect path=paths::ELIGIBILITY /> }.into_any()
-    }
+    if allowed { view! { <DetailsForm /> }.into_any() } else { redirect(paths::ELIGIBILITY).into_any() }
 }
 
 /// The young person's details, in the GOV.UK / DSFR pattern: labels above fields, "(facultatif)"
@@ -64,7 +59,7 @@ fn DetailsForm() -> impl IntoView {
     let t = use_texts();
     let journey = use_journey();
     let config = use_config();
-    let navigate = use_navigate();
+    let location = use_location();
     let form = journey.details;
     let errors = RwSignal::new(Vec::<FieldError>::new());
     use_page_title(|t| t.details_page_title.to_owned(), Signal::derive(move || !errors.read().is_empty()));
@@ -90,7 +85,7 @@ fn DetailsForm() -> impl IntoView {
             }
             Ok(_) => {
                 errors.set(Vec::new());
-                navigate(paths::CHECK, Default::default());
+                location.navigate(paths::CHECK);
             }
         }
     };
@@ -159,9 +154,9 @@ fn DetailsForm() -> impl IntoView {
     };
 
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().details_title}</h1>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.details_title)}</h1>
         <ErrorSummary errors=summary />
-        <p>{move || t.get().details_intro}</p>
+        <p>{tr(|t| t.details_intro)}</p>
         <form novalidate on:submit=on_submit>
             <TextField id=Field::FirstName.html_id() label=tr(|t| t.details_first_name) value=first_name on_input=set_first_name
                 error=error_for(Field::FirstName) autocomplete="given-name" spellcheck="false" maxlength=NAME_MAX />
@@ -225,8 +220,8 @@ fn DetailsForm() -> impl IntoView {
             <Show when=move || test_complete.get()>
                 <div class="field">
                     <fieldset aria-describedby="consent-hint">
-                        <legend>{move || t.get().details_consent_legend} " " <span class="optional">{move || t.get().app_optional}</span></legend>
-                        <p class="hint" id="consent-hint">{move || t.get().details_consent_hint}</p>
+                        <legend>{tr(|t| t.details_consent_legend)} " " <span class="optional">{tr(|t| t.app_optional)}</span></legend>
+                        <p class="hint" id="consent-hint">{tr(|t| t.details_consent_hint)}</p>
                         <div class="choice">
                             <input
                                 type="checkbox"
@@ -235,7 +230,7 @@ fn DetailsForm() -> impl IntoView {
                                 prop:checked=move || form.with(|f| f.share_answers)
                                 on:change=move |ev| form.update(|f| f.share_answers = event_target_checked(&ev))
                             />
-                            <label for="consent">{move || t.get().details_consent}</label>
+                            <label for="consent">{tr(|t| t.details_consent)}</label>
                         </div>
                     </fieldset>
                 </div>
@@ -256,18 +251,18 @@ fn DetailsForm() -> impl IntoView {
                 />
             </div>
 
-            <h2>{move || t.get().details_privacy_title}</h2>
+            <h2>{tr(|t| t.details_privacy_title)}</h2>
             <p class="privacy-summary">{privacy}</p>
             <p>
-                <A href=paths::PRIVACY>{move || t.get().privacy_link}</A>
+                <a href=paths::PRIVACY>{tr(|t| t.privacy_link)}</a>
             </p>
 
             <p class="actions">
-                <button type="submit" class="button button-primary">{move || t.get().app_continue}</button>
+                <button type="submit" class="button button-primary">{tr(|t| t.app_continue)}</button>
             </p>
         </form>
         <p class="back-link">
-            <A href=paths::ELIGIBILITY>{move || t.get().app_back}</A>
+            <a href=paths::ELIGIBILITY>{tr(|t| t.app_back)}</a>
         </p>
     }
 }

@@ -1,10 +1,9 @@
+use crate::app::router::use_location;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use super::{paths, use_page_title};
 use crate::app::components::{ChoiceGroup, ChoiceOption, ERROR_SUMMARY_ID, ErrorSummary, PAGE_TITLE_ID};
-use crate::app::state::{bind, use_journey, use_territory, use_texts};
+use crate::app::state::{bind, tr, use_journey, use_territory, use_texts};
 use crate::app::{messages, platform};
 use crate::content::fill;
 use crate::domain::eligibility::{EligibilityError, EligibilityForm};
@@ -18,7 +17,7 @@ pub fn EligibilityPage() -> impl IntoView {
     let t = use_texts();
     let journey = use_journey();
     let territory = use_territory();
-    let navigate = use_navigate();
+    let location = use_location();
     let form = journey.eligibility;
     let errors = RwSignal::new(Vec::<EligibilityError>::new());
     use_page_title(|t| t.eligibility_page_title.to_owned(), Signal::derive(move || !errors.read().is_empty()));
@@ -52,7 +51,7 @@ pub fn EligibilityPage() -> impl IntoView {
                 Ok(answer) => {
                     errors.set(Vec::new());
                     let next = if answer.problems().is_empty() { paths::DETAILS } else { paths::NOT_ELIGIBLE };
-                    navigate(next, Default::default());
+                    location.navigate(next);
                 }
             }
         }
@@ -65,21 +64,21 @@ pub fn EligibilityPage() -> impl IntoView {
     let birth_described = move || if birth_error.get().is_some() { "birth-hint birth-error" } else { "birth-hint" };
 
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().eligibility_title}</h1>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.eligibility_title)}</h1>
         <ErrorSummary errors=summary />
-        <p class="lead">{move || t.get().eligibility_intro}</p>
+        <p class="lead">{tr(|t| t.eligibility_intro)}</p>
         <form novalidate on:submit=on_submit>
             <div class="field" class:field-error=move || birth_error.get().is_some()>
                 <fieldset role="group" aria-describedby=birth_described>
-                    <legend>{move || t.get().eligibility_birth_legend}</legend>
-                    <p class="hint" id="birth-hint">{move || t.get().eligibility_birth_hint}</p>
+                    <legend>{tr(|t| t.eligibility_birth_legend)}</legend>
+                    <p class="hint" id="birth-hint">{tr(|t| t.eligibility_birth_hint)}</p>
                     {move || {
                         birth_error
                             .get()
                             .map(|message| {
                                 view! {
                                     <p class="error-message" id="birth-error">
-                                        <span class="visually-hidden">{move || t.get().errors_inline_prefix}</span>
+                                        <span class="visually-hidden">{tr(|t| t.errors_inline_prefix)}</span>
                                         {message}
                                     </p>
                                 }
@@ -107,11 +106,11 @@ pub fn EligibilityPage() -> impl IntoView {
             <CommuneField form=form error=error_for(Field::Commune) />
 
             <p class="actions">
-                <button type="submit" class="button button-primary">{move || t.get().app_continue}</button>
+                <button type="submit" class="button button-primary">{tr(|t| t.app_continue)}</button>
             </p>
         </form>
         <p class="back-link">
-            <A href=paths::START>{move || t.get().app_back}</A>
+            <a href=paths::START>{tr(|t| t.app_back)}</a>
         </p>
     }
 }
@@ -214,15 +213,15 @@ fn CommuneField(form: RwSignal<EligibilityForm>, error: Signal<Option<&'static s
     let described = move || if error.get().is_some() { "commune-hint commune-error" } else { "commune-hint" };
     view! {
         <div class="field commune-field" class:field-error=move || error.get().is_some()>
-            <label for="commune">{move || t.get().eligibility_commune_label}</label>
-            <p class="hint" id="commune-hint">{move || t.get().eligibility_commune_hint}</p>
+            <label for="commune">{tr(|t| t.eligibility_commune_label)}</label>
+            <p class="hint" id="commune-hint">{tr(|t| t.eligibility_commune_hint)}</p>
             {move || {
                 error
                     .get()
                     .map(|message| {
                         view! {
                             <p class="error-message" id="commune-error">
-                                <span class="visually-hidden">{move || t.get().errors_inline_prefix}</span>
+                                <span class="visually-hidden">{tr(|t| t.errors_inline_prefix)}</span>
                                 {message}
                             </p>
                         }
@@ -242,7 +241,7 @@ fn CommuneField(form: RwSignal<EligibilityForm>, error: Signal<Option<&'static s
             />
             <p class="search-count" role="status">{count}</p>
             <fieldset class="commune-results">
-                <legend class="visually-hidden">{move || t.get().eligibility_commune_results_legend}</legend>
+                <legend class="visually-hidden">{tr(|t| t.eligibility_commune_results_legend)}</legend>
                 <div class="choices">
                     <For
                         each=move || results.get().into_iter().take(MAX_RESULTS)
@@ -271,7 +270,7 @@ fn CommuneField(form: RwSignal<EligibilityForm>, error: Signal<Option<&'static s
                             prop:checked=move || selected() == "elsewhere"
                             on:change=move |_| choose("elsewhere".to_owned())
                         />
-                        <label for="commune-elsewhere">{move || t.get().eligibility_commune_elsewhere}</label>
+                        <label for="commune-elsewhere">{tr(|t| t.eligibility_commune_elsewhere)}</label>
                     </div>
                 </div>
             </fieldset>

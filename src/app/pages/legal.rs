@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::use_page_title;
 use crate::app::components::PAGE_TITLE_ID;
-use crate::app::state::{use_config, use_texts};
+use crate::app::state::{tr, use_config, use_texts};
 use crate::content::{around, fill};
 
 /// The CNIL's website, where anyone can complain about the use of their data.
@@ -30,26 +30,26 @@ pub fn PrivacyPage() -> impl IntoView {
         }
     };
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().privacy_title}</h1>
-        <p class="lead">{move || t.get().privacy_intro}</p>
-        <h2>{move || t.get().privacy_who_title}</h2>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.privacy_title)}</h1>
+        <p class="lead">{tr(|t| t.privacy_intro)}</p>
+        <h2>{tr(|t| t.privacy_who_title)}</h2>
         {with_email(|t| t.privacy_who_text)}
-        <h2>{move || t.get().privacy_why_title}</h2>
-        <p>{move || t.get().privacy_why_text}</p>
-        <h2>{move || t.get().privacy_basis_title}</h2>
-        <p>{move || t.get().privacy_basis_text}</p>
-        <h2>{move || t.get().privacy_what_title}</h2>
+        <h2>{tr(|t| t.privacy_why_title)}</h2>
+        <p>{tr(|t| t.privacy_why_text)}</p>
+        <h2>{tr(|t| t.privacy_basis_title)}</h2>
+        <p>{tr(|t| t.privacy_basis_text)}</p>
+        <h2>{tr(|t| t.privacy_what_title)}</h2>
         <ul>{move || t.get().privacy_what_list.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}</ul>
-        <h2>{move || t.get().privacy_who_sees_title}</h2>
-        <p>{move || t.get().privacy_who_sees_text}</p>
-        <h2>{move || t.get().privacy_how_long_title}</h2>
+        <h2>{tr(|t| t.privacy_who_sees_title)}</h2>
+        <p>{tr(|t| t.privacy_who_sees_text)}</p>
+        <h2>{tr(|t| t.privacy_how_long_title)}</h2>
         <p>{move || fill(t.get().privacy_how_long_text, &[("months", &months)])}</p>
-        <h2>{move || t.get().privacy_device_title}</h2>
-        <p>{move || t.get().privacy_device_text}</p>
-        <p>{move || t.get().privacy_no_tracking}</p>
-        <h2>{move || t.get().privacy_rights_title}</h2>
+        <h2>{tr(|t| t.privacy_device_title)}</h2>
+        <p>{tr(|t| t.privacy_device_text)}</p>
+        <p>{tr(|t| t.privacy_no_tracking)}</p>
+        <h2>{tr(|t| t.privacy_rights_title)}</h2>
         {with_email(|t| t.privacy_rights_text)}
-        <p>{move || t.get().privacy_complain_text} " " <a href=CNIL_URL>"www.cnil.fr"</a></p>
+        <p>{tr(|t| t.privacy_complain_text)} " " <a href=CNIL_URL>"www.cnil.fr"</a></p>
     }
 }
 
@@ -66,19 +66,19 @@ pub fn AccessibilityPage() -> impl IntoView {
     let phone = config.mission_locale.phone.clone();
     let tel = format!("tel:{}", phone.e164());
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().accessibility_title}</h1>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.accessibility_title)}</h1>
         <p>{move || fill(t.get().accessibility_intro, &[("entity", &entity)])}</p>
-        <h2>{move || t.get().accessibility_status_title}</h2>
-        <p>{move || t.get().accessibility_status_text}</p>
-        <h2>{move || t.get().accessibility_tests_title}</h2>
-        <p>{move || t.get().accessibility_tests_text}</p>
-        <h2>{move || t.get().accessibility_non_accessible_title}</h2>
-        <p>{move || t.get().accessibility_non_accessible_text}</p>
-        <h2>{move || t.get().accessibility_established_title}</h2>
-        <p>{move || t.get().accessibility_established_text}</p>
-        <p>{move || t.get().accessibility_technologies}</p>
-        <p>{move || t.get().accessibility_environment}</p>
-        <h2>{move || t.get().accessibility_contact_title}</h2>
+        <h2>{tr(|t| t.accessibility_status_title)}</h2>
+        <p>{tr(|t| t.accessibility_status_text)}</p>
+        <h2>{tr(|t| t.accessibility_tests_title)}</h2>
+        <p>{tr(|t| t.accessibility_tests_text)}</p>
+        <h2>{tr(|t| t.accessibility_non_accessible_title)}</h2>
+        <p>{tr(|t| t.accessibility_non_accessible_text)}</p>
+        <h2>{tr(|t| t.accessibility_established_title)}</h2>
+        <p>{tr(|t| t.accessibility_established_text)}</p>
+        <p>{tr(|t| t.accessibility_technologies)}</p>
+        <p>{tr(|t| t.accessibility_environment)}</p>
+        <h2>{tr(|t| t.accessibility_contact_title)}</h2>
         <p>
             {move || around(around(t.get().accessibility_contact_text, "phone").0, "email").0}
             <a href=mailto>{email}</a>
@@ -86,8 +86,8 @@ pub fn AccessibilityPage() -> impl IntoView {
             <a href=tel>{phone.display()}</a>
             {move || around(t.get().accessibility_contact_text, "phone").1}
         </p>
-        <h2>{move || t.get().accessibility_remedy_title}</h2>
-        <p>{move || t.get().accessibility_remedy_text}</p>
+        <h2>{tr(|t| t.accessibility_remedy_title)}</h2>
+        <p>{tr(|t| t.accessibility_remedy_text)}</p>
         <ul>{move || t.get().accessibility_remedy_list.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}</ul>
     }
 }

@@ -1,12 +1,11 @@
+use crate::app::router::{redirect, use_location};
 use leptos::prelude::*;
-use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::use_navigate;
 
 use super::broken_config::NATIONAL_DIRECTORY_URL;
 use super::{paths, use_page_title};
 use crate::app::components::PAGE_TITLE_ID;
 use crate::app::platform;
-use crate::app::state::{use_config, use_journey, use_territory, use_texts};
+use crate::app::state::{tr, use_config, use_journey, use_territory, use_texts};
 use crate::content::{Texts, around, fill};
 use crate::domain::eligibility::Ineligibility;
 
@@ -30,8 +29,8 @@ pub fn NotEligiblePage() -> impl IntoView {
             view! { <Refusal problem=problem may_continue=may_continue /> }.into_any()
         }
         // Nothing to refuse (or nothing answered): back to the questions.
-        Some(_) => view! { <Redirect path=paths::DETAILS /> }.into_any(),
-        None => view! { <Redirect path=paths::ELIGIBILITY /> }.into_any(),
+        Some(_) => redirect(paths::DETAILS).into_any(),
+        None => redirect(paths::ELIGIBILITY).into_any(),
     }
 }
 
@@ -48,7 +47,7 @@ fn title(t: &Texts, problem: Ineligibility) -> &'static str {
 fn Refusal(problem: Ineligibility, may_continue: bool) -> impl IntoView {
     let t = use_texts();
     let config = use_config();
-    let navigate = use_navigate();
+    let location = use_location();
     use_page_title(move |t| title(t, problem).to_owned(), Signal::stored(false));
     let territory = config.territory.description.clone();
     let text = move || {
@@ -62,15 +61,15 @@ fn Refusal(problem: Ineligibility, may_continue: bool) -> impl IntoView {
     };
     let links = match problem {
         Ineligibility::TooOld { .. } => view! {
-            <p>{move || t.get().not_eligible_too_old_links_title}</p>
+            <p>{tr(|t| t.not_eligible_too_old_links_title)}</p>
             <ul>
-                <li><a href=FRANCE_TRAVAIL_URL>{move || t.get().not_eligible_france_travail}</a></li>
-                <li><a href=BPIFRANCE_URL>{move || t.get().not_eligible_bpifrance}</a></li>
+                <li><a href=FRANCE_TRAVAIL_URL>{tr(|t| t.not_eligible_france_travail)}</a></li>
+                <li><a href=BPIFRANCE_URL>{tr(|t| t.not_eligible_bpifrance)}</a></li>
             </ul>
         }
         .into_any(),
         _ => view! {
-            <p><a href=NATIONAL_DIRECTORY_URL>{move || t.get().not_eligible_directory}</a></p>
+            <p><a href=NATIONAL_DIRECTORY_URL>{tr(|t| t.not_eligible_directory)}</a></p>
         }
         .into_any(),
     };
@@ -79,9 +78,9 @@ fn Refusal(problem: Ineligibility, may_continue: bool) -> impl IntoView {
     let override_block = may_continue.then(|| {
         view! {
             <div class="notice">
-                <p>{move || t.get().not_eligible_override_text}</p>
-                <button type="button" class="button button-primary" on:click=move |_| navigate(paths::DETAILS, Default::default())>
-                    {move || t.get().not_eligible_override_continue}
+                <p>{tr(|t| t.not_eligible_override_text)}</p>
+                <button type="button" class="button button-primary" on:click=move |_| location.navigate(paths::DETAILS)>
+                    {tr(|t| t.not_eligible_override_continue)}
                 </button>
             </div>
         }
@@ -97,7 +96,7 @@ fn Refusal(problem: Ineligibility, may_continue: bool) -> impl IntoView {
             {move || around(t.get().footer_call, "phone").1}
         </p>
         <p class="back-link">
-            <A href=paths::ELIGIBILITY>{move || t.get().not_eligible_change}</A>
+            <a href=paths::ELIGIBILITY>{tr(|t| t.not_eligible_change)}</a>
         </p>
     }
 }

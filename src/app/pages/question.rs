@@ -1,30 +1,21 @@
 use leptos::prelude::*;
-use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::{paths, use_page_title};
 use crate::app::components::{ChoiceGroup, ChoiceOption, ERROR_SUMMARY_ID, ErrorSummary};
 use crate::app::platform;
-use crate::app::state::{use_journey, use_texts};
+use crate::app::router::{redirect, use_location};
+use crate::app::state::{tr, use_journey, use_texts};
 use crate::content::fill;
 use crate::domain::questionnaire::{Kind, QUESTIONNAIRE};
 
 /// One question of the test per screen (`/test/4`), with its progress, the answers as large
 /// radio buttons (or checkboxes), "Continuer" and a way back that keeps the answers.
+/// `n` is the number in the address; anything but 1 to the number of questions starts over.
 #[component]
-pub fn QuestionPage() -> impl IntoView {
-    let params = use_params_map();
-    let index = move || {
-        params
-            .read()
-            .get("n")
-            .and_then(|n| n.parse::<usize>().ok())
-            .filter(|n| (1..=QUESTIONNAIRE.questions.len()).contains(n))
-    };
-    // Keyed on the question number, so each question gets a fresh page (and error state).
-    move || match index() {
+pub fn QuestionPage(n: Option<usize>) -> impl IntoView {
+    match n.filter(|n| (1..=QUESTIONNAIRE.questions.len()).contains(n)) {
         Some(n) => view! { <Question n=n /> }.into_any(),
-        None => view! { <Redirect path=paths::question(1) /> }.into_any(),
+        None => redirect(paths::question(1)).into_any(),
     }
 }
 
@@ -32,7 +23,7 @@ pub fn QuestionPage() -> impl IntoView {
 fn Question(n: usize) -> impl IntoView {
     let t = use_texts();
     let journey = use_journey();
-    let navigate = use_navigate();
+    let location = use_location();
     let i = n - 1;
     let question = &QUESTIONNAIRE.questions[i];
     let total = QUESTIONNAIRE.questions.len();
@@ -86,7 +77,7 @@ fn Question(n: usize) -> impl IntoView {
             return;
         }
         let next = if n < total { paths::question(n + 1) } else { paths::RESULT.to_owned() };
-        navigate(&next, Default::default());
+        location.navigate(&next);
     };
     let back_href = if n > 1 { paths::question(n - 1) } else { paths::START.to_owned() };
 
@@ -115,8 +106,8 @@ fn Question(n: usize) -> impl IntoView {
             </p>
         </form>
         <p class="back-link">
-            <A href=back_href>{move || if n > 1 { t.get().test_previous } else { t.get().app_back }}</A>
+            <a href=back_href>{move || if n > 1 { t.get().test_previous } else { t.get().app_back }}</a>
         </p>
-        <p class="hint">{move || t.get().test_saved}</p>
+        <p class="hint">{tr(|t| t.test_saved)}</p>
     }
 }

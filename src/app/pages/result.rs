@@ -1,10 +1,9 @@
+use crate::app::router::use_location;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use super::{paths, use_page_title};
 use crate::app::components::{ChoiceGroup, ChoiceOption, PAGE_TITLE_ID, ProfileChart};
-use crate::app::state::{use_journey, use_texts};
+use crate::app::state::{tr, use_journey, use_texts};
 use crate::domain::questionnaire::{Profile, QUESTIONNAIRE};
 
 /// The profile: a chart per dimension, strengths and points to work on in plain words, the
@@ -12,22 +11,19 @@ use crate::domain::questionnaire::{Profile, QUESTIONNAIRE};
 /// the counsellor's diagnostic decides. The main action signs up with the chosen pathway.
 #[component]
 pub fn ResultPage() -> impl IntoView {
-    let t = use_texts();
     let journey = use_journey();
     use_page_title(|t| t.result_page_title.to_owned(), Signal::stored(false));
     let profile = Memo::new(move |_| QUESTIONNAIRE.score(&journey.answers.read()));
-    move || {
-        match profile.get() {
+    move || match profile.get() {
         Err(missing) => view! {
-            <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().result_title}</h1>
-            <p class="lead">{move || t.get().result_incomplete}</p>
+            <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.result_title)}</h1>
+            <p class="lead">{tr(|t| t.result_incomplete)}</p>
             <p class="actions">
-                <A href=paths::question(missing + 1) attr:class="button button-primary">{move || t.get().result_resume}</A>
+                <a href=paths::question(missing + 1) class="button button-primary">{tr(|t| t.result_resume)}</a>
             </p>
         }
         .into_any(),
         Ok(profile) => view! { <Complete profile=profile /> }.into_any(),
-    }
     }
 }
 
@@ -35,7 +31,7 @@ pub fn ResultPage() -> impl IntoView {
 fn Complete(profile: Profile) -> impl IntoView {
     let t = use_texts();
     let journey = use_journey();
-    let navigate = use_navigate();
+    let location = use_location();
     let suggested = profile.pathway;
     let suggested_id = QUESTIONNAIRE.pathways[suggested];
     // Preselect what the young person already chose, else the suggestion.
@@ -70,15 +66,15 @@ fn Complete(profile: Profile) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         journey.details.update(|d| d.pathway = choice.get_untracked());
-        navigate(paths::ELIGIBILITY, Default::default());
+        location.navigate(paths::ELIGIBILITY);
     };
 
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().result_title}</h1>
-        <p class="lead">{move || t.get().result_intro}</p>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.result_title)}</h1>
+        <p class="lead">{tr(|t| t.result_intro)}</p>
         <ProfileChart scores=profile.scores.clone() />
 
-        <h2>{move || t.get().result_strengths_title}</h2>
+        <h2>{tr(|t| t.result_strengths_title)}</h2>
         <ul class="profile-list">
             {strengths
                 .into_iter()
@@ -88,7 +84,7 @@ fn Complete(profile: Profile) -> impl IntoView {
         {(!work_on.is_empty())
             .then(|| {
                 view! {
-                    <h2>{move || t.get().result_work_on_title}</h2>
+                    <h2>{tr(|t| t.result_work_on_title)}</h2>
                     <ul class="profile-list">
                         {work_on
                             .into_iter()
@@ -98,11 +94,11 @@ fn Complete(profile: Profile) -> impl IntoView {
                 }
             })}
 
-        <h2>{move || t.get().result_suggested_title}</h2>
+        <h2>{tr(|t| t.result_suggested_title)}</h2>
         <div class="notice suggested-pathway">
             <p class="pathway-name"><strong>{move || t.get().pathways[suggested].name}</strong></p>
             <p>{move || t.get().pathways[suggested].description}</p>
-            <p>{move || t.get().result_because}</p>
+            <p>{tr(|t| t.result_because)}</p>
             <ul>
                 {reasons
                     .into_iter()
@@ -110,7 +106,7 @@ fn Complete(profile: Profile) -> impl IntoView {
                     .collect_view()}
             </ul>
         </div>
-        <p><strong>{move || t.get().result_counsellor_decides}</strong></p>
+        <p><strong>{tr(|t| t.result_counsellor_decides)}</strong></p>
 
         <form novalidate on:submit=on_submit>
             <ChoiceGroup
@@ -122,11 +118,11 @@ fn Complete(profile: Profile) -> impl IntoView {
                 error=Signal::stored(None)
             />
             <p class="actions">
-                <button type="submit" class="button button-primary">{move || t.get().result_signup}</button>
+                <button type="submit" class="button button-primary">{tr(|t| t.result_signup)}</button>
             </p>
         </form>
         <p class="back-link">
-            <A href=paths::question(1)>{move || t.get().result_retake}</A>
+            <a href=paths::question(1)>{tr(|t| t.result_retake)}</a>
         </p>
     }
 }

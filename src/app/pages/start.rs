@@ -1,10 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::paths;
 use crate::app::components::PAGE_TITLE_ID;
 use crate::app::platform;
-use crate::app::state::{use_config, use_texts};
+use crate::app::state::{tr, use_config, use_texts};
 use crate::content::fill;
 use crate::domain::questionnaire::QUESTIONNAIRE;
 
@@ -19,22 +18,22 @@ pub fn StartPage() -> impl IntoView {
     let territory = config.territory.description.clone();
     let count = QUESTIONNAIRE.questions.len().to_string();
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t.get().start_title}</h1>
-        <p class="lead">{move || t.get().start_intro}</p>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.start_title)}</h1>
+        <p class="lead">{tr(|t| t.start_intro)}</p>
         <p class="actions">
-            <A href=paths::question(1) attr:class="button button-primary">{move || t.get().start_take_test}</A>
-            <A href=paths::ELIGIBILITY attr:class="button">{move || t.get().start_signup_direct}</A>
+            <a href=paths::question(1) class="button button-primary">{tr(|t| t.start_take_test)}</a>
+            <a href=paths::ELIGIBILITY class="button">{tr(|t| t.start_signup_direct)}</a>
         </p>
-        <p>{move || t.get().start_figures}</p>
+        <p>{tr(|t| t.start_figures)}</p>
 
-        <h2>{move || t.get().start_for_whom_title}</h2>
+        <h2>{tr(|t| t.start_for_whom_title)}</h2>
         <ul>
             {move || t.get().start_for_whom.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}
             <li>{move || fill(t.get().start_for_whom_territory, &[("territory", &territory)])}</li>
         </ul>
 
-        <h2>{move || t.get().start_pathways_title}</h2>
-        <p>{move || t.get().start_pathways_intro}</p>
+        <h2>{tr(|t| t.start_pathways_title)}</h2>
+        <p>{tr(|t| t.start_pathways_intro)}</p>
         <ul class="pathway-list">
             {move || {
                 t.get()
@@ -45,10 +44,10 @@ pub fn StartPage() -> impl IntoView {
             }}
         </ul>
 
-        <h2>{move || t.get().start_test_title}</h2>
+        <h2>{tr(|t| t.start_test_title)}</h2>
         <p>{move || fill(t.get().start_test_text, &[("count", &count)])}</p>
 
-        <h2>{move || t.get().start_after_title}</h2>
+        <h2>{tr(|t| t.start_after_title)}</h2>
         <ol>{move || t.get().start_after_steps.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}</ol>
     }
 }

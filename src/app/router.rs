@@ -1,0 +1,118 @@
+//! A small router: the address as a signal, the History API, and one click listener that turns
+//! the app's own links into in-app navigation.
+//!
+//! Why not leptos_router: the app has ten fixed paths and one parameter; a general router and
+//! its generated route matching cost about a tenth of the wasm our users download. Links are
+//! plain `<a href="/inscription">` elements (they work as links without JavaScript too).
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos::wasm_bindgen::prelude::Closure;
+
+/// The address the app shows.
+#[derive(Clone, Copy)]
+pub struct Location {
+    /// `/inscription`, without query or fragment.
+    pub path: RwSignal<String>,
+    /// `#phone`, or empty.
+    pub hash: RwSignal<String>,
+}
+
+impl Location {
+    fn read() -> (String, String) {
+        let location = window().location();
+        (location.pathname().unwrap_or_else(|_| "/".into()), location.hash().unwrap_or_default())
+    }
+
+    /// Starts following the address (back and forward buttons, link clicks).
+    pub fn provide() -> Location {
+        let (path, hash) = Location::read();
+        let location = Location { path: RwSignal::new(path), hash: RwSignal::new(hash) };
+        provide_context(location);
+        let on_pop = Closure::<dyn Fn()>::new(move || {
+            let (path, hash) = Location::read();
+            location.path.set(path);
+            location.hash.set(hash);
+        });
+        let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+        on_pop.forget();
+        let handle = window_event_listener(ev::click, move |event| follow_link(location, &event));
+        // The listener lives as long as the page.
+        std::mem::forget(handle);
+        location
+    }
+
+    /// Goes to `to` (`/inscription/coordonnees#phone`), adding a history entry.
+    pub fn navigate(&self, to: &str) {
+        self.go(to, false);
+    }
+
+    /// Goes to `to` in place of the current entry (redirects).
+    pub fn replace(&self, to: &str) {
+        self.go(to, true);
+    }
+
+    fn go(&self, to: &str, replace: bool) {
+        if let Ok(history) = window().history() {
+            let _ = if replace {
+                history.replace_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(to))
+            } else {
+                history.push_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(to))
+            };
+        }
+        let (path, hash) = match to.split_once('#') {
+            Some((path, hash)) => (path.to_owned(), format!("#{hash}")),
+            None => (to.to_owned(), String::new()),
+        };
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        self.hash.set(hash);
+        self.path.set(path);
+    }
+}
+
+pub fn use_location() -> Location {
+    expect_context::<Location>()
+}
+
+/// A left click on a link to another page of the app (same origin, no new tab, no download)
+/// becomes in-app navigation. Links to a fragment of the current page are left alone.
+fn follow_link(location: Location, event: &ev::MouseEvent) {
+    if event.default_prevented()
+        || event.button() != 0
+        || event.ctrl_key()
+        || event.meta_key()
+        || event.shift_key()
+        || event.alt_key()
+    {
+        return;
+    }
+    let Some(anchor) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href]").ok().flatten())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    if !anchor.target().is_empty() || anchor.has_attribute("download") {
+        return;
+    }
+    let origin = window().location().origin().unwrap_or_default();
+    if anchor.origin() != origin {
+        return;
+    }
+    let (path, hash) = (anchor.pathname(), anchor.hash());
+    if path == location.path.get_untracked() && !hash.is_empty() {
+        return;
+    }
+    event.prevent_default();
+    location.navigate(&format!("{path}{hash}"));
+}
+
+/// Replaces the current address with `to` once the current update is done (a page that cannot
+/// be shown yet sends the young person to the right step).
+pub fn redirect(to: impl Into<String>) -> impl IntoView {
+    let (location, to) = (use_location(), to.into());
+    request_animation_frame(move || location.replace(&to));
+}

@@ -1,0 +1,36 @@
+// The first paint does not wait for the wasm: index.html is the start page, readable without
+// JavaScript, and the app takes it over without moving anything.
+import { test, expect } from '@playwright/test';
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the start page text is there, with a way in', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu as envie de créer ton activité ? Le Lab\'O t\'aide à te lancer.');
+    await expect(page.getByText('Depuis 2018, plus de 500 jeunes accompagnés et 23 entreprises créées.')).toBeVisible();
+    await expect(page.getByText('Découvrir l\'entrepreneuriat', { exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Faire le test' })).toHaveAttribute('href', '/test/1');
+    await expect(page).toHaveTitle('Lab\'O – Mission Locale du Havre');
+  });
+});
+
+test('the app takes over the static page without a layout shift', async ({ page }) => {
+  await page.goto('/');
+  // The app is in charge once the footer shows the mission locale's phone (not in the static page).
+  await expect(page.getByRole('link', { name: '02 61 91 00 00' })).toBeVisible();
+  await expect(page.locator('#static-page')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 500);
+      }),
+  );
+  expect(shift).toBeLessThan(0.01);
+});

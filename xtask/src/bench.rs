@@ -1,0 +1,216 @@
+//! `cargo xtask bench`: sizes, Lighthouse (mobile) for the app's start page and a question page
+//! and for a plain static HTML baseline (same start text and a form), all served precompressed
+//! on loopback in the same run, and the time to move to the next question on a 4× slowed CPU.
+//! Prints the results and writes them to BENCHMARKS.md. Timings are reported, never asserted.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::{banner, serve, setup, sizes, steps};
+
+/// One Lighthouse run, reduced to what we report.
+struct Report {
+    page: &'static str,
+    scores: [f64; 4],
+    fcp_ms: f64,
+    lcp_ms: f64,
+    tbt_ms: f64,
+    cls: f64,
+    transfer_kb: f64,
+}
+
+fn lighthouse(root: &Path, url: &str, page: &'static str) -> Result<Report, String> {
+    println!("lighthouse {url}");
+    let out = Command::new(root.join("node_modules/.bin/lighthouse"))
+        .args([
+            url,
+            "--output=json",
+            "--quiet",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            // French, like the young people the app is for (the static first paint is French).
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --no-first-run --lang=fr-FR",
+        ])
+        .env("CHROME_PATH", "/usr/bin/chromium")
+        .output()
+        .map_err(|e| format!("cannot start lighthouse: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("lighthouse failed on {url}: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    let json: Value = serde_json::from_slice(&out.stdout).map_err(|e| format!("lighthouse output: {e}"))?;
+    let score = |c: &str| json["categories"][c]["score"].as_f64().unwrap_or(0.0) * 100.0;
+    let audit = |a: &str| json["audits"][a]["numericValue"].as_f64().unwrap_or(f64::NAN);
+    Ok(Report {
+        page,
+        scores: [score("performance"), score("accessibility"), score("best-practices"), score("seo")],
+        fcp_ms: audit("first-contentful-paint"),
+        lcp_ms: audit("largest-contentful-paint"),
+        tbt_ms: audit("total-blocking-time"),
+        cls: audit("cumulative-layout-shift"),
+        transfer_kb: audit("total-byte-weight") / 1024.0,
+    })
+}
+
+/// The baseline: dist/index.html's static start page with a plain form, no script at all.
+fn write_baseline(dist: &Path, dir: &Path) -> Result<(), String> {
+    let index = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
+    let start = index.find("<div id=\"static-page\">").ok_or("no static page in index.html")?;
+    let end = index.rfind("</body>").ok_or("no </body>")?;
+    let css = std::fs::read_dir(dist)
+        .map_err(|e| e.to_string())?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("style-") && n.ends_with(".css"))
+        .ok_or("no stylesheet in dist/")?;
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    std::fs::copy(dist.join(&css), dir.join(&css)).map_err(|e| e.to_string())?;
+    std::fs::copy(dist.join("favicon.svg"), dir.join("favicon.svg")).map_err(|e| e.to_string())?;
+    let form = r#"<form method="post" action="/inscription" class="baseline-form">
+          <div class="field"><label for="first-name">Prénom</label><input id="first-name" name="first-name" autocomplete="given-name"></div>
+          <div class="field"><label for="phone">Numéro de téléphone</label><input id="phone" name="phone" type="tel" autocomplete="tel"></div>
+          <button type="submit" class="button button-primary">Envoyer mon inscription</button>
+        </form>
+      </main>"#;
+    let body = index[start..end].replacen("</main>", form, 1);
+    let page = format!(
+        "<!doctype html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Lab'O – Mission Locale du Havre</title>\n<meta name=\"description\" content=\"Baseline: the same start text and a form, as plain static HTML.\">\n<link rel=\"stylesheet\" href=\"/{css}\">\n<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n</head>\n<body>\n{body}</body>\n</html>\n"
+    );
+    std::fs::write(dir.join("index.html"), page).map_err(|e| e.to_string())?;
+    sizes::precompress(dir)
+}
+
+pub fn run(root: &Path) -> Result<(), String> {
+    setup::all(root)?;
+    steps::release_build(root)?;
+    banner("bench: sizes");
+    let dist = root.join("dist");
+    let measured = sizes::report(&dist)?;
+    let baseline_dir = root.join("target/bench/baseline");
+    write_baseline(&dist, &baseline_dir)?;
+    let baseline_sizes = sizes::measure(&baseline_dir)?;
+
+    let config = std::fs::read_to_string(dist.join("config.json")).map_err(|e| e.to_string())?;
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    let (reports, interaction) = runtime.block_on(async {
+        let (app, app_server) = serve::bind(dist.clone(), config, 0).await?;
+        let (base, base_server) = serve::bind_plain(baseline_dir.clone(), 0).await?;
+        tokio::spawn(app_server);
+        tokio::spawn(base_server);
+        let (app_url, base_url) = (format!("http://{app}"), format!("http://{base}"));
+        tokio::task::spawn_blocking({
+            let root = root.to_owned();
+            move || -> Result<(Vec<Report>, Value), String> {
+                banner("bench: Lighthouse, mobile (Debian Chromium), served precompressed on loopback");
+                let reports = vec![
+                    lighthouse(&root, &format!("{app_url}/"), "app: start page")?,
+                    lighthouse(&root, &format!("{app_url}/test/1"), "app: question page")?,
+                    lighthouse(&root, &format!("{base_url}/"), "baseline: static HTML")?,
+                ];
+                banner("bench: next question on a 4× slowed CPU");
+                let out = Command::new("node")
+                    .arg(root.join("bench/interaction.mjs"))
+                    .arg(&app_url)
+                    .current_dir(&root)
+                    .output()
+                    .map_err(|e| format!("cannot run bench/interaction.mjs: {e}"))?;
+                if !out.status.success() {
+                    return Err(format!("bench/interaction.mjs failed: {}", String::from_utf8_lossy(&out.stderr)));
+                }
+                let line = String::from_utf8_lossy(&out.stdout);
+                let interaction: Value =
+                    serde_json::from_str(line.lines().last().unwrap_or("{}")).map_err(|e| e.to_string())?;
+                Ok((reports, interaction))
+            }
+        })
+        .await
+        .map_err(|e| e.to_string())?
+    })?;
+
+    let text = markdown(root, &measured, &baseline_sizes, &reports, &interaction)?;
+    println!("\n{text}");
+    std::fs::write(root.join("BENCHMARKS.md"), text).map_err(|e| format!("BENCHMARKS.md: {e}"))?;
+    println!("written to BENCHMARKS.md");
+    Ok(())
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+fn markdown(
+    root: &Path,
+    app: &[sizes::FileSize],
+    baseline: &[sizes::FileSize],
+    reports: &[Report],
+    interaction: &Value,
+) -> Result<String, String> {
+    let chromium = setup::output(Command::new("/usr/bin/chromium").arg("--version")).unwrap_or_default();
+    let date = setup::output(Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"])).unwrap_or_default();
+    let budget = sizes::budget(root)?;
+    let total = |list: &[sizes::FileSize], f: fn(&sizes::FileSize) -> usize| list.iter().map(f).sum::<usize>();
+    let mut out = String::new();
+    writeln!(out, "# Benchmarks\n").unwrap();
+    writeln!(out, "Latest output of `cargo xtask bench` ({date}; {chromium}; Lighthouse 12.8.2, default mobile settings: simulated slow 4G, 4× CPU slowdown). Both the app and the baseline are served **precompressed** (brotli) from loopback by the same server. Timings vary between runs and machines: they are reported, never asserted. The size budget is asserted by `cargo xtask test` (`size-budget.toml`).\n").unwrap();
+    writeln!(out, "## Sizes of the release dist/\n").unwrap();
+    writeln!(out, "| file | raw | gzip | brotli |\n|---|---:|---:|---:|").unwrap();
+    for s in app {
+        writeln!(out, "| `{}` | {} | {} | {} |", s.path, kb(s.raw), kb(s.gzip), kb(s.brotli)).unwrap();
+    }
+    writeln!(
+        out,
+        "| **total** | **{}** | **{}** | **{}** |",
+        kb(total(app, |s| s.raw)),
+        kb(total(app, |s| s.gzip)),
+        kb(total(app, |s| s.brotli))
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "| baseline (static HTML + CSS) | {} | {} | {} |\n",
+        kb(total(baseline, |s| s.raw)),
+        kb(total(baseline, |s| s.gzip)),
+        kb(total(baseline, |s| s.brotli))
+    )
+    .unwrap();
+    writeln!(out, "Budget (ratchet): **{}** brotli. Goal: 130 KB for the whole first load.\n", kb(budget)).unwrap();
+    writeln!(out, "## Lighthouse (mobile)\n").unwrap();
+    writeln!(out, "| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | transfer |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|").unwrap();
+    for r in reports {
+        writeln!(
+            out,
+            "| {} | {:.0} | {:.0} | {:.0} | {:.0} | {:.2} s | {:.2} s | {:.0} ms | {:.3} | {:.1} KB |",
+            r.page,
+            r.scores[0],
+            r.scores[1],
+            r.scores[2],
+            r.scores[3],
+            r.fcp_ms / 1000.0,
+            r.lcp_ms / 1000.0,
+            r.tbt_ms,
+            r.cls,
+            r.transfer_kb
+        )
+        .unwrap();
+    }
+    if let (Some(app), Some(base)) = (reports.first(), reports.last()) {
+        writeln!(
+            out,
+            "\nLCP of the app's start page / LCP of the baseline: **{:.2}** (goal ≤ 1.5).",
+            app.lcp_ms / base.lcp_ms
+        )
+        .unwrap();
+    }
+    writeln!(out, "\n## Moving to the next question (4× slowed CPU)\n").unwrap();
+    writeln!(
+        out,
+        "Over {} questions: DOM updated after **{:.1} ms** (median), {:.1} ms at worst; next frame painted after {:.1} ms (median). One frame at 60 Hz is 16.7 ms.",
+        interaction["samples"],
+        interaction["render_median_ms"].as_f64().unwrap_or(f64::NAN),
+        interaction["render_max_ms"].as_f64().unwrap_or(f64::NAN),
+        interaction["next_frame_median_ms"].as_f64().unwrap_or(f64::NAN)
+    )
+    .unwrap();
+    Ok(out)
+}
