@@ -6,8 +6,8 @@
 // the previous one is deleted once the new one is ready.
 //
 // - index.html (every navigation, for deep links too): network first, the cached copy when the
-//   network is down or slower than NAVIGATION_TIMEOUT_MS;
-// - config.json and communes.json: network first, so a fixed configuration is seen at once;
+//   network is down or slower than NAVIGATION_TIMEOUT_MS; only HTML pages are kept as the shell;
+// - JSON files (config.json, the commune list): network first, so a fix is seen at once;
 // - hashed files (wasm, js, css): from the cache, they never change under the same name;
 // - anything that is not a GET (the sign-up POST) and other origins: never touched.
 
@@ -15,11 +15,25 @@ const VERSION = 'filled-in-by-tools/post-build.mjs';
 const ASSETS = [];
 const SHELL = `labo-shell-${VERSION}`;
 const NAVIGATION_TIMEOUT_MS = 4000;
-const NETWORK_FIRST = ['/config.json', '/communes.json'];
+// A copy of a response without its "redirected" flag (some hosts redirect /index.html to /),
+// which browsers refuse to use for a navigation.
+async function plain(response) {
+  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+// Only an HTML page may become the app shell served for every address.
+function isShell(response) {
+  return response.ok && (response.headers.get('content-type') || '').includes('text/html');
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(SHELL).then((cache) => cache.addAll(ASSETS)).then(() => self.skipWaiting()),
+    caches.open(SHELL).then(async (cache) => {
+      await cache.addAll(ASSETS.filter((asset) => asset !== '/index.html'));
+      const index = await fetch('/index.html', { cache: 'no-cache' });
+      if (!isShell(index)) throw new Error('index.html is not an HTML page');
+      await cache.put('/index.html', await plain(index));
+    }).then(() => self.skipWaiting()),
   );
 });
 
@@ -38,10 +52,10 @@ function withTimeout(promise, ms) {
   });
 }
 
-async function networkFirst(request, cacheKey, timeoutMs) {
+async function networkFirst(request, cacheKey, timeoutMs, keep) {
   const cache = await caches.open(SHELL);
-  const network = fetch(request).then((response) => {
-    if (response.ok) cache.put(cacheKey, response.clone());
+  const network = fetch(request).then(async (response) => {
+    if (keep(response)) cache.put(cacheKey, response.redirected ? await plain(response.clone()) : response.clone());
     return response;
   });
   try {
@@ -70,9 +84,10 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith('/__')) return;
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirst(request, '/index.html', NAVIGATION_TIMEOUT_MS));
-  } else if (NETWORK_FIRST.includes(url.pathname)) {
-    event.respondWith(networkFirst(request, url.pathname, NAVIGATION_TIMEOUT_MS));
+    event.respondWith(networkFirst(request, '/index.html', NAVIGATION_TIMEOUT_MS, isShell));
+  } else if (url.pathname.endsWith('.json')) {
+    // config.json, the commune list (wherever config.json puts it): network first.
+    event.respondWith(networkFirst(request, url.pathname, NAVIGATION_TIMEOUT_MS, (response) => response.ok));
   } else {
     event.respondWith(cacheFirst(request));
   }

@@ -7,10 +7,12 @@
 // 2. Writes the Content-Security-Policy (meta tag in index.html, and `_headers` for hosts that
 //    read it), with connect-src limited to the app itself and the endpoint of config.json.
 // 3. Fills the service worker's file list and version, so each deploy gets its own cache.
+// 4. Deletes precompressed copies (.br, .gz) of the files it rewrites and of config.json and
+//    communes.json, which may have been edited: a host would otherwise serve the old ones.
 //
 // Every step is idempotent. Node built-ins only.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -92,6 +94,11 @@ write('_headers', [
   '  Cache-Control: public, max-age=31536000, immutable',
   '',
 ].join('\n'));
+
+// Precompressed copies of the files rewritten here, or edited by the deployer, would be stale.
+for (const name of ['index.html', 'sw.js', 'config.json', 'communes.json']) {
+  for (const extension of ['.br', '.gz']) rmSync(join(dir, name + extension), { force: true });
+}
 
 // 3. The service worker.
 function files(folder) {

@@ -31,19 +31,29 @@ pub struct OutboxState {
     pub delivered: RwSignal<Vec<Delivered>>,
     /// An attempt is in flight in this tab.
     pub sending: RwSignal<bool>,
-    /// Whether the device keeps what we write; if not, the outbox lives in this tab only.
-    pub persistent: bool,
+    /// Whether the device keeps what we write; if not (or once a write fails), the outbox lives
+    /// in this tab only.
+    pub persistent: StoredValue<bool>,
+    /// An attempt is running in this tab: another kick waits for it (no double send here).
+    busy: StoredValue<bool>,
     endpoint: StoredValue<Arc<Endpoint>>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
 
+/// How long a tab waits before looking again when another tab holds the sending lock.
+const LOCKED_RETRY_MS: u64 = 3_000;
+
+/// Refused sign-ups are forgotten after this long (pending ones are kept until delivered).
+const REJECTED_KEEP_MS: i64 = crate::domain::draft::MAX_AGE_DAYS * 24 * 3600 * 1000;
+
 fn load_outbox() -> Outbox {
-    let (outbox, damaged) = Outbox::from_storage(&storage::read(storage::keys::OUTBOX).unwrap_or_default());
-    if damaged > 0 {
+    let (mut outbox, unreadable) = Outbox::from_storage(&storage::read(storage::keys::OUTBOX).unwrap_or_default());
+    if unreadable > 0 {
         platform::console_warn(&format!(
-            "Lab'O : {damaged} inscription(s) illisible(s) dans la boîte d'envoi ont été ignorées."
+            "Lab'O : {unreadable} inscription(s) de la boîte d'envoi ne sont pas lisibles par cette version ; elles sont conservées telles quelles."
         ));
     }
+    outbox.prune_rejected(platform::now_ms(), REJECTED_KEEP_MS);
     outbox
 }
 
@@ -64,7 +74,8 @@ impl OutboxState {
             outbox: RwSignal::new(load_outbox()),
             delivered: RwSignal::new(load_delivered()),
             sending: RwSignal::new(false),
-            persistent: storage::works(),
+            persistent: StoredValue::new(storage::works()),
+            busy: StoredValue::new(false),
             endpoint: StoredValue::new(Arc::new(endpoint)),
             timer: StoredValue::new_local(None),
         };
@@ -92,7 +103,7 @@ impl OutboxState {
         {
             Some(storage::keys::OUTBOX) | None => {
                 self.outbox.set(load_outbox());
-                self.schedule();
+                self.schedule(0);
             }
             Some(storage::keys::DELIVERED) => self.delivered.set(load_delivered()),
             _ => {}
@@ -104,16 +115,26 @@ impl OutboxState {
     /// The outbox as stored (another tab may have changed it), or as held here when the device
     /// keeps nothing.
     fn current(&self) -> Outbox {
-        if self.persistent { load_outbox() } else { self.outbox.get_untracked() }
+        if self.persistent.get_value() { load_outbox() } else { self.outbox.get_untracked() }
     }
 
     fn persist(&self) {
         let outbox = self.outbox.get_untracked();
         if outbox.is_empty() {
             storage::remove(storage::keys::OUTBOX);
-        } else {
-            storage::write(storage::keys::OUTBOX, &outbox.to_storage());
+        } else if !storage::write(storage::keys::OUTBOX, &outbox.to_storage()) {
+            // Full or refused storage: this tab's copy becomes the only one; keep it.
+            self.persistent.set_value(false);
+            platform::console_warn(
+                "Lab'O : la boîte d'envoi n'a pas pu être enregistrée sur l'appareil ; elle reste dans cet onglet.",
+            );
         }
+    }
+
+    /// Removes refused sign-ups ("Effacer mes réponses").
+    pub fn clear_rejected(&self) {
+        self.outbox.update(Outbox::clear_rejected);
+        self.persist();
     }
 
     /// Puts a sign-up in the outbox (on the device first), then tries to send it.
@@ -134,13 +155,21 @@ impl OutboxState {
     /// Sends what is due now; `early` skips the backoff (but not `Retry-After`).
     pub fn kick(&self, early: bool) {
         let state = *self;
+        if state.busy.get_value() {
+            // An attempt is running in this tab; it reschedules when it ends.
+            return;
+        }
+        state.busy.set_value(true);
         spawn_local(async move {
             let sent = with_lock(move || async move { state.send_due(early).await }).await;
-            if !sent {
-                // Another tab holds the lock and sends; look again later in case it closes.
+            state.busy.set_value(false);
+            if sent {
+                state.schedule(0);
+            } else {
+                // Another tab holds the lock and sends; look again in a while in case it closes.
                 state.outbox.set(state.current());
+                state.schedule(LOCKED_RETRY_MS);
             }
-            state.schedule();
         });
     }
 
@@ -168,8 +197,8 @@ impl OutboxState {
         }
     }
 
-    /// Wakes up when the next attempt is due.
-    fn schedule(&self) {
+    /// Wakes up when the next attempt is due, and not sooner than `at_least_ms`.
+    fn schedule(&self, at_least_ms: u64) {
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
         }
@@ -177,7 +206,7 @@ impl OutboxState {
             self.timer.set_value(None);
             return;
         };
-        let wait = u64::try_from(due - platform::now_ms()).unwrap_or(0).max(100);
+        let wait = u64::try_from(due - platform::now_ms()).unwrap_or(0).max(100).max(at_least_ms);
         let state = *self;
         let handle = set_timeout_with_handle(move || state.kick(false), std::time::Duration::from_millis(wait)).ok();
         self.timer.set_value(handle);

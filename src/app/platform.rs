@@ -160,14 +160,17 @@ pub fn csp_problem(endpoint_url: &str) -> Option<crate::domain::config::ConfigPr
     let meta = document().query_selector("meta[http-equiv='Content-Security-Policy']").ok().flatten()?;
     let policy = meta.get_attribute("content")?;
     let page_origin = window().location().origin().ok()?;
-    if crate::domain::config::csp_allows_connect(&policy, endpoint_url, &page_origin) {
+    // The browser's own URL parser gives the origin exactly as tools/post-build.mjs wrote it
+    // (default port dropped, international names in punycode).
+    let endpoint_origin = web_sys::Url::new(endpoint_url).ok()?.origin();
+    if crate::domain::config::csp_allows_connect(&policy, &endpoint_origin, &page_origin) {
         return None;
     }
     Some(crate::domain::config::ConfigProblem {
         key: "endpoint.url".into(),
         message: format!(
             "la politique de sécurité (Content-Security-Policy) de index.html n'autorise pas {} : relancez « node tools/post-build.mjs <dossier publié> » après avoir modifié config.json (voir deploy/README.md).",
-            crate::domain::config::origin(endpoint_url)
+            endpoint_origin
         ),
     })
 }

@@ -106,18 +106,19 @@ impl Journey {
             persistent: storage::works(),
             started_at_ms: RwSignal::new(draft.started_at_ms),
         };
+        // Saves what is typed. An empty journey writes nothing: only `clear` removes a stored
+        // draft, so a draft this version could not read is never erased by accident.
         Effect::new(move || {
             let mut draft = journey.snapshot();
-            if !draft.is_empty() && draft.started_at_ms.is_none() {
+            if draft.is_empty() {
+                return;
+            }
+            if draft.started_at_ms.is_none() {
                 let now = platform::now_ms();
                 journey.started_at_ms.set(Some(now));
                 draft.started_at_ms = Some(now);
             }
-            if draft.is_empty() {
-                storage::remove(storage::keys::DRAFT);
-            } else {
-                storage::write(storage::keys::DRAFT, &draft.to_storage(platform::now_ms()));
-            }
+            storage::write(storage::keys::DRAFT, &draft.to_storage(platform::now_ms()));
         });
         provide_context(journey);
         journey
@@ -145,15 +146,29 @@ impl Journey {
         self.started_at_ms.set(draft.started_at_ms);
     }
 
-    /// Forgets the answers and the forms ("Effacer mes réponses", or once a sign-up is in the
-    /// outbox): the draft effect then removes them from the device.
+    /// Forgets the answers and the forms, on screen and on the device ("Effacer mes réponses",
+    /// or once a sign-up is in the outbox). A counsellor's link attribution stays: it is not
+    /// personal data, and on a counsellor's tablet it serves every young person in turn.
     pub fn clear(&self) {
         self.answers.set(Answers::new());
         self.eligibility.set(EligibilityForm::default());
         self.details.set(SignupForm::default());
-        self.source.set(Source::default());
-        self.allow_outside_territory.set(false);
         self.started_at_ms.set(None);
+        storage::remove(storage::keys::DRAFT);
+        let attribution = Draft {
+            source: self.source.get_untracked(),
+            allow_outside_territory: self.allow_outside_territory.get_untracked(),
+            ..Draft::default()
+        };
+        if !attribution.is_empty() {
+            storage::write(storage::keys::DRAFT, &attribution.to_storage(platform::now_ms()));
+        }
+    }
+
+    /// Whether anything typed by the young person is held (not just a link's attribution).
+    pub fn has_answers(&self) -> bool {
+        let draft = self.snapshot();
+        !Draft { source: Source::default(), allow_outside_territory: false, ..draft }.is_empty()
     }
 }
 

@@ -10,6 +10,8 @@ use super::signup::{SignupForm, Source};
 
 /// Drafts older than this are discarded: a shared phone should not keep a stranger's answers.
 pub const MAX_AGE_DAYS: i64 = 30;
+const DAY_MS: i64 = 24 * 3600 * 1000;
+
 /// Format version of the saved draft; a draft of another version is discarded.
 pub const VERSION: u32 = 1;
 
@@ -52,9 +54,11 @@ impl Draft {
     /// future (a clock set wrong), so a bad draft can never break the app.
     pub fn from_storage(text: &str, now_ms: i64) -> Option<Draft> {
         let stored: Stored = super::json::parse(text).ok()?;
-        let age_ms = now_ms - stored.saved_at;
-        let max_ms = MAX_AGE_DAYS * 24 * 3600 * 1000;
-        (stored.version == VERSION && (0..=max_ms).contains(&age_ms)).then_some(stored.draft)
+        let age_ms = now_ms.saturating_sub(stored.saved_at);
+        let max_ms = MAX_AGE_DAYS * DAY_MS;
+        // A saved time up to a day ahead is a phone clock that was corrected, not a reason to
+        // throw the answers away.
+        (stored.version == VERSION && (-DAY_MS..=max_ms).contains(&age_ms)).then_some(stored.draft)
     }
 }
 
@@ -79,7 +83,8 @@ mod tests {
         assert_eq!(Draft::from_storage(&text, now + DAY), Some(sample()));
         assert_eq!(Draft::from_storage(&text, now + 30 * DAY), Some(sample()));
         assert_eq!(Draft::from_storage(&text, now + 30 * DAY + 1), None);
-        assert_eq!(Draft::from_storage(&text, now - 1), None);
+        assert_eq!(Draft::from_storage(&text, now - 1), Some(sample()), "clock set back a little");
+        assert_eq!(Draft::from_storage(&text, now - DAY - 1), None);
     }
 
     #[test]

@@ -156,34 +156,57 @@ pub enum Recorded {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outbox {
     pub entries: Vec<Entry>,
+    /// Stored entries this version cannot read (a damaged write, a newer format): kept exactly as
+    /// they were and written back, never dropped — they are someone's sign-up.
+    pub unreadable: Vec<Value>,
 }
 
 /// Format version of the stored outbox.
 const VERSION: u32 = 1;
 
 impl Outbox {
-    /// Reads the stored outbox. A damaged entry is skipped (and reported in the second value)
-    /// rather than making the whole outbox unreadable.
+    /// Reads the stored outbox. An entry this version cannot read is kept aside untouched (and
+    /// counted in the second value) rather than lost or making the whole outbox unreadable.
     pub fn from_storage(text: &str) -> (Outbox, usize) {
         let Ok(value) = serde_json::from_str::<Value>(text) else {
             return (Outbox::default(), usize::from(!text.is_empty()));
         };
-        if value.get("version").and_then(Value::as_u64) != Some(u64::from(VERSION)) {
-            return (Outbox::default(), 1);
-        }
         let items = value.get("entries").and_then(Value::as_array).cloned().unwrap_or_default();
-        let total = items.len();
-        let entries: Vec<Entry> = items.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect();
-        let damaged = total - entries.len();
-        (Outbox { entries }, damaged)
+        let same_version = value.get("version").and_then(Value::as_u64) == Some(u64::from(VERSION));
+        let mut outbox = Outbox::default();
+        for item in items {
+            match serde_json::from_value::<Entry>(item.clone()) {
+                Ok(entry) if same_version => outbox.entries.push(entry),
+                _ => outbox.unreadable.push(item),
+            }
+        }
+        let unreadable = outbox.unreadable.len();
+        (outbox, unreadable)
     }
 
     pub fn to_storage(&self) -> String {
-        serde_json::json!({ "version": VERSION, "entries": self.entries }).to_string()
+        let mut entries: Vec<Value> = self.entries.iter().filter_map(|e| serde_json::to_value(e).ok()).collect();
+        entries.extend(self.unreadable.iter().cloned());
+        serde_json::json!({ "version": VERSION, "entries": entries }).to_string()
     }
 
+    /// Whether nothing is stored (readable or not).
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.is_empty() && self.unreadable.is_empty()
+    }
+
+    /// Forgets refused sign-ups older than `max_age_ms` (personal data should not linger on a
+    /// shared phone) and returns how many. Pending ones are kept until delivered.
+    pub fn prune_rejected(&mut self, now_ms: i64, max_age_ms: i64) -> usize {
+        let before = self.entries.len();
+        self.entries.retain(|e| e.status == EntryStatus::Pending || now_ms - e.created_at_ms <= max_age_ms);
+        before - self.entries.len()
+    }
+
+    /// Removes every refused sign-up ("Effacer mes réponses"): they are answers waiting for a
+    /// correction, not sign-ups on their way.
+    pub fn clear_rejected(&mut self) {
+        self.entries.retain(|e| e.status == EntryStatus::Pending);
     }
 
     /// Adds a sign-up; a second one with the same key is ignored.
@@ -479,18 +502,50 @@ mod tests {
     }
 
     #[test]
-    fn survives_storage_including_damage() {
+    fn survives_storage_and_never_drops_an_entry_it_cannot_read() {
         let mut outbox = Outbox::default();
         outbox.add(Entry::new(payload("k1"), Draft::default(), 0));
         outbox.add(Entry::new(payload("k2"), Draft::default(), 0));
         let text = outbox.to_storage();
         assert_eq!(Outbox::from_storage(&text), (outbox.clone(), 0));
+        // A damaged entry is kept aside and written back as it was.
         let damaged = text.replacen("\"k2\"", "42", 1);
-        let (read, lost) = Outbox::from_storage(&damaged);
-        assert_eq!((read.entries.len(), lost), (1, 1));
+        let (read, unreadable) = Outbox::from_storage(&damaged);
+        assert_eq!((read.entries.len(), unreadable), (1, 1));
+        let again = Outbox::from_storage(&read.to_storage()).0;
+        assert_eq!(again.unreadable, read.unreadable);
+        assert!(!again.is_empty());
+        // Another version's outbox is kept whole, unread.
+        let newer = text.replacen("\"version\":1", "\"version\":9", 1);
+        let (read, unreadable) = Outbox::from_storage(&newer);
+        assert_eq!((read.entries.len(), unreadable), (0, 2));
         assert_eq!(Outbox::from_storage(""), (Outbox::default(), 0));
         assert_eq!(Outbox::from_storage("{"), (Outbox::default(), 1));
-        assert_eq!(Outbox::from_storage(r#"{"version": 9, "entries": []}"#), (Outbox::default(), 1));
+    }
+
+    #[test]
+    fn an_entry_saved_before_the_anti_spam_field_still_reads() {
+        let mut value = serde_json::to_value(Entry::new(payload("k1"), Draft::default(), 0)).unwrap();
+        value["payload"].as_object_mut().unwrap().remove("anti_spam");
+        let text = serde_json::json!({ "version": 1, "entries": [value] }).to_string();
+        let (read, unreadable) = Outbox::from_storage(&text);
+        assert_eq!((read.entries.len(), unreadable), (1, 0));
+    }
+
+    #[test]
+    fn old_refusals_are_forgotten_pending_sign_ups_never() {
+        let mut outbox = Outbox::default();
+        outbox.add(Entry::new(payload("pending"), Draft::default(), 0));
+        outbox.add(Entry::new(payload("refused"), Draft::default(), 0));
+        let refused = Outcome::Rejected { status: 400, problems: Vec::new() };
+        outbox.record("refused", &refused, None, 0, 0.5, &POLICY);
+        assert_eq!(outbox.prune_rejected(1_000, 1_000), 0);
+        assert_eq!(outbox.prune_rejected(1_001, 1_000), 1);
+        assert_eq!(outbox.entries.len(), 1);
+        outbox.add(Entry::new(payload("refused-2"), Draft::default(), 0));
+        outbox.record("refused-2", &refused, None, 0, 0.5, &POLICY);
+        outbox.clear_rejected();
+        assert_eq!(outbox.entries.iter().map(Entry::key).collect::<Vec<_>>(), ["pending"]);
     }
 
     #[test]

@@ -210,14 +210,15 @@ impl Questionnaire {
 
 impl Profile {
     /// Dimensions to show as strengths: those at or above the threshold, best first (ties in the
-    /// order of the dimensions), at most three, and always at least the best one.
+    /// order of the dimensions), at most three; when none reaches it, the best one if it is not a
+    /// point to work on (a strength must be true to the answers).
     pub fn strengths(&self, questionnaire: &Questionnaire) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.scores.len()).collect();
         order.sort_by_key(|&d| std::cmp::Reverse(self.scores[d]));
         let mut strengths: Vec<usize> =
             order.iter().copied().filter(|&d| self.scores[d] >= questionnaire.strength_at_least).take(3).collect();
         if strengths.is_empty() {
-            strengths.extend(order.first());
+            strengths.extend(order.first().filter(|&&d| self.scores[d] >= questionnaire.work_on_below));
         }
         strengths
     }
@@ -329,7 +330,7 @@ mod tests {
         let profile = q.score(&lowest).unwrap();
         assert_eq!(profile.scores, vec![0; q.dimensions.len()]);
         assert_eq!(q.pathways[profile.pathway], "discovery");
-        assert_eq!(profile.strengths(q).len(), 1, "everyone gets at least one strength");
+        assert!(profile.strengths(q).is_empty(), "no strength the answers contradict");
         assert_eq!(profile.work_on(q).len(), 3);
 
         let highest = answer_all(q, |_, n| n - 1);
@@ -368,7 +369,9 @@ mod tests {
         assert_eq!(profile.strengths(&QUESTIONNAIRE), [1, 3, 0]);
         assert_eq!(profile.work_on(&QUESTIONNAIRE), [4, 5, 6]);
         let flat = Profile { scores: vec![50; 8], pathway: 0, rule: 0 };
-        assert_eq!(flat.strengths(&QUESTIONNAIRE), [0]);
+        assert_eq!(flat.strengths(&QUESTIONNAIRE), [0], "the best one, when it is not a weakness");
+        let low = Profile { scores: vec![39, 20, 10, 0, 0, 0, 0, 0], pathway: 0, rule: 0 };
+        assert!(low.strengths(&QUESTIONNAIRE).is_empty());
         assert!(flat.work_on(&QUESTIONNAIRE).is_empty());
     }
 

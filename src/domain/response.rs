@@ -13,7 +13,8 @@ pub enum Outcome {
     /// A 4xx other than 408, 425 and 429: sending the same body again cannot work. The problems
     /// reported by the endpoint (if it used our contract) are shown to the young person.
     Rejected { status: u16, problems: Vec<String> },
-    /// Network error, timeout, 408, 425, 429, 5xx: the same sign-up can be sent again later.
+    /// Network error, timeout, 408, 409, 423, 425, 429, 5xx: the same sign-up can be sent again
+    /// later.
     RetryLater { status: Option<u16> },
 }
 
@@ -31,7 +32,9 @@ pub const PROBLEM_MAX_CHARS: usize = 200;
 pub fn classify(status: u16, body: &str) -> Outcome {
     match status {
         200..=299 => Outcome::Accepted,
-        408 | 425 | 429 | 500..=599 => Outcome::RetryLater { status: Some(status) },
+        // 409 and 423: the endpoint is still handling the first attempt with this
+        // Idempotency-Key (IETF draft) or the resource is locked: try again later.
+        408 | 409 | 423 | 425 | 429 | 500..=599 => Outcome::RetryLater { status: Some(status) },
         _ => Outcome::Rejected { status, problems: problems(body) },
     }
 }
@@ -74,10 +77,10 @@ mod tests {
         for status in [200, 201, 202, 204, 299] {
             assert_eq!(classify(status, ""), Outcome::Accepted, "{status}");
         }
-        for status in [408, 425, 429, 500, 502, 503, 504, 599] {
+        for status in [408, 409, 423, 425, 429, 500, 502, 503, 504, 599] {
             assert_eq!(classify(status, ""), Outcome::RetryLater { status: Some(status) }, "{status}");
         }
-        for status in [300, 400, 401, 403, 404, 405, 409, 410, 413, 415, 422, 451] {
+        for status in [300, 400, 401, 403, 404, 405, 410, 413, 415, 422, 451] {
             assert!(matches!(classify(status, ""), Outcome::Rejected { .. }), "{status}");
         }
     }

@@ -168,7 +168,7 @@ impl Field {
             Field::Phone => "phone",
             Field::Email => "email",
             Field::Situation => "situation-job_seeking",
-            Field::SituationOther => "situation-other",
+            Field::SituationOther => "situation-other-text",
             Field::ContactChannel => "contact-channel-call",
             Field::ContactTime => "contact-time-morning",
             Field::Idea => "idea",
@@ -246,7 +246,10 @@ pub fn check_name(input: &str) -> Result<String, NameError> {
     if cleaned.chars().count() > NAME_MAX {
         return Err(NameError::TooLong);
     }
-    let allowed = |c: char| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.');
+    // Letters, and accents typed as separate combining marks (U+0300–U+036F: "He\u{301}le\u{300}ne").
+    let allowed = |c: char| {
+        c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c) || matches!(c, ' ' | '-' | '\'' | '’' | '.')
+    };
     if !cleaned.chars().all(allowed) || !cleaned.chars().any(char::is_alphabetic) {
         return Err(NameError::InvalidCharacters);
     }
@@ -352,7 +355,9 @@ pub struct Payload {
     pub consent: Consent,
     /// Where the sign-up came from (a counsellor's shared link); empty for a plain visit.
     pub source: Source,
-    /// Signs of a robot, for the endpoint to filter spam without a CAPTCHA.
+    /// Signs of a robot, for the endpoint to filter spam without a CAPTCHA. (Defaulted when an
+    /// outbox saved by an older version is read back: a pending sign-up must never be dropped.)
+    #[serde(default)]
     pub anti_spam: AntiSpam,
     pub locale: String,
     pub app_version: String,
@@ -360,7 +365,7 @@ pub struct Payload {
 
 /// What the endpoint needs to recognise obvious robots: the hidden trap field, and how long the
 /// forms took to fill in (people need more than a few seconds).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AntiSpam {
     /// The hidden field's content: always empty for a person.
     pub honeypot: String,
@@ -412,7 +417,7 @@ pub struct EligibilityFacts {
 pub struct PathwayChoice {
     /// The pathway the young person chose; `null` for "I don't know yet".
     pub chosen: Option<String>,
-    /// The pathway the self-assessment suggested; `null` without the test.
+    /// The pathway the self-assessment suggested; `null` without the test or without consent.
     pub suggested: Option<String>,
 }
 
@@ -512,7 +517,8 @@ impl Payload {
             },
             pathway: PathwayChoice {
                 chosen: details.pathway.clone(),
-                suggested: profile.map(|p| questionnaire.pathways[p.pathway].to_owned()),
+                // The suggestion is a result of the profile: sent only with the same consent.
+                suggested: profile.filter(|_| share).map(|p| questionnaire.pathways[p.pathway].to_owned()),
             },
             self_assessment,
             consent: Consent { share_self_assessment: share },

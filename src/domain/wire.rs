@@ -89,6 +89,8 @@ pub const PATHS: &[&str] = &[
     "source.counsellor",
     "source.campaign",
     "source.channel",
+    "anti_spam.honeypot",
+    "anti_spam.fill_seconds",
     "locale",
     "app_version",
 ];
@@ -106,10 +108,11 @@ pub fn is_known_path(path: &str) -> bool {
 fn lookup(payload: &Value, path: &str) -> Value {
     if path == "applicant.phone_national" {
         let phone = payload.pointer("/applicant/phone").and_then(Value::as_str).unwrap_or_default();
-        return Value::String(match phone.strip_prefix("+33") {
-            Some(rest) => format!("0{rest}"),
-            None => phone.to_owned(),
-        });
+        // France and the overseas departments share the national numbering plan (0 + 9 digits).
+        let national = ["+33", "+262", "+590", "+594", "+596"]
+            .iter()
+            .find_map(|code| phone.strip_prefix(code).filter(|rest| rest.len() == 9).map(|rest| format!("0{rest}")));
+        return Value::String(national.unwrap_or_else(|| phone.to_owned()));
     }
     let pointer = format!("/{}", path.replace('.', "/"));
     payload.pointer(&pointer).cloned().unwrap_or(Value::Null)
@@ -146,8 +149,8 @@ pub fn form_encode(text: &str) -> String {
     out
 }
 
-/// The body for `format`. Without a mapping, JSON is our contract; forms need a mapping
-/// (the configuration check makes sure they have one).
+/// The body for `format`. Without a mapping, JSON is our contract and forms send every field
+/// under its dotted name.
 pub fn encode(payload: &Payload, format: Format, mapping: Option<&Mapping>) -> Body {
     let value = serde_json::to_value(payload).unwrap_or(Value::Null);
     let Some(mapping) = mapping.filter(|m| !m.fields.is_empty() || !m.constants.is_empty()) else {
@@ -305,6 +308,26 @@ mod tests {
         let Body::Multipart(pairs) = encode(&payload(), Format::Multipart, Some(&mapping)) else { panic!() };
         assert_eq!(pairs[0], ("prénom".to_owned(), "Léa".to_owned()));
         assert_eq!(pairs.last().unwrap(), &("origine".to_owned(), "Lab'O".to_owned()));
+    }
+
+    #[test]
+    fn national_phone_numbers_for_every_french_number() {
+        let mapping =
+            Mapping { fields: vec![("tel".into(), "applicant.phone_national".into())], constants: Vec::new() };
+        for (e164, national) in [
+            ("+33612345678", "0612345678"),
+            ("+262692123456", "0692123456"),
+            ("+596696123456", "0696123456"),
+            ("+687751234", "+687751234"),
+        ] {
+            let mut p = payload();
+            p.applicant.phone = e164.into();
+            assert_eq!(
+                encode(&p, Format::Multipart, Some(&mapping)),
+                Body::Multipart(vec![("tel".into(), national.into())]),
+                "{e164}"
+            );
+        }
     }
 
     #[test]

@@ -81,7 +81,7 @@ test('the counsellor page, the legal pages and the unknown page pass the audits'
   await expect(h1(page)).toHaveText('Tes données personnelles');
   await expect(page.getByText('CNIL')).toBeVisible();
   await audit(page, 'the privacy notice');
-  await page.getByRole('link', { name: 'Accessibilité : partiellement conforme' }).click();
+  await page.getByRole('link', { name: 'Accessibilité : non conforme' }).click();
   await expect(h1(page)).toHaveText('Déclaration d\'accessibilité');
   await expect(page.getByText('Défenseur des droits').first()).toBeVisible();
   await audit(page, 'the accessibility statement');

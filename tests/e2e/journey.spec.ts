@@ -88,7 +88,7 @@ test('without consent, no answers or scores are sent', async ({ page, request })
   const [stored] = await submissions(request);
   expect(stored.body.self_assessment).toBeNull();
   expect(stored.body.consent.share_self_assessment).toBe(false);
-  expect(stored.body.pathway.suggested).not.toBeNull();
+  expect(stored.body.pathway.suggested).toBeNull();
 });
 
 test('a direct sign-up without the test works and sends no profile', async ({ page, request }) => {

@@ -241,3 +241,16 @@ test.describe('endpoint adapters', () => {
     });
   });
 });
+
+test('after a refusal, a new sign-up shows its own status, and "Effacer mes réponses" removes the refusal', async ({ page, request }) => {
+  await fault(request, { status: 400, body: { problems: [{ message: 'Refusé.' }] } });
+  await signUpDirectly(page);
+  await expect(heading(page)).toHaveText('Ton inscription n\'a pas été acceptée');
+  // Someone else (or the same person) starts again instead of correcting.
+  await signUpDirectly(page);
+  await expect(heading(page)).toHaveText(SENT);
+  await expectOneStored(request);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Effacer mes réponses' }).click();
+  expect(await page.evaluate(() => localStorage.getItem('labo.outbox'))).toBeNull();
+});

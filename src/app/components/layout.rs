@@ -1,9 +1,11 @@
 use crate::app::router::use_location;
 use leptos::prelude::*;
 
+use crate::app::outbox::use_outbox;
 use crate::app::platform;
 use crate::app::state::{Language, tr, use_journey, use_texts};
 use crate::content::around;
+use crate::domain::outbox::EntryStatus;
 use crate::domain::phone::Phone;
 
 /// The id every page gives its main heading, focused after each navigation.
@@ -41,10 +43,14 @@ pub fn Layout(
     let t = use_texts();
     let journey = use_journey();
     let location = use_location();
-    let has_answers = Memo::new(move |_| !journey.snapshot().is_empty());
+    let outbox = use_outbox();
+    let has_refusals =
+        Memo::new(move |_| outbox.outbox.with(|o| o.entries.iter().any(|e| e.status != EntryStatus::Pending)));
+    let has_answers = Memo::new(move |_| journey.has_answers() || has_refusals.get());
     let cleared = RwSignal::new(false);
     let clear = move |_| {
         journey.clear();
+        outbox.clear_rejected();
         cleared.set(true);
         location.navigate("/");
     };

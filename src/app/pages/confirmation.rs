@@ -44,25 +44,34 @@ pub fn ConfirmationPage() -> impl IntoView {
     let config = use_config();
     let location = use_location();
 
+    // The sign-up sent from this tab comes first, wherever it is (pending, refused, delivered);
+    // otherwise (a reload, another tab) a refusal to correct, then a pending one, then the last
+    // delivered reference.
     let status = Memo::new(move |_| {
         let entries = outbox.outbox.with(|o| o.entries.clone());
-        let rejected = entries.iter().rev().find_map(|e: &Entry| match &e.status {
-            EntryStatus::Rejected { problems, .. } => Some(Status::Rejected {
+        let of = |e: &Entry| match &e.status {
+            EntryStatus::Rejected { problems, .. } => Status::Rejected {
                 key: e.key().to_owned(),
                 reference: e.payload.reference.clone(),
                 problems: problems.clone(),
-            }),
-            EntryStatus::Pending => None,
-        });
-        if let Some(rejected) = rejected {
-            return rejected;
+            },
+            EntryStatus::Pending => Status::Pending { reference: e.payload.reference.clone() },
+        };
+        let delivered = outbox.delivered.with(|d| d.iter().map(|d| d.reference.clone()).collect::<Vec<_>>());
+        if let Some(mine) = journey.sent.with(|s| s.as_ref().map(|s| s.reference.clone())) {
+            if let Some(entry) = entries.iter().find(|e| e.payload.reference == mine) {
+                return of(entry);
+            }
+            if delivered.contains(&mine) {
+                return Status::Sent { reference: mine };
+            }
         }
-        if let Some(pending) = entries.iter().rev().find(|e| e.status == EntryStatus::Pending) {
-            return Status::Pending { reference: pending.payload.reference.clone() };
-        }
-        match outbox.delivered.with(|d| d.last().map(|d| d.reference.clone())) {
-            Some(reference) => Status::Sent { reference },
-            None => Status::Nothing,
+        let rejected = entries.iter().rev().find(|e| e.status != EntryStatus::Pending);
+        let pending = entries.iter().rev().find(|e| e.status == EntryStatus::Pending);
+        match (rejected.or(pending), delivered.last()) {
+            (Some(entry), _) => of(entry),
+            (None, Some(reference)) => Status::Sent { reference: reference.clone() },
+            (None, None) => Status::Nothing,
         }
     });
     use_page_title(move |t| heading(t, &status.get()).to_owned(), Signal::stored(false));

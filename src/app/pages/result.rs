@@ -75,12 +75,19 @@ fn Complete(profile: Profile) -> impl IntoView {
         <ProfileChart scores=profile.scores.clone() />
 
         <h2>{tr(|t| t.result_strengths_title)}</h2>
-        <ul class="profile-list">
-            {strengths
-                .into_iter()
-                .map(|d| view! { <li><strong>{move || t.get().dimensions[d].name}</strong> " – " {move || t.get().dimensions[d].strength}</li> })
-                .collect_view()}
-        </ul>
+        {if strengths.is_empty() {
+            view! { <p>{tr(|t| t.result_strengths_none)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="profile-list">
+                    {strengths
+                        .into_iter()
+                        .map(|d| view! { <li><strong>{move || t.get().dimensions[d].name}</strong> " – " {move || t.get().dimensions[d].strength}</li> })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
         {(!work_on.is_empty())
             .then(|| {
                 view! {
