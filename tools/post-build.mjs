@@ -34,6 +34,10 @@ if (inline) {
   const loader = inline[1].trim().replace(
     /^import init, \* as bindings from '([^']+)';$/m,
     "const bindings = await import('$1');\nconst init = bindings.default;",
+  ).replace(
+    // The wasm is fetched with Subresource Integrity too (the JS is, through its modulepreload).
+    /module_or_path: '([^']+\.wasm)'/,
+    (_, wasm) => `module_or_path: fetch('${wasm}', { integrity: '${sri(readFileSync(join(dir, wasm.slice(1))))}' })`,
   );
   const code = hideStatic + afterPaint + loader + '\n';
   const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;

@@ -1,0 +1,36 @@
+// Locked down by design: a Content-Security-Policy without inline script, Subresource Integrity
+// on every asset (the wasm included), no referrer.
+import { test, expect } from '@playwright/test';
+import { STAND_IN_URL } from './stand-in';
+
+test('the page runs under a strict CSP, with integrity on every asset and no inline script', async ({ page, request }) => {
+  const response = await request.get('/');
+  const header = response.headers()['content-security-policy'];
+  expect(header).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(header).toContain(`connect-src 'self' ${new URL(STAND_IN_URL).origin}`);
+  expect(header).toContain("frame-ancestors 'none'");
+  expect(header).not.toContain('unsafe-inline');
+  expect(response.headers()['referrer-policy']).toBe('no-referrer');
+
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().includes('Content Security Policy')) violations.push(m.text());
+  });
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: '02 61 91 00 00' })).toBeVisible();
+  const assets = await page.evaluate(() => ({
+    inline: document.querySelectorAll('script:not([src])').length,
+    scripts: [...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('integrity')),
+    styles: [...document.querySelectorAll('link[rel=stylesheet], link[rel=modulepreload]')].map((l) => l.getAttribute('integrity')),
+    meta: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+    boot: document.querySelector('script[src]')?.getAttribute('src') ?? '',
+  }));
+  expect(assets.inline).toBe(0);
+  expect(assets.scripts.length).toBeGreaterThan(0);
+  expect(assets.styles.length).toBeGreaterThan(1);
+  for (const integrity of [...assets.scripts, ...assets.styles]) expect(integrity).toMatch(/^sha384-/);
+  expect(assets.meta).toContain("default-src 'self'");
+  const boot = await (await request.get(assets.boot)).text();
+  expect(boot).toMatch(/fetch\('\/labo-[0-9a-f]+_bg\.wasm', \{ integrity: 'sha384-/);
+  expect(violations).toEqual([]);
+});
