@@ -8,8 +8,8 @@ use web_sys::RequestCache;
 use crate::app::platform;
 use crate::domain::config::{Config, ConfigProblem, Endpoint};
 use crate::domain::outbox;
+use crate::domain::outbox::Entry;
 use crate::domain::response::{self, Outcome};
-use crate::domain::signup::Payload;
 use crate::domain::territory::Territory;
 use crate::domain::wire::{self, Body};
 
@@ -75,16 +75,15 @@ pub struct Attempt {
 
 /// POSTs a sign-up once, in the configured wire format, with its `Idempotency-Key`, giving up
 /// after the configured timeout. Never logs the body.
-pub async fn send_signup(endpoint: &Endpoint, payload: &Payload) -> Attempt {
+pub async fn send_signup(endpoint: &Endpoint, entry: &Entry) -> Attempt {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timeout = controller.clone().and_then(|controller| {
         let duration = std::time::Duration::from_secs(endpoint.timeout_seconds.into());
         set_timeout_with_handle(move || controller.abort(), duration).ok()
     });
-    let builder =
-        Request::post(&endpoint.url).header("Idempotency-Key", &payload.idempotency_key).abort_signal(signal.as_ref());
-    let request = match wire::encode(payload, endpoint.format, endpoint.mapping.as_ref()) {
+    let builder = Request::post(&endpoint.url).header("Idempotency-Key", entry.key()).abort_signal(signal.as_ref());
+    let request = match wire::encode(&entry.payload, endpoint.format, endpoint.mapping.as_ref()) {
         Body::Json(text) => builder.header("Content-Type", "application/json").body(text),
         Body::Form(text) => builder.header("Content-Type", "application/x-www-form-urlencoded").body(text),
         Body::Multipart(pairs) => match web_sys::FormData::new() {

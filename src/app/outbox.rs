@@ -180,7 +180,7 @@ impl OutboxState {
         for key in self.outbox.get_untracked().due(platform::now_ms(), early) {
             let Some(entry) = self.outbox.get_untracked().get(&key).cloned() else { continue };
             self.sending.set(true);
-            let attempt = net::send_signup(&endpoint, &entry.payload).await;
+            let attempt = net::send_signup(&endpoint, &entry).await;
             self.sending.set(false);
             let now = platform::now_ms();
             // Re-read: the answer may have taken long and another tab may have acted.
@@ -188,8 +188,7 @@ impl OutboxState {
             let recorded = outbox.record(&key, &attempt.outcome, attempt.retry_after_ms, now, random_unit(), &POLICY);
             self.outbox.set(outbox);
             if let Recorded::Delivered(entry) = recorded {
-                let delivered =
-                    outbox::remember_delivered(&self.delivered.get_untracked(), &entry.payload.reference, now);
+                let delivered = outbox::remember_delivered(&self.delivered.get_untracked(), entry.reference(), now);
                 storage::write(storage::keys::DELIVERED, &json::write(&delivered));
                 self.delivered.set(delivered);
             }

@@ -103,7 +103,9 @@ pub enum EntryStatus {
 /// One sign-up in the outbox.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
-    pub payload: Payload,
+    /// The body of the contract, as JSON: the outbox only reads its reference and key, and
+    /// writes it back as it is (no need to know every field of every past version).
+    pub payload: Value,
     /// The answers it was built from, to let the young person correct a refused sign-up.
     pub draft: Draft,
     pub created_at_ms: i64,
@@ -118,9 +120,9 @@ pub struct Entry {
 
 impl Entry {
     /// A new sign-up, due at once.
-    pub fn new(payload: Payload, draft: Draft, now_ms: i64) -> Entry {
+    pub fn new(payload: &Payload, draft: Draft, now_ms: i64) -> Entry {
         Entry {
-            payload,
+            payload: serde_json::to_value(payload).unwrap_or(Value::Null),
             draft,
             created_at_ms: now_ms,
             attempts: 0,
@@ -130,8 +132,14 @@ impl Entry {
         }
     }
 
+    /// The Idempotency-Key of this sign-up.
     pub fn key(&self) -> &str {
-        &self.payload.idempotency_key
+        self.payload.get("idempotency_key").and_then(Value::as_str).unwrap_or_default()
+    }
+
+    /// The reference shown to the young person.
+    pub fn reference(&self) -> &str {
+        self.payload.get("reference").and_then(Value::as_str).unwrap_or_default()
     }
 
     fn is_pending(&self) -> bool {
@@ -176,7 +184,10 @@ impl Outbox {
         let mut outbox = Outbox::default();
         for item in items {
             match serde_json::from_value::<Entry>(item.clone()) {
-                Ok(entry) if same_version => outbox.entries.push(entry),
+                // Without its key and reference an entry cannot be sent or shown: kept aside.
+                Ok(entry) if same_version && !entry.key().is_empty() && !entry.reference().is_empty() => {
+                    outbox.entries.push(entry)
+                }
                 _ => outbox.unreadable.push(item),
             }
         }
@@ -469,8 +480,8 @@ mod tests {
     #[test]
     fn an_entry_goes_from_pending_to_delivered_with_backoff_between() {
         let mut outbox = Outbox::default();
-        outbox.add(Entry::new(payload("k1"), Draft::default(), 1_000));
-        outbox.add(Entry::new(payload("k1"), Draft::default(), 1_000));
+        outbox.add(Entry::new(&payload("k1"), Draft::default(), 1_000));
+        outbox.add(Entry::new(&payload("k1"), Draft::default(), 1_000));
         assert_eq!(outbox.entries.len(), 1, "same key once");
         assert_eq!(outbox.due(1_000, false), ["k1"]);
         let retry = Outcome::RetryLater { status: Some(500) };
@@ -491,7 +502,7 @@ mod tests {
     #[test]
     fn a_refused_entry_is_kept_and_never_due() {
         let mut outbox = Outbox::default();
-        outbox.add(Entry::new(payload("k1"), Draft::default(), 0));
+        outbox.add(Entry::new(&payload("k1"), Draft::default(), 0));
         let refused = Outcome::Rejected { status: 400, problems: vec!["Numéro déjà inscrit".into()] };
         assert_eq!(outbox.record("k1", &refused, None, 0, 0.5, &POLICY), Recorded::Rejected);
         assert!(outbox.due(i64::MAX, true).is_empty());
@@ -504,8 +515,8 @@ mod tests {
     #[test]
     fn survives_storage_and_never_drops_an_entry_it_cannot_read() {
         let mut outbox = Outbox::default();
-        outbox.add(Entry::new(payload("k1"), Draft::default(), 0));
-        outbox.add(Entry::new(payload("k2"), Draft::default(), 0));
+        outbox.add(Entry::new(&payload("k1"), Draft::default(), 0));
+        outbox.add(Entry::new(&payload("k2"), Draft::default(), 0));
         let text = outbox.to_storage();
         assert_eq!(Outbox::from_storage(&text), (outbox.clone(), 0));
         // A damaged entry is kept aside and written back as it was.
@@ -525,24 +536,25 @@ mod tests {
 
     #[test]
     fn an_entry_saved_before_the_anti_spam_field_still_reads() {
-        let mut value = serde_json::to_value(Entry::new(payload("k1"), Draft::default(), 0)).unwrap();
+        let mut value = serde_json::to_value(Entry::new(&payload("k1"), Draft::default(), 0)).unwrap();
         value["payload"].as_object_mut().unwrap().remove("anti_spam");
         let text = serde_json::json!({ "version": 1, "entries": [value] }).to_string();
         let (read, unreadable) = Outbox::from_storage(&text);
         assert_eq!((read.entries.len(), unreadable), (1, 0));
+        assert_eq!((read.entries[0].key(), read.entries[0].reference()), ("k1", "ABCD3467"));
     }
 
     #[test]
     fn old_refusals_are_forgotten_pending_sign_ups_never() {
         let mut outbox = Outbox::default();
-        outbox.add(Entry::new(payload("pending"), Draft::default(), 0));
-        outbox.add(Entry::new(payload("refused"), Draft::default(), 0));
+        outbox.add(Entry::new(&payload("pending"), Draft::default(), 0));
+        outbox.add(Entry::new(&payload("refused"), Draft::default(), 0));
         let refused = Outcome::Rejected { status: 400, problems: Vec::new() };
         outbox.record("refused", &refused, None, 0, 0.5, &POLICY);
         assert_eq!(outbox.prune_rejected(1_000, 1_000), 0);
         assert_eq!(outbox.prune_rejected(1_001, 1_000), 1);
         assert_eq!(outbox.entries.len(), 1);
-        outbox.add(Entry::new(payload("refused-2"), Draft::default(), 0));
+        outbox.add(Entry::new(&payload("refused-2"), Draft::default(), 0));
         outbox.record("refused-2", &refused, None, 0, 0.5, &POLICY);
         outbox.clear_rejected();
         assert_eq!(outbox.entries.iter().map(Entry::key).collect::<Vec<_>>(), ["pending"]);

@@ -339,7 +339,7 @@ pub struct Envelope {
 }
 
 /// The JSON body POSTed to the endpoint. Field by field in `docs/endpoint.md`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Payload {
     pub schema_version: String,
     pub reference: String,
@@ -355,9 +355,7 @@ pub struct Payload {
     pub consent: Consent,
     /// Where the sign-up came from (a counsellor's shared link); empty for a plain visit.
     pub source: Source,
-    /// Signs of a robot, for the endpoint to filter spam without a CAPTCHA. (Defaulted when an
-    /// outbox saved by an older version is read back: a pending sign-up must never be dropped.)
-    #[serde(default)]
+    /// Signs of a robot, for the endpoint to filter spam without a CAPTCHA.
     pub anti_spam: AntiSpam,
     pub locale: String,
     pub app_version: String,
@@ -365,7 +363,7 @@ pub struct Payload {
 
 /// What the endpoint needs to recognise obvious robots: the hidden trap field, and how long the
 /// forms took to fill in (people need more than a few seconds).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct AntiSpam {
     /// The hidden field's content: always empty for a person.
     pub honeypot: String,
@@ -373,7 +371,7 @@ pub struct AntiSpam {
     pub fill_seconds: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Applicant {
     pub first_name: String,
     pub last_name: String,
@@ -388,21 +386,21 @@ pub struct Applicant {
     pub situation_other: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CommunePayload {
     pub insee: String,
     pub name: String,
     pub postcode: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ContactPreference {
     pub channel: ContactChannel,
     pub time: ContactTime,
 }
 
 /// The facts behind eligibility, so the counsellor sees why a sign-up was let through.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EligibilityFacts {
     /// Age on the day of the sign-up.
     pub age: u32,
@@ -413,7 +411,7 @@ pub struct EligibilityFacts {
     pub counsellor_override: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PathwayChoice {
     /// The pathway the young person chose; `null` for "I don't know yet".
     pub chosen: Option<String>,
@@ -421,7 +419,7 @@ pub struct PathwayChoice {
     pub suggested: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SelfAssessment {
     pub questionnaire_version: String,
     /// Dimension id → score 0–100.
@@ -430,7 +428,7 @@ pub struct SelfAssessment {
     pub answers: BTreeMap<String, Vec<String>>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Consent {
     pub share_self_assessment: bool,
 }

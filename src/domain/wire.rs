@@ -8,8 +8,6 @@
 
 use serde_json::{Map, Value};
 
-use super::signup::Payload;
-
 /// The wire format of the POST body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -151,8 +149,8 @@ pub fn form_encode(text: &str) -> String {
 
 /// The body for `format`. Without a mapping, JSON is our contract and forms send every field
 /// under its dotted name.
-pub fn encode(payload: &Payload, format: Format, mapping: Option<&Mapping>) -> Body {
-    let value = serde_json::to_value(payload).unwrap_or(Value::Null);
+pub fn encode(value: &Value, format: Format, mapping: Option<&Mapping>) -> Body {
+    let value = value.clone();
     let Some(mapping) = mapping.filter(|m| !m.fields.is_empty() || !m.constants.is_empty()) else {
         return match format {
             Format::Json => Body::Json(value.to_string()),
@@ -212,8 +210,12 @@ mod tests {
     use super::*;
     use crate::domain::signup::{
         AntiSpam, Applicant, CommunePayload, Consent, ContactChannel, ContactPreference, ContactTime, EligibilityFacts,
-        PathwayChoice, Situation, Source,
+        PathwayChoice, Payload, Situation, Source,
     };
+
+    fn json(payload: Payload) -> Value {
+        serde_json::to_value(payload).unwrap()
+    }
 
     fn payload() -> Payload {
         Payload {
@@ -273,14 +275,16 @@ mod tests {
 
     #[test]
     fn json_without_mapping_is_our_contract() {
-        let Body::Json(text) = encode(&payload(), Format::Json, None) else { panic!() };
+        let Body::Json(text) = encode(&json(payload()), Format::Json, None) else { panic!() };
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value, serde_json::to_value(payload()).unwrap());
     }
 
     #[test]
     fn json_with_a_mapping_produces_the_1jeune1solution_shape() {
-        let Body::Json(text) = encode(&payload(), Format::Json, Some(&one_young_one_solution())) else { panic!() };
+        let Body::Json(text) = encode(&json(payload()), Format::Json, Some(&one_young_one_solution())) else {
+            panic!()
+        };
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             value,
@@ -298,14 +302,14 @@ mod tests {
         mapping.fields.push(("tel".into(), "applicant.phone_national".into()));
         mapping.fields.push(("score_idee".into(), "self_assessment.scores.idea".into()));
         mapping.constants.push(("origine".into(), "Lab'O".into()));
-        let Body::Form(text) = encode(&payload(), Format::Form, Some(&mapping)) else { panic!() };
+        let Body::Form(text) = encode(&json(payload()), Format::Form, Some(&mapping)) else { panic!() };
         assert_eq!(
             text,
             "pr%C3%A9nom=L%C3%A9a&nom=Martin-Dupont&t%C3%A9l%C3%A9phone=%2B33612345678&email=lea%2Blabo%40exemple.fr\
              &age=19&codePostal=76610&ville=Le+Havre&idee=Cr%C3%AApes+%26+cidre%2C+100+%25+local&tel=0612345678\
              &score_idee=&origine=Lab%27O"
         );
-        let Body::Multipart(pairs) = encode(&payload(), Format::Multipart, Some(&mapping)) else { panic!() };
+        let Body::Multipart(pairs) = encode(&json(payload()), Format::Multipart, Some(&mapping)) else { panic!() };
         assert_eq!(pairs[0], ("prénom".to_owned(), "Léa".to_owned()));
         assert_eq!(pairs.last().unwrap(), &("origine".to_owned(), "Lab'O".to_owned()));
     }
@@ -323,7 +327,7 @@ mod tests {
             let mut p = payload();
             p.applicant.phone = e164.into();
             assert_eq!(
-                encode(&p, Format::Multipart, Some(&mapping)),
+                encode(&json(p), Format::Multipart, Some(&mapping)),
                 Body::Multipart(vec![("tel".into(), national.into())]),
                 "{e164}"
             );
@@ -332,7 +336,7 @@ mod tests {
 
     #[test]
     fn forms_without_mapping_use_our_names() {
-        let Body::Form(text) = encode(&payload(), Format::Form, None) else { panic!() };
+        let Body::Form(text) = encode(&json(payload()), Format::Form, None) else { panic!() };
         assert!(text.contains("applicant.first_name=L%C3%A9a"), "{text}");
         assert!(text.contains("applicant.commune.postcode=76610"), "{text}");
         assert!(text.contains("self_assessment=&"), "{text}");

@@ -75,7 +75,7 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
             journey
                 .sent
                 .set(Some(Sent { reference: payload.reference.clone(), first_name: details.first_name.clone() }));
-            outbox.enqueue(Entry::new(payload, draft, platform::now_ms()));
+            outbox.enqueue(Entry::new(&payload, draft, platform::now_ms()));
             journey.clear();
             location.navigate(paths::CONFIRMATION);
         }

@@ -52,14 +52,14 @@ pub fn ConfirmationPage() -> impl IntoView {
         let of = |e: &Entry| match &e.status {
             EntryStatus::Rejected { problems, .. } => Status::Rejected {
                 key: e.key().to_owned(),
-                reference: e.payload.reference.clone(),
+                reference: e.reference().to_owned(),
                 problems: problems.clone(),
             },
-            EntryStatus::Pending => Status::Pending { reference: e.payload.reference.clone() },
+            EntryStatus::Pending => Status::Pending { reference: e.reference().to_owned() },
         };
         let delivered = outbox.delivered.with(|d| d.iter().map(|d| d.reference.clone()).collect::<Vec<_>>());
         if let Some(mine) = journey.sent.with(|s| s.as_ref().map(|s| s.reference.clone())) {
-            if let Some(entry) = entries.iter().find(|e| e.payload.reference == mine) {
+            if let Some(entry) = entries.iter().find(|e| e.reference() == mine) {
                 return of(entry);
             }
             if delivered.contains(&mine) {
