@@ -26,8 +26,8 @@ const sri = (text) => 'sha384-' + createHash('sha384').update(text).digest('base
 let html = read('index.html');
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
-  // Deep links (/test/4…) must not flash the static start page while the app loads.
-  const hideStatic = "if (location.pathname !== '/') document.getElementById('static-page')?.remove();\n";
+  // Deep links (/test/4…) must not flash the start text while the app loads (header and footer stay).
+  const hideStatic = "if (location.pathname !== '/') document.querySelector('#static-page main')?.replaceChildren();\n";
   // The app starts after the static page is on screen: the wasm download never competes with
   // the first paint (and the wasm preload Trunk adds goes, below).
   const afterPaint = 'await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n';

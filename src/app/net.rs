@@ -1,5 +1,5 @@
-//! Network: the only module that talks HTTP. Two requests exist: reading `config.json` once at
-//! start-up, and POSTing a sign-up to the mission locale's endpoint.
+//! Network: the only module that talks HTTP. Reading `config.json` and the commune list once at
+//! start-up, and POSTing a sign-up to the mission locale's endpoint; every request has a deadline.
 
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -25,38 +25,59 @@ pub enum ConfigFailure {
 /// Where the deployment's configuration lives, next to `index.html`.
 pub const CONFIG_URL: &str = "/config.json";
 
-/// Fetches and validates `config.json`. Asks the browser not to use a stale cached copy, so a
-/// fixed configuration is seen at the next visit.
+/// How long reading a start-up file may take: past it, the young person gets the
+/// "unavailable" page with the phone number rather than a page that never appears.
+const START_UP_TIMEOUT_SECONDS: u32 = 15;
+
+/// An AbortController that fires after a delay; dropping it cancels the timer.
+struct Deadline {
+    signal: Option<web_sys::AbortSignal>,
+    timer: Option<TimeoutHandle>,
+}
+
+impl Deadline {
+    fn after(seconds: u32) -> Deadline {
+        let controller = web_sys::AbortController::new().ok();
+        let signal = controller.as_ref().map(|c| c.signal());
+        let timer = controller.and_then(|controller| {
+            set_timeout_with_handle(move || controller.abort(), std::time::Duration::from_secs(seconds.into())).ok()
+        });
+        Deadline { signal, timer }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+    }
+}
+
+/// A start-up file's text, or why it could not be read (in French, for the deployer). Asks the
+/// browser not to use a stale cached copy, so a fixed file is seen at the next visit.
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let deadline = Deadline::after(START_UP_TIMEOUT_SECONDS);
+    let response =
+        Request::get(url).cache(RequestCache::NoCache).abort_signal(deadline.signal.as_ref()).send().await.map_err(
+            |_| "le serveur n'a pas répondu à temps (réseau coupé, lent ou adresse injoignable).".to_owned(),
+        )?;
+    match response.status() {
+        200..=299 => response.text().await.map_err(|_| "la réponse du serveur a été coupée.".to_owned()),
+        404 => Err(format!("le fichier est introuvable ({url} répond 404). Il doit être publié avec l'application.")),
+        status => Err(format!("le serveur a répondu {status} au lieu de 200.")),
+    }
+}
+
+/// Fetches and validates `config.json`.
 pub async fn load_config() -> Result<Config, ConfigFailure> {
-    let response = Request::get(CONFIG_URL).cache(RequestCache::NoCache).send().await.map_err(|_| {
-        ConfigFailure::Unreachable("le serveur n'a pas répondu (réseau coupé ou adresse injoignable).".into())
-    })?;
-    let status = response.status();
-    if status == 404 {
-        return Err(ConfigFailure::Unreachable(format!(
-            "le fichier est introuvable ({CONFIG_URL} répond 404). Il doit être publié à côté de index.html."
-        )));
-    }
-    if !(200..300).contains(&status) {
-        return Err(ConfigFailure::Unreachable(format!("le serveur a répondu {status} au lieu de 200.")));
-    }
-    let text =
-        response.text().await.map_err(|_| ConfigFailure::Unreachable("la réponse du serveur a été coupée.".into()))?;
+    let text = fetch_text(CONFIG_URL).await.map_err(ConfigFailure::Unreachable)?;
     Config::parse(&text).map_err(ConfigFailure::Invalid)
 }
 
 /// Fetches and validates the territory's communes (`territory.communes_url` of the config).
 pub async fn load_territory(url: &str) -> Result<Territory, ConfigFailure> {
-    let unreachable = |why: String| ConfigFailure::Unreachable(format!("{url} : {why}"));
-    let response = Request::get(url)
-        .cache(RequestCache::NoCache)
-        .send()
-        .await
-        .map_err(|_| unreachable("le serveur n'a pas répondu.".into()))?;
-    if !(200..300).contains(&response.status()) {
-        return Err(unreachable(format!("le serveur a répondu {} au lieu de 200.", response.status())));
-    }
-    let text = response.text().await.map_err(|_| unreachable("la réponse du serveur a été coupée.".into()))?;
+    let text = fetch_text(url).await.map_err(|why| ConfigFailure::Unreachable(format!("{url} : {why}")))?;
     Territory::parse(&text).map_err(|problems| {
         ConfigFailure::Invalid(
             problems
@@ -76,13 +97,9 @@ pub struct Attempt {
 /// POSTs a sign-up once, in the configured wire format, with its `Idempotency-Key`, giving up
 /// after the configured timeout. Never logs the body.
 pub async fn send_signup(endpoint: &Endpoint, entry: &Entry) -> Attempt {
-    let controller = web_sys::AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
-    let timeout = controller.clone().and_then(|controller| {
-        let duration = std::time::Duration::from_secs(endpoint.timeout_seconds.into());
-        set_timeout_with_handle(move || controller.abort(), duration).ok()
-    });
-    let builder = Request::post(&endpoint.url).header("Idempotency-Key", entry.key()).abort_signal(signal.as_ref());
+    let deadline = Deadline::after(endpoint.timeout_seconds);
+    let builder =
+        Request::post(&endpoint.url).header("Idempotency-Key", entry.key()).abort_signal(deadline.signal.as_ref());
     let request = match wire::encode(&entry.payload, endpoint.format, endpoint.mapping.as_ref()) {
         Body::Json(text) => builder.header("Content-Type", "application/json").body(text),
         Body::Form(text) => builder.header("Content-Type", "application/x-www-form-urlencoded").body(text),
@@ -96,7 +113,8 @@ pub async fn send_signup(endpoint: &Endpoint, entry: &Entry) -> Attempt {
             Err(_) => builder.body(String::new()),
         },
     };
-    let attempt = match request {
+    // `deadline` lives until the answer is read: the timer covers the whole attempt.
+    match request {
         Err(_) => Attempt { outcome: Outcome::RetryLater { status: None }, retry_after_ms: None },
         Ok(request) => match request.send().await {
             Err(_) => Attempt { outcome: Outcome::RetryLater { status: None }, retry_after_ms: None },
@@ -110,9 +128,5 @@ pub async fn send_signup(endpoint: &Endpoint, entry: &Entry) -> Attempt {
                 Attempt { outcome: response::classify(status, &body), retry_after_ms }
             }
         },
-    };
-    if let Some(timeout) = timeout {
-        timeout.clear();
     }
-    attempt
 }

@@ -119,14 +119,7 @@ pub async fn bind(
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(axum::middleware::from_fn(count_hits));
-    let listener =
-        TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-    let address = listener.local_addr().map_err(|e| e.to_string())?;
-    Ok((address, async move {
-        if let Err(e) = axum::serve(listener, app).await {
-            eprintln!("static server stopped: {e}");
-        }
-    }))
+    listen(app, port).await
 }
 
 async fn count_hits(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
@@ -148,6 +141,12 @@ async fn count_hits(request: axum::extract::Request, next: axum::middleware::Nex
 /// baseline page.
 pub async fn bind_plain(dir: PathBuf, port: u16) -> Result<(SocketAddr, impl Future<Output = ()>), String> {
     let app = Router::new().fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip());
+    listen(app, port).await
+}
+
+/// Binds `app` on loopback (`port` 0 picks a free one); returns the address and the serving
+/// future.
+async fn listen(app: Router, port: u16) -> Result<(SocketAddr, impl Future<Output = ()>), String> {
     let listener =
         TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;

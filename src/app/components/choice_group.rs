@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::state::{tr, use_texts};
+use super::{InlineError, described_by};
+use crate::app::state::use_texts;
 use crate::content::Texts;
 
 impl ChoiceOption {
@@ -40,20 +41,7 @@ pub fn ChoiceGroup(
     #[prop(into)] error: Signal<Option<&'static str>>,
 ) -> impl IntoView {
     let hint_id = format!("{name}-hint");
-    let error_id = format!("{name}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(name, hint.is_some(), error);
     let legend_content = if legend_is_heading {
         view! { <h1 class="question-title" id="page-title" tabindex="-1">{legend}</h1> }.into_any()
     } else {
@@ -65,18 +53,7 @@ pub fn ChoiceGroup(
             <fieldset aria-describedby=described_by>
                 <legend class:legend-heading=legend_is_heading>{legend_content}</legend>
                 {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
-                {move || {
-                    error
-                        .get()
-                        .map(|message| {
-                            view! {
-                                <p class="error-message" id=error_id.clone()>
-                                    <span class="visually-hidden">{tr(|t| t.errors_inline_prefix)}</span>
-                                    {message}
-                                </p>
-                            }
-                        })
-                }}
+                <InlineError id=name error=error />
                 <div class="choices">
                     {options
                         .into_iter()

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::{InlineError, described_by};
 use crate::app::state::tr;
 
 /// A labelled text input following the GOV.UK / DSFR pattern: label above, optional hint, inline
@@ -28,20 +29,7 @@ pub fn TextField(
     maxlength: usize,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(id, hint.is_some(), error);
     let input = if multiline {
         view! {
             <textarea
@@ -80,18 +68,7 @@ pub fn TextField(
                 {label} {optional.then(|| view! { " " <span class="optional">{tr(|t| t.app_optional)}</span> })}
             </label>
             {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p class="error-message" id=error_id.clone()>
-                                <span class="visually-hidden">{tr(|t| t.errors_inline_prefix)}</span>
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
+            <InlineError id=id error=error />
             {input}
         </div>
     }

@@ -39,6 +39,21 @@ pub(super) fn time_label(t: &'static Texts, c: ContactTime) -> &'static str {
     }
 }
 
+/// One answer per value of a closed list, labelled in the current language.
+fn options<T: Copy + Send + Sync + 'static>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(&'static Texts, T) -> &'static str,
+) -> Vec<ChoiceOption> {
+    let t = use_texts();
+    all.iter()
+        .map(|&value| ChoiceOption {
+            value: code(value).to_owned(),
+            label: Signal::derive(move || label(t.get(), value).to_owned()),
+        })
+        .collect()
+}
+
 /// Only reachable once the eligibility questions let the young person through.
 #[component]
 pub fn DetailsPage() -> impl IntoView {
@@ -97,36 +112,9 @@ fn DetailsForm() -> impl IntoView {
     let (situation_other, set_situation_other) = bind(form, |f| &f.situation_other, |f| &mut f.situation_other);
     let (idea, set_idea) = bind(form, |f| &f.idea, |f| &mut f.idea);
 
-    let situations = Situation::ALL
-        .iter()
-        .map(|s| {
-            let s = *s;
-            ChoiceOption {
-                value: s.code().to_owned(),
-                label: Signal::derive(move || situation_label(t.get(), s).to_owned()),
-            }
-        })
-        .collect::<Vec<_>>();
-    let channels = ContactChannel::ALL
-        .iter()
-        .map(|c| {
-            let c = *c;
-            ChoiceOption {
-                value: c.code().to_owned(),
-                label: Signal::derive(move || channel_label(t.get(), c).to_owned()),
-            }
-        })
-        .collect::<Vec<_>>();
-    let times = ContactTime::ALL
-        .iter()
-        .map(|c| {
-            let c = *c;
-            ChoiceOption {
-                value: c.code().to_owned(),
-                label: Signal::derive(move || time_label(t.get(), c).to_owned()),
-            }
-        })
-        .collect::<Vec<_>>();
+    let situations = options(&Situation::ALL, Situation::code, situation_label);
+    let channels = options(&ContactChannel::ALL, ContactChannel::code, channel_label);
+    let times = options(&ContactTime::ALL, ContactTime::code, time_label);
     let mut pathways: Vec<ChoiceOption> = QUESTIONNAIRE
         .pathways
         .iter()

@@ -2,7 +2,9 @@ use crate::app::router::use_location;
 use leptos::prelude::*;
 
 use super::{paths, use_page_title};
-use crate::app::components::{ChoiceGroup, ChoiceOption, ERROR_SUMMARY_ID, ErrorSummary, PAGE_TITLE_ID};
+use crate::app::components::{
+    ChoiceGroup, ChoiceOption, ERROR_SUMMARY_ID, ErrorSummary, InlineError, PAGE_TITLE_ID, described_by,
+};
 use crate::app::state::{bind, tr, use_journey, use_territory, use_texts};
 use crate::app::{messages, platform};
 use crate::content::fill;
@@ -61,7 +63,7 @@ pub fn EligibilityPage() -> impl IntoView {
     let (day, set_day) = bind(form, |f| &f.day, |f| &mut f.day);
     let (month, set_month) = bind(form, |f| &f.month, |f| &mut f.month);
     let (year, set_year) = bind(form, |f| &f.year, |f| &mut f.year);
-    let birth_described = move || if birth_error.get().is_some() { "birth-hint birth-error" } else { "birth-hint" };
+    let birth_described = described_by("birth", true, birth_error);
 
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.eligibility_title)}</h1>
@@ -72,18 +74,7 @@ pub fn EligibilityPage() -> impl IntoView {
                 <fieldset role="group" aria-describedby=birth_described>
                     <legend>{tr(|t| t.eligibility_birth_legend)}</legend>
                     <p class="hint" id="birth-hint">{tr(|t| t.eligibility_birth_hint)}</p>
-                    {move || {
-                        birth_error
-                            .get()
-                            .map(|message| {
-                                view! {
-                                    <p class="error-message" id="birth-error">
-                                        <span class="visually-hidden">{tr(|t| t.errors_inline_prefix)}</span>
-                                        {message}
-                                    </p>
-                                }
-                            })
-                    }}
+                    <InlineError id="birth" error=birth_error />
                     <div class="date-input">
                         <DatePart id="birth-day" label=move || t.get().eligibility_day autocomplete="bday-day" maxlength=2 value=day on_input=set_day invalid=birth_error />
                         <DatePart id="birth-month" label=move || t.get().eligibility_month autocomplete="bday-month" maxlength=2 value=month on_input=set_month invalid=birth_error />
@@ -210,23 +201,12 @@ fn CommuneField(form: RwSignal<EligibilityForm>, error: Signal<Option<&'static s
             }
         });
     };
-    let described = move || if error.get().is_some() { "commune-hint commune-error" } else { "commune-hint" };
+    let described = described_by("commune", true, error);
     view! {
         <div class="field commune-field" class:field-error=move || error.get().is_some()>
             <label for="commune">{tr(|t| t.eligibility_commune_label)}</label>
             <p class="hint" id="commune-hint">{tr(|t| t.eligibility_commune_hint)}</p>
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p class="error-message" id="commune-error">
-                                <span class="visually-hidden">{tr(|t| t.errors_inline_prefix)}</span>
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
+            <InlineError id="commune" error=error />
             <input
                 id="commune"
                 name="commune"
