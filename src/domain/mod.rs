@@ -15,5 +15,6 @@ pub mod questionnaire;
 pub mod response;
 pub mod share;
 pub mod signup;
+pub mod small_sort;
 pub mod territory;
 pub mod wire;

@@ -131,7 +131,7 @@ impl Question {
                 let mut next: Vec<String> = current.iter().filter(|c| !exclusive(c)).cloned().collect();
                 next.push(option.to_owned());
                 // Keep the order of the options, so the same answers always look the same.
-                next.sort_by_key(|id| self.options.iter().position(|o| o.id == id));
+                crate::domain::small_sort::sort_by_key(&mut next, |id| self.options.iter().position(|o| o.id == id));
                 next
             }
         }
@@ -214,7 +214,7 @@ impl Profile {
     /// point to work on (a strength must be true to the answers).
     pub fn strengths(&self, questionnaire: &Questionnaire) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.scores.len()).collect();
-        order.sort_by_key(|&d| std::cmp::Reverse(self.scores[d]));
+        crate::domain::small_sort::sort_by_key(&mut order, |&d| std::cmp::Reverse(self.scores[d]));
         let mut strengths: Vec<usize> =
             order.iter().copied().filter(|&d| self.scores[d] >= questionnaire.strength_at_least).take(3).collect();
         if strengths.is_empty() {
@@ -228,7 +228,7 @@ impl Profile {
     pub fn work_on(&self, questionnaire: &Questionnaire) -> Vec<usize> {
         let strengths = self.strengths(questionnaire);
         let mut order: Vec<usize> = (0..self.scores.len()).filter(|d| !strengths.contains(d)).collect();
-        order.sort_by_key(|&d| self.scores[d]);
+        crate::domain::small_sort::sort_by_key(&mut order, |&d| self.scores[d]);
         order.into_iter().filter(|&d| self.scores[d] < questionnaire.work_on_below).take(3).collect()
     }
 }

@@ -5,10 +5,13 @@
 //! The list for Le Havre Seine Métropole and Fécamp Caux Littoral is extracted from the npm
 //! package `@etalab/decoupage-administratif` by `cargo xtask communes` (see docs/content.md).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::json;
 
 /// One commune of the territory.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Commune {
     /// INSEE code (5 characters, e.g. `76351`).
     pub insee: String,
@@ -16,16 +19,7 @@ pub struct Commune {
     /// Its postcodes (a big town can have several).
     pub postcodes: Vec<String>,
     /// The intercommunality it belongs to (EPCI SIREN code).
-    #[serde(default)]
     pub epci: String,
-}
-
-/// The file format of `communes.json`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TerritoryFile {
-    /// Where the list comes from (package, version, licence).
-    pub source: String,
-    pub communes: Vec<Commune>,
 }
 
 /// A validated list of communes, ready to search.
@@ -44,7 +38,7 @@ pub struct Match<'a> {
 }
 
 /// What a young person picked, as kept in the draft.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct CommuneChoice {
     pub insee: String,
     pub postcode: String,
@@ -60,11 +54,31 @@ fn is_postcode(s: &str) -> bool {
 }
 
 impl Territory {
-    /// Reads `communes.json`; every problem is described in French for the deployer.
+    /// Reads `communes.json` (`{"source": "where the list comes from", "communes": [{"insee",
+    /// "name", "postcodes": […], "epci"}, …]}`); every problem is described in French for the
+    /// deployer.
     pub fn parse(text: &str) -> Result<Territory, Vec<String>> {
-        let file: TerritoryFile =
-            super::json::parse(text).map_err(|e| vec![format!("communes.json n'est pas valide : {e}.")])?;
-        Territory::new(file.communes)
+        let root = json::parse_value(text).map_err(|e| {
+            vec![format!(
+                "communes.json n'est pas valide : ce n'est pas du JSON (ligne {}, colonne {}).",
+                e.line(),
+                e.column()
+            )]
+        })?;
+        let Some(list) = root.get("communes").and_then(Value::as_array) else {
+            return Err(vec!["communes.json n'est pas valide : il faut une liste « communes ».".to_owned()]);
+        };
+        // A field missing or of the wrong type reads as empty, and `new` names the commune.
+        let communes = list
+            .iter()
+            .map(|c| Commune {
+                insee: json::text(c, "insee"),
+                name: json::text(c, "name"),
+                postcodes: json::texts(c, "postcodes"),
+                epci: json::text(c, "epci"),
+            })
+            .collect();
+        Territory::new(communes)
     }
 
     pub fn new(communes: Vec<Commune>) -> Result<Territory, Vec<String>> {
@@ -127,17 +141,18 @@ impl Territory {
         }
         let (numbers, words): (Vec<&String>, Vec<&String>) =
             query_tokens.iter().partition(|t| t.bytes().all(|b| b.is_ascii_digit()));
-        let mut results: Vec<(u8, &str, Match<'_>)> = Vec::new();
+        // (rank, name as compared, the match): the name's key is computed once per match.
+        let mut results: Vec<(u8, String, Match<'_>)> = Vec::new();
         for (commune, name_tokens) in self.communes.iter().zip(&self.tokens) {
             let Some(rank) = rank_words(&words, name_tokens) else { continue };
             for postcode in &commune.postcodes {
                 if numbers.iter().all(|n| postcode.starts_with(n.as_str())) {
-                    results.push((rank, &commune.name, Match { commune, postcode }));
+                    results.push((rank, sort_key(&commune.name), Match { commune, postcode }));
                 }
             }
         }
-        results.sort_by(|a, b| {
-            a.0.cmp(&b.0).then_with(|| sort_key(a.1).cmp(&sort_key(b.1))).then(a.2.postcode.cmp(b.2.postcode))
+        crate::domain::small_sort::sort_by(&mut results, |a, b| {
+            a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)).then(a.2.postcode.cmp(b.2.postcode))
         });
         results.into_iter().take(limit).map(|(_, _, m)| m).collect()
     }
@@ -287,6 +302,9 @@ mod tests {
     #[test]
     fn refuses_broken_lists_with_a_reason() {
         assert!(Territory::parse("{").unwrap_err()[0].contains("pas valide"));
+        assert!(Territory::parse(r#"{"source": "x"}"#).unwrap_err()[0].contains("« communes »"));
+        let odd = r#"{"communes": [{"insee": "76351", "name": "Le Havre", "postcodes": ["76600"]}, {"insee": 7}]}"#;
+        assert!(Territory::parse(odd).unwrap_err()[0].contains("commune n° 2"));
         assert!(Territory::parse(r#"{"source": "x", "communes": []}"#).is_err());
         let bad = r#"{"source": "x", "communes": [{"insee": "7", "name": "", "postcodes": ["abc"]}]}"#;
         assert!(Territory::parse(bad).unwrap_err()[0].contains("commune n° 1"));
