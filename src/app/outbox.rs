@@ -58,7 +58,7 @@ fn load_outbox() -> Outbox {
 }
 
 fn load_delivered() -> Vec<Delivered> {
-    storage::read(storage::keys::DELIVERED).and_then(|text| json::parse(&text).ok()).unwrap_or_default()
+    storage::read(storage::keys::DELIVERED).map(|text| Delivered::list_from_storage(&text)).unwrap_or_default()
 }
 
 /// A number in `[0, 1)` from the browser's random source, for the jitter.

@@ -5,7 +5,7 @@
 //! `docs/configuration.md`). This module turns that file into a [`Config`] or into the complete
 //! list of what is wrong with it, in French, for the deployer. It never panics on any input.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -98,11 +98,23 @@ impl fmt::Display for ConfigProblem {
 
 /// Contact details kept on the device from the last configuration that worked, so that a young
 /// person still gets a phone number if a later deploy breaks `config.json`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ContactFallback {
     pub name: String,
     pub phone_e164: String,
     pub phone_display: String,
+}
+
+impl ContactFallback {
+    /// Reads the kept details back; `None` if anything is missing.
+    pub fn from_storage(text: &str) -> Option<ContactFallback> {
+        let value = super::json::parse_value(text).ok()?;
+        Some(ContactFallback {
+            name: super::json::opt_text(&value, "name")?,
+            phone_e164: super::json::opt_text(&value, "phone_e164")?,
+            phone_display: super::json::opt_text(&value, "phone_display")?,
+        })
+    }
 }
 
 impl Config {
@@ -468,6 +480,9 @@ mod tests {
         assert_eq!(config.mission_locale.callback_working_days, 3);
         assert_eq!(config.territory.communes_url, "/territoire/communes.json");
         assert_eq!(config.contact_fallback().phone_display, "02 61 91 00 00");
+        let kept = crate::domain::json::write(&config.contact_fallback());
+        assert_eq!(ContactFallback::from_storage(&kept), Some(config.contact_fallback()));
+        assert_eq!(ContactFallback::from_storage(r#"{"name": "ML"}"#), None);
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //! details pages as typed, and the link attribution. Saved as the young person types, restored
 //! after a reload, a closed tab or a crash, forgotten after [`MAX_AGE_DAYS`] or once sent.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::eligibility::EligibilityForm;
+use super::json;
 use super::questionnaire::Answers;
 use super::signup::{SignupForm, Source};
 
@@ -16,8 +18,7 @@ const DAY_MS: i64 = 24 * 3600 * 1000;
 pub const VERSION: u32 = 1;
 
 /// Everything a young person has typed so far.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Draft {
     pub answers: Answers,
     pub eligibility: EligibilityForm,
@@ -31,7 +32,7 @@ pub struct Draft {
 }
 
 /// The draft with the moment it was saved, as stored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 struct Stored {
     version: u32,
     /// Milliseconds since 1970 (the browser's `Date.now()`).
@@ -53,12 +54,34 @@ impl Draft {
     /// Reads a stored draft; `None` if it is damaged, of another version, expired or from the
     /// future (a clock set wrong), so a bad draft can never break the app.
     pub fn from_storage(text: &str, now_ms: i64) -> Option<Draft> {
-        let stored: Stored = super::json::parse(text).ok()?;
-        let age_ms = now_ms.saturating_sub(stored.saved_at);
+        let stored = json::parse_value(text).ok()?;
+        let saved_at = json::int(&stored, "saved_at")?;
+        let draft = stored.get("draft").filter(|d| d.is_object())?;
+        let age_ms = now_ms.saturating_sub(saved_at);
         let max_ms = MAX_AGE_DAYS * DAY_MS;
         // A saved time up to a day ahead is a phone clock that was corrected, not a reason to
         // throw the answers away.
-        (stored.version == VERSION && (-DAY_MS..=max_ms).contains(&age_ms)).then_some(stored.draft)
+        (json::int(&stored, "version") == Some(i64::from(VERSION)) && (-DAY_MS..=max_ms).contains(&age_ms))
+            .then(|| Draft::from_json(draft))
+    }
+
+    /// Reads a draft from its JSON (also kept inside outbox entries). What is missing or
+    /// damaged reads as empty, field by field.
+    pub fn from_json(value: &Value) -> Draft {
+        let answers = value
+            .get("answers")
+            .and_then(Value::as_object)
+            .map(|answers| answers.iter().map(|(id, picked)| (id.clone(), json::text_list(picked))).collect())
+            .unwrap_or_default();
+        let part = |key: &str| value.get(key).cloned().unwrap_or(Value::Null);
+        Draft {
+            answers,
+            eligibility: EligibilityForm::from_json(&part("eligibility")),
+            details: SignupForm::from_json(&part("details")),
+            source: Source::from_json(&part("source")),
+            allow_outside_territory: json::flag(value, "allow_outside_territory"),
+            started_at_ms: json::int(value, "started_at_ms"),
+        }
     }
 }
 
@@ -85,6 +108,61 @@ mod tests {
         assert_eq!(Draft::from_storage(&text, now + 30 * DAY + 1), None);
         assert_eq!(Draft::from_storage(&text, now - 1), Some(sample()), "clock set back a little");
         assert_eq!(Draft::from_storage(&text, now - DAY - 1), None);
+    }
+
+    #[test]
+    fn every_field_survives_the_round_trip() {
+        use crate::domain::signup::{ContactChannel, ContactTime, Situation};
+        use crate::domain::territory::CommuneChoice;
+        let mut draft = sample();
+        draft.answers.insert("skills".into(), vec!["a".into(), "b".into()]);
+        draft.eligibility = EligibilityForm {
+            day: "1".into(),
+            month: "2".into(),
+            year: "2005".into(),
+            at_school: Some(false),
+            commune_query: "st rom".into(),
+            commune: Some(CommuneChoice { insee: "76647".into(), postcode: "76430".into() }),
+            elsewhere: true,
+        };
+        draft.details = SignupForm {
+            first_name: "Léa".into(),
+            last_name: "Martin".into(),
+            phone: "06 12 34 56 78".into(),
+            email: "lea@example.fr".into(),
+            situation: Some(Situation::Other),
+            situation_other: "Service civique".into(),
+            contact_channel: Some(ContactChannel::Sms),
+            contact_time: Some(ContactTime::AnyTime),
+            idea: "Un food truck".into(),
+            pathway: "collective".into(),
+            share_answers: true,
+            website: "x".into(),
+        };
+        draft.source =
+            Source { counsellor: Some("c12".into()), campaign: Some("forum".into()), channel: Some("sms".into()) };
+        draft.allow_outside_territory = true;
+        draft.started_at_ms = Some(1_799_999_000_000);
+        let now = 1_800_000_000_000;
+        assert_eq!(Draft::from_storage(&draft.to_storage(now), now), Some(draft));
+    }
+
+    #[test]
+    fn a_damaged_field_loses_only_itself() {
+        let text = r#"{"version": 1, "saved_at": 0, "draft": {
+            "answers": {"q": ["a", 7], "r": "x"},
+            "details": {"first_name": "Léa", "situation": "astronaut", "phone": 612345678},
+            "eligibility": {"day": "14", "at_school": "no", "commune": "76351"},
+            "source": 3, "started_at_ms": "soon"}}"#;
+        let draft = Draft::from_storage(text, 0).unwrap();
+        assert_eq!(draft.answers["q"], ["a"]);
+        assert!(draft.answers["r"].is_empty());
+        assert_eq!(draft.details.first_name, "Léa");
+        assert_eq!((draft.details.situation, draft.details.phone.as_str()), (None, ""));
+        assert_eq!(draft.details.pathway, crate::domain::signup::UNDECIDED);
+        assert_eq!((draft.eligibility.day.as_str(), draft.eligibility.at_school), ("14", None));
+        assert_eq!(draft.eligibility.commune, None);
+        assert_eq!((draft.source, draft.started_at_ms), (Source::default(), None));
     }
 
     #[test]

@@ -4,7 +4,10 @@
 //! into a kind page that points to the right place.
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::json;
 
 use super::territory::{CommuneChoice, Territory};
 
@@ -77,8 +80,7 @@ pub enum Ineligibility {
 }
 
 /// The eligibility questions as typed, kept in the draft.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct EligibilityForm {
     pub day: String,
     pub month: String,
@@ -90,6 +92,24 @@ pub struct EligibilityForm {
     pub commune: Option<CommuneChoice>,
     /// "J'habite ailleurs".
     pub elsewhere: bool,
+}
+
+impl EligibilityForm {
+    /// Reads the form back from the draft's JSON (what is missing or damaged reads as empty).
+    pub fn from_json(value: &Value) -> EligibilityForm {
+        EligibilityForm {
+            day: json::text(value, "day"),
+            month: json::text(value, "month"),
+            year: json::text(value, "year"),
+            at_school: value.get("at_school").and_then(Value::as_bool),
+            commune_query: json::text(value, "commune_query"),
+            commune: value
+                .get("commune")
+                .filter(|c| c.is_object())
+                .map(|c| CommuneChoice { insee: json::text(c, "insee"), postcode: json::text(c, "postcode") }),
+            elsewhere: json::flag(value, "elsewhere"),
+        }
+    }
 }
 
 /// A problem on the eligibility page.

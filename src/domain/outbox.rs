@@ -9,10 +9,11 @@
 //! Jitter matters: after an outage, thousands of phones that failed together would otherwise
 //! come back together (see [`simulate`] and `examples/retry_storm.rs`).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::draft::Draft;
+use super::json;
 use super::response::Outcome;
 use super::signup::Payload;
 
@@ -90,7 +91,7 @@ pub fn parse_http_date(value: &str) -> Option<i64> {
 }
 
 /// Where a sign-up in the outbox stands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum EntryStatus {
     /// Not delivered yet; tried again automatically.
@@ -100,8 +101,22 @@ pub enum EntryStatus {
     Rejected { status: u16, problems: Vec<String> },
 }
 
+impl EntryStatus {
+    /// Reads a stored status; `None` if it is not one this version knows.
+    fn from_json(value: &Value) -> Option<EntryStatus> {
+        match value.get("state")?.as_str()? {
+            "pending" => Some(EntryStatus::Pending),
+            "rejected" => Some(EntryStatus::Rejected {
+                status: u16::try_from(json::int(value, "status")?).ok()?,
+                problems: json::texts(value, "problems"),
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// One sign-up in the outbox.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Entry {
     /// The body of the contract, as JSON: the outbox only reads its reference and key, and
     /// writes it back as it is (no need to know every field of every past version).
@@ -130,6 +145,20 @@ impl Entry {
             not_before_ms: now_ms,
             status: EntryStatus::Pending,
         }
+    }
+
+    /// Reads a stored entry; `None` if one of its own fields is missing or damaged (the caller
+    /// keeps it aside, untouched). The draft inside is read leniently, field by field.
+    pub fn from_json(value: &Value) -> Option<Entry> {
+        Some(Entry {
+            payload: value.get("payload").filter(|p| p.is_object())?.clone(),
+            draft: Draft::from_json(value.get("draft").filter(|d| d.is_object())?),
+            created_at_ms: json::int(value, "created_at_ms")?,
+            attempts: u32::try_from(json::int(value, "attempts")?).ok()?,
+            next_attempt_at_ms: json::int(value, "next_attempt_at_ms")?,
+            not_before_ms: json::int(value, "not_before_ms")?,
+            status: EntryStatus::from_json(value.get("status")?)?,
+        })
     }
 
     /// The Idempotency-Key of this sign-up.
@@ -183,9 +212,9 @@ impl Outbox {
         let same_version = value.get("version").and_then(Value::as_u64) == Some(u64::from(VERSION));
         let mut outbox = Outbox::default();
         for item in items {
-            match serde_json::from_value::<Entry>(item.clone()) {
+            match Entry::from_json(&item) {
                 // Without its key and reference an entry cannot be sent or shown: kept aside.
-                Ok(entry) if same_version && !entry.key().is_empty() && !entry.reference().is_empty() => {
+                Some(entry) if same_version && !entry.key().is_empty() && !entry.reference().is_empty() => {
                     outbox.entries.push(entry)
                 }
                 _ => outbox.unreadable.push(item),
@@ -287,10 +316,25 @@ impl Outbox {
 
 /// A sign-up the endpoint accepted, remembered for a day so the confirmation survives a reload
 /// or shows up in another tab. Only the reference: no personal data stays on the device.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Delivered {
     pub reference: String,
     pub at_ms: i64,
+}
+
+impl Delivered {
+    /// Reads the stored list; what cannot be read is forgotten (it is only a reminder of a
+    /// reference the endpoint already has).
+    pub fn list_from_storage(text: &str) -> Vec<Delivered> {
+        let value = json::parse_value(text).unwrap_or(Value::Null);
+        let items = value.as_array().map(Vec::as_slice).unwrap_or_default();
+        items
+            .iter()
+            .filter_map(|item| {
+                Some(Delivered { reference: json::opt_text(item, "reference")?, at_ms: json::int(item, "at_ms")? })
+            })
+            .collect()
+    }
 }
 
 /// How long a delivered reference is remembered.
@@ -532,6 +576,35 @@ mod tests {
         assert_eq!((read.entries.len(), unreadable), (0, 2));
         assert_eq!(Outbox::from_storage(""), (Outbox::default(), 0));
         assert_eq!(Outbox::from_storage("{"), (Outbox::default(), 1));
+    }
+
+    #[test]
+    fn a_refused_entry_round_trips_and_damaged_fields_are_kept_aside() {
+        let mut outbox = Outbox::default();
+        outbox.add(Entry::new(&payload("k1"), Draft::default(), 5));
+        let refused = Outcome::Rejected { status: 422, problems: vec!["Téléphone invalide".into()] };
+        outbox.record("k1", &refused, None, 7, 0.5, &POLICY);
+        let text = outbox.to_storage();
+        assert_eq!(Outbox::from_storage(&text), (outbox.clone(), 0));
+        for (from, to) in [
+            ("\"attempts\":1", "\"attempts\":-1"),
+            ("\"state\":\"rejected\"", "\"state\":\"lost\""),
+            ("\"status\":422", "\"status\":70000"),
+            ("\"created_at_ms\":5", "\"created_at_ms\":\"5\""),
+        ] {
+            assert!(text.contains(from), "{from} in {text}");
+            let (read, unreadable) = Outbox::from_storage(&text.replacen(from, to, 1));
+            assert_eq!((read.entries.len(), unreadable), (0, 1), "{to}");
+        }
+    }
+
+    #[test]
+    fn delivered_references_read_back_and_damage_is_forgotten() {
+        let list = remember_delivered(&[], "ABCD3467", 10);
+        let text = serde_json::to_string(&list).unwrap();
+        assert_eq!(Delivered::list_from_storage(&text), list);
+        assert!(Delivered::list_from_storage("{").is_empty());
+        assert_eq!(Delivered::list_from_storage(r#"[{"reference": 1}, {"reference": "X", "at_ms": 3}]"#).len(), 1);
     }
 
     #[test]

@@ -3,7 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::json;
 
 use super::eligibility::{EligibilityAnswer, MAX_AGE, MIN_AGE};
 use super::email::{self, EmailError};
@@ -25,7 +28,7 @@ pub const IDEA_MAX: usize = 1000;
 pub const UNDECIDED: &str = "undecided";
 
 /// What the young person does now.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Situation {
     JobSeeking,
@@ -36,6 +39,11 @@ pub enum Situation {
 }
 
 impl Situation {
+    /// The value with this code, if any.
+    pub fn from_code(code: &str) -> Option<Situation> {
+        Situation::ALL.into_iter().find(|value| value.code() == code)
+    }
+
     pub const ALL: [Situation; 5] =
         [Situation::JobSeeking, Situation::Training, Situation::Employed, Situation::NothingYet, Situation::Other];
 
@@ -52,7 +60,7 @@ impl Situation {
 }
 
 /// How the young person prefers to be contacted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContactChannel {
     Call,
@@ -61,6 +69,11 @@ pub enum ContactChannel {
 }
 
 impl ContactChannel {
+    /// The value with this code, if any.
+    pub fn from_code(code: &str) -> Option<ContactChannel> {
+        ContactChannel::ALL.into_iter().find(|value| value.code() == code)
+    }
+
     pub const ALL: [ContactChannel; 3] = [ContactChannel::Call, ContactChannel::Sms, ContactChannel::Email];
 
     pub fn code(self) -> &'static str {
@@ -73,7 +86,7 @@ impl ContactChannel {
 }
 
 /// When the young person prefers to be contacted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContactTime {
     Morning,
@@ -83,6 +96,11 @@ pub enum ContactTime {
 }
 
 impl ContactTime {
+    /// The value with this code, if any.
+    pub fn from_code(code: &str) -> Option<ContactTime> {
+        ContactTime::ALL.into_iter().find(|value| value.code() == code)
+    }
+
     pub const ALL: [ContactTime; 4] =
         [ContactTime::Morning, ContactTime::Midday, ContactTime::Afternoon, ContactTime::AnyTime];
 
@@ -97,8 +115,7 @@ impl ContactTime {
 }
 
 /// The details page as typed. Kept as typed on error, so nothing is lost.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SignupForm {
     pub first_name: String,
     pub last_name: String,
@@ -133,6 +150,28 @@ impl Default for SignupForm {
             pathway: UNDECIDED.to_owned(),
             share_answers: false,
             website: String::new(),
+        }
+    }
+}
+
+impl SignupForm {
+    /// Reads the form back from the draft's JSON (see [`json`]: what is missing or damaged
+    /// reads as empty).
+    pub fn from_json(value: &Value) -> SignupForm {
+        let code = |key: &str| json::opt_text(value, key);
+        SignupForm {
+            first_name: json::text(value, "first_name"),
+            last_name: json::text(value, "last_name"),
+            phone: json::text(value, "phone"),
+            email: json::text(value, "email"),
+            situation: code("situation").as_deref().and_then(Situation::from_code),
+            situation_other: json::text(value, "situation_other"),
+            contact_channel: code("contact_channel").as_deref().and_then(ContactChannel::from_code),
+            contact_time: code("contact_time").as_deref().and_then(ContactTime::from_code),
+            idea: json::text(value, "idea"),
+            pathway: code("pathway").unwrap_or_else(|| UNDECIDED.to_owned()),
+            share_answers: json::flag(value, "share_answers"),
+            website: json::text(value, "website"),
         }
     }
 }
@@ -434,14 +473,25 @@ pub struct Consent {
 }
 
 /// Attribution of a counsellor's shared link. Every field is optional.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Source {
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub counsellor: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
+}
+
+impl Source {
+    /// Reads the attribution back from the draft's JSON.
+    pub fn from_json(value: &Value) -> Source {
+        Source {
+            counsellor: json::opt_text(value, "counsellor"),
+            campaign: json::opt_text(value, "campaign"),
+            channel: json::opt_text(value, "channel"),
+        }
+    }
 }
 
 /// Everything the payload is built from.

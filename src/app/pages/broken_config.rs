@@ -32,7 +32,7 @@ pub fn BrokenConfigPage(failure: ConfigFailure) -> impl IntoView {
     });
 
     let fallback: Option<ContactFallback> =
-        storage::read(storage::keys::CONTACT_FALLBACK).and_then(|s| crate::domain::json::parse(&s).ok());
+        storage::read(storage::keys::CONTACT_FALLBACK).and_then(|s| ContactFallback::from_storage(&s));
     let contact = match fallback {
         Some(contact) => {
             let href = format!("tel:{}", contact.phone_e164);
