@@ -71,7 +71,7 @@ impl Draft {
         let answers = value
             .get("answers")
             .and_then(Value::as_object)
-            .map(|answers| answers.iter().map(|(id, picked)| (id.clone(), json::text_list(picked))).collect())
+            .map(|answers| json::map(answers.iter().map(|(id, picked)| (id.clone(), json::text_list(picked)))))
             .unwrap_or_default();
         let part = |key: &str| value.get(key).cloned().unwrap_or(Value::Null);
         Draft {

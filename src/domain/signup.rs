@@ -532,12 +532,10 @@ impl Payload {
         let share = details.share_answers && profile.is_some();
         let self_assessment = profile.as_ref().filter(|_| share).map(|profile| SelfAssessment {
             questionnaire_version: questionnaire.version.to_owned(),
-            scores: questionnaire.dimensions.iter().zip(&profile.scores).map(|(d, s)| ((*d).to_owned(), *s)).collect(),
-            answers: questionnaire
-                .questions
-                .iter()
-                .map(|q| (q.id.to_owned(), q.chosen(answers).into_iter().map(|i| q.options[i].id.to_owned()).collect()))
-                .collect(),
+            scores: json::map(questionnaire.dimensions.iter().zip(&profile.scores).map(|(d, s)| ((*d).to_owned(), *s))),
+            answers: json::map(questionnaire.questions.iter().map(|q| {
+                (q.id.to_owned(), q.chosen(answers).into_iter().map(|i| q.options[i].id.to_owned()).collect())
+            })),
         });
         Payload {
             schema_version: SCHEMA_VERSION.to_owned(),
