@@ -9,7 +9,8 @@
 //   network is down or slower than NAVIGATION_TIMEOUT_MS; only HTML pages are kept as the shell;
 // - JSON files (config.json, the commune list): network first, so a fix is seen at once;
 // - hashed files (wasm, js, css): from the cache, they never change under the same name;
-// - anything that is not a GET (the sign-up POST) and other origins: never touched.
+// - anything that is not a GET (the sign-up POST), other origins and the counsellors' page
+//   (/conseillers/, a separate app): never touched.
 
 const VERSION = 'filled-in-by-tools/post-build.mjs';
 const ASSETS = [];
@@ -83,6 +84,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith('/__')) return;
+  // The counsellors' page is a separate app: never the young people's shell, never cached here.
+  if (url.pathname.startsWith('/conseillers')) return;
   if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, '/index.html', NAVIGATION_TIMEOUT_MS, isShell));
   } else if (url.pathname.endsWith('.json')) {

@@ -60,3 +60,14 @@ fn index_html_fits_in_the_first_round_trip() {
     let compressed = gzip.finish().unwrap().len();
     assert!(compressed < 14 * 1024, "index.html is {compressed} bytes gzipped; the first TCP flight is ~14 KB");
 }
+
+#[test]
+fn the_counsellors_static_page_says_what_their_app_says() {
+    let html = include_str!("../conseillers.html");
+    let t = labo::content::LANGUAGES[0];
+    for text in [t.app_name, t.app_skip_link, t.counsellor_title, t.counsellor_intro] {
+        assert!(html.contains(&escape(text)), "conseillers.html lacks: {text}");
+    }
+    assert!(html.contains(&format!("<title>{}{}</title>", t.counsellor_page_title, t.app_title_suffix)));
+    assert!(html.contains(r#"data-bin="conseillers""#), "its own wasm, not the young people's");
+}

@@ -18,6 +18,11 @@ import { join, relative, sep } from 'node:path';
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('usage: node tools/post-build.mjs <dist folder> (or run through `trunk build`)');
 
+// The counsellors' page (conseillers.html) is a second Trunk build into dist/conseillers/, served
+// under /conseillers/: same start-up script treatment and policy, nothing else (no service worker,
+// no endpoint: it only builds links).
+const counsellors = (process.env.TRUNK_HTML_FILE ?? '').endsWith('conseillers.html');
+const base = process.env.TRUNK_PUBLIC_URL ?? '/';
 const read = (name) => readFileSync(join(dir, name), 'utf8');
 const write = (name, text) => writeFileSync(join(dir, name), text);
 const sri = (text) => 'sha384-' + createHash('sha384').update(text).digest('base64');
@@ -27,7 +32,7 @@ let html = read('index.html');
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
   // Deep links (/test/4…) must not flash the start text while the app loads (header and footer stay).
-  const hideStatic = "if (location.pathname !== '/') document.querySelector('#static-page main')?.replaceChildren();\n";
+  const hideStatic = counsellors ? '' : "if (location.pathname !== '/') document.querySelector('#static-page main')?.replaceChildren();\n";
   // The app starts after the static page is on screen: the wasm download never competes with
   // the first paint (and the wasm preload Trunk adds goes, below).
   const afterPaint = 'await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n';
@@ -37,12 +42,15 @@ if (inline) {
   ).replace(
     // The wasm is fetched with Subresource Integrity too (the JS is, through its modulepreload).
     /module_or_path: '([^']+\.wasm)'/,
-    (_, wasm) => `module_or_path: fetch('${wasm}', { integrity: '${sri(readFileSync(join(dir, wasm.slice(1))))}' })`,
+    (_, wasm) => `module_or_path: fetch('${wasm}', { integrity: '${sri(readFileSync(join(dir, wasm.slice(base.length))))}' })`,
   );
-  const code = hideStatic + afterPaint + loader + '\n';
+  // A counsellor's link (/?conseiller=…) must survive a tap on the static page's links before
+  // the app is ready: they carry the address's parameters on.
+  const keepLink = counsellors ? '' : "if (location.search) for (const a of document.querySelectorAll('#static-page a[href^=\"/\"]')) a.href = a.getAttribute('href') + location.search;\n";
+  const code = hideStatic + keepLink + afterPaint + loader + '\n';
   const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   write(name, code);
-  html = html.replace(inline[0], `<script type="module" src="/${name}" integrity="${sri(code)}" crossorigin="anonymous"></script>`);
+  html = html.replace(inline[0], `<script type="module" src="${base}${name}" integrity="${sri(code)}" crossorigin="anonymous"></script>`);
 }
 
 html = html.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>/, '');
@@ -50,7 +58,7 @@ html = html.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>/, '');
 // 2. The security policy.
 let endpointOrigin = '';
 try {
-  endpointOrigin = new URL(JSON.parse(read('config.json')).endpoint.url).origin;
+  if (!counsellors) endpointOrigin = new URL(JSON.parse(read('config.json')).endpoint.url).origin;
 } catch (error) {
   console.warn(`post-build: no endpoint origin in config.json (${error.message}); connect-src will be 'self' only`);
 }
@@ -72,6 +80,10 @@ const csp = policy(endpointOrigin);
 const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}">`;
 html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, meta);
 write('index.html', html);
+if (counsellors) {
+  console.log(`post-build: counsellors' page under ${base}, boot script external, CSP connect-src 'self'`);
+  process.exit(0);
+}
 write('_headers', [
   '# Netlify / Cloudflare Pages headers, written by tools/post-build.mjs (see deploy/README.md).',
   '/*',
@@ -96,6 +108,14 @@ write('_headers', [
   '  Cache-Control: public, max-age=31536000, immutable',
   '/style-*',
   '  Cache-Control: public, max-age=31536000, immutable',
+  '/conseillers/index.html',
+  '  Cache-Control: no-cache',
+  '/conseillers/conseillers-*',
+  '  Cache-Control: public, max-age=31536000, immutable',
+  '/conseillers/boot-*',
+  '  Cache-Control: public, max-age=31536000, immutable',
+  '/conseillers/style-*',
+  '  Cache-Control: public, max-age=31536000, immutable',
   '',
 ].join('\n'));
 
@@ -115,7 +135,8 @@ if (existsSync(join(dir, 'sw.js'))) {
   const skip = new Set(['sw.js', '_headers', 'robots.txt']);
   const assets = files(dir)
     .map((path) => relative(dir, path).split(sep).join('/'))
-    .filter((name) => !skip.has(name) && !name.endsWith('.br') && !name.endsWith('.gz'))
+    // The counsellors' page is not part of the young people's offline app.
+    .filter((name) => !skip.has(name) && !name.startsWith('conseillers/') && !name.endsWith('.br') && !name.endsWith('.gz'))
     .map((name) => '/' + name)
     .sort();
   const hash = createHash('sha256');

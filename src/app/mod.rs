@@ -28,13 +28,51 @@ use crate::domain::config::Config;
 use crate::domain::share::ShareLink;
 use crate::domain::territory::Territory;
 
-/// Mounts the app. Called once by `main`.
+/// Mounts the young people's app (`index.html`). Called once by `main`.
 pub fn start() {
     leptos::mount::mount_to_body(App);
     // The offline app shell (public/sw.js) only in release builds: a development build changes
     // too often for a cache to help.
     if !cfg!(debug_assertions) {
         platform::register_service_worker("/sw.js");
+    }
+}
+
+/// Mounts the counsellors' link builder (`conseillers.html`, served at `/conseillers/`). Called
+/// once by `src/bin/conseillers.rs`.
+///
+/// Why a second, separate wasm: young people never use this page, and its code (QR codes,
+/// posters, downloads) was ~15 KB of brotli in their download. Counsellors get their own.
+pub fn start_counsellors() {
+    leptos::mount::mount_to_body(CounsellorApp);
+}
+
+/// The counsellors' page: loads `config.json` like [`App`], then shows the link builder.
+#[component]
+pub fn CounsellorApp() -> impl IntoView {
+    Language::provide();
+    let boot = RwSignal::new(None::<Result<Arc<Config>, ConfigFailure>>);
+    spawn_local(async move {
+        boot.set(Some(net::load_config().await.map(Arc::new)));
+    });
+    Effect::new(move || {
+        if boot.with(Option::is_some) {
+            platform::remove_static_page();
+        }
+    });
+    move || match boot.get() {
+        None => ().into_any(),
+        Some(Err(failure)) => view! { <BrokenConfigPage failure=failure /> }.into_any(),
+        Some(Ok(config)) => {
+            let phone = config.mission_locale.phone.clone();
+            provide_context(AppConfig(config));
+            view! {
+                <components::Frame phone=Some(phone) with_router=true>
+                    <CounsellorPage />
+                </components::Frame>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -111,7 +149,12 @@ fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
                 "/inscription/coordonnees" => view! { <DetailsPage /> }.into_any(),
                 "/inscription/verifier" => view! { <CheckPage /> }.into_any(),
                 "/inscription/confirmation" => view! { <ConfirmationPage /> }.into_any(),
-                "/conseillers" => view! { <CounsellorPage /> }.into_any(),
+                // The counsellors' page is its own small app (see `start_counsellors`). A host
+                // that answers every address with index.html brings us here: go to its file.
+                "/conseillers" | "/conseillers/" => {
+                    platform::replace_location(pages::paths::COUNSELLORS_PAGE);
+                    ().into_any()
+                }
                 "/confidentialite" => view! { <PrivacyPage /> }.into_any(),
                 "/accessibilite" => view! { <AccessibilityPage /> }.into_any(),
                 path => match path.strip_prefix("/test/") {

@@ -193,7 +193,12 @@ pub fn set_document_language(code: &str) {
     }
 }
 
-/// Removes index.html's static start page (the app now renders the page itself).
+/// Loads another page in place of this one (no history entry: "back" skips it).
+pub fn replace_location(url: &str) {
+    let _ = window().location().replace(url);
+}
+
+/// Removes the page's static HTML (the app now renders the page itself).
 pub fn remove_static_page() {
     if let Some(page) = document().get_element_by_id("static-page") {
         page.remove();

@@ -126,3 +126,44 @@ for (const format of ['A4', 'A5']) {
     expect(pages).toHaveLength(1);
   });
 }
+
+test('a tap on the static start page before the app is ready keeps the link\'s attribution', async ({ page, request }) => {
+  // The wasm arrives only after the tap, as on a slow phone.
+  let release: () => void = () => {};
+  const tapped = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await tapped;
+    // The first page's request was cancelled by the navigation.
+    await route.continue().catch(() => {});
+  });
+  await page.goto('/?conseiller=Claire+M.&canal=salon');
+  await expect(page.locator('#static-page')).toHaveCount(1);
+  await page.getByRole('link', { name: 'M\'inscrire directement' }).click();
+  await page.waitForURL(/\/inscription/);
+  release();
+  await page.unroute(/_bg\.wasm$/);
+  await fillEligibility(page, LE_HAVRE);
+  await fillDetails(page, LEA);
+  await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SENT);
+  const [stored] = await submissions(request);
+  expect(stored.body.source).toEqual({ counsellor: 'Claire M.', channel: 'salon' });
+});
+
+test('the counsellors\' page is its own small app, and the young people\'s app leads to it', async ({ page }) => {
+  const wasm: string[] = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: '02 61 91 00 00' })).toBeVisible();
+  expect(wasm).toEqual([expect.stringMatching(/^\/labo-[0-9a-f]+_bg\.wasm$/)]);
+  // A host that answers /conseillers with the young people's index.html: the app sends it on.
+  await page.evaluate(() => {
+    history.pushState(null, '', '/conseillers');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Créer un lien d\'inscription pour les jeunes');
+  await expect(page.getByText('Indiquez votre nom et le canal pour obtenir le lien.')).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/conseillers/index.html');
+  expect(wasm[1]).toMatch(/^\/conseillers\/conseillers-[0-9a-f]+_bg\.wasm$/);
+  await expect(page).toHaveTitle('Créer un lien d\'inscription – Lab\'O');
+});

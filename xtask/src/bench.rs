@@ -39,6 +39,10 @@ fn lighthouse(root: &Path, url: &str, page: &'static str) -> Result<Report, Stri
     if !out.status.success() {
         return Err(format!("lighthouse failed on {url}: {}", String::from_utf8_lossy(&out.stderr)));
     }
+    // The whole report stays in target/bench/ for a closer look (long tasks, the waterfall).
+    let slug: String = page.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let _ = std::fs::create_dir_all(root.join("target/bench"));
+    let _ = std::fs::write(root.join(format!("target/bench/{slug}.json")), &out.stdout);
     let json: Value = serde_json::from_slice(&out.stdout).map_err(|e| format!("lighthouse output: {e}"))?;
     let score = |c: &str| json["categories"][c]["score"].as_f64().unwrap_or(0.0) * 100.0;
     let audit = |a: &str| json["audits"][a]["numericValue"].as_f64().unwrap_or(f64::NAN);
@@ -175,6 +179,17 @@ fn markdown(
     )
     .unwrap();
     writeln!(out, "Budget (ratchet): **{}** brotli. Goal: 130 KB for the whole first load.\n", kb(budget)).unwrap();
+    let counsellors = sizes::measure(&root.join("dist").join(sizes::COUNSELLORS_DIR)).unwrap_or_default();
+    if !counsellors.is_empty() {
+        writeln!(
+            out,
+            "Not in the total: the counsellors' page (`dist/{}/`, its own wasm, loaded only at `/conseillers/`), {} brotli: {}.\n",
+            sizes::COUNSELLORS_DIR,
+            kb(total(&counsellors, |s| s.brotli)),
+            counsellors.iter().map(|s| format!("`{}` {}", s.path, kb(s.brotli))).collect::<Vec<_>>().join(", ")
+        )
+        .unwrap();
+    }
     writeln!(out, "## Lighthouse (mobile)\n").unwrap();
     writeln!(out, "| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | transfer |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|").unwrap();
     for r in reports {

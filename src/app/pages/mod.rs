@@ -52,7 +52,10 @@ pub mod paths {
     pub const DETAILS: &str = "/inscription/coordonnees";
     pub const CHECK: &str = "/inscription/verifier";
     pub const CONFIRMATION: &str = "/inscription/confirmation";
-    pub const COUNSELLORS: &str = "/conseillers";
+    /// The counsellors' page, a separate app: `dist/conseillers/index.html`. Named with its
+    /// file so that any static host serves it, even one that answers unknown addresses with
+    /// the young people's index.html.
+    pub const COUNSELLORS_PAGE: &str = "/conseillers/index.html";
     pub const PRIVACY: &str = "/confidentialite";
     pub const ACCESSIBILITY: &str = "/accessibilite";
 
