@@ -5,7 +5,8 @@
 // 1. Moves Trunk's inline start-up script into its own file, with Subresource Integrity, so the
 //    Content-Security-Policy needs no 'unsafe-inline'.
 // 2. Writes the Content-Security-Policy (meta tag in index.html, and `_headers` for hosts that
-//    read it), with connect-src limited to the app itself and the endpoint of config.json.
+//    read it), with connect-src limited to the app itself and the endpoint of config.json, and
+//    the hash of index.html's one-line inline script (it must run before the first paint).
 // 3. Fills the service worker's file list and version, so each deploy gets its own cache.
 // 4. Deletes precompressed copies (.br, .gz) of the files it rewrites and of config.json and
 //    communes.json, which may have been edited: a host would otherwise serve the old ones.
@@ -31,8 +32,6 @@ const sri = (text) => 'sha384-' + createHash('sha384').update(text).digest('base
 let html = read('index.html');
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
-  // Deep links (/test/4…) must not flash the start text while the app loads (header and footer stay).
-  const hideStatic = counsellors ? '' : "if (location.pathname !== '/') document.querySelector('#static-page main')?.replaceChildren();\n";
   // The app starts after the static page is on screen: the wasm download never competes with
   // the first paint (and the wasm preload Trunk adds goes, below).
   const afterPaint = 'await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n';
@@ -47,7 +46,7 @@ if (inline) {
   // A counsellor's link (/?conseiller=…) must survive a tap on the static page's links before
   // the app is ready: they carry the address's parameters on.
   const keepLink = counsellors ? '' : "if (location.search) for (const a of document.querySelectorAll('#static-page a[href^=\"/\"]')) a.href = a.getAttribute('href') + location.search;\n";
-  const code = hideStatic + keepLink + afterPaint + loader + '\n';
+  const code = keepLink + afterPaint + loader + '\n';
   const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   write(name, code);
   html = html.replace(inline[0], `<script type="module" src="${base}${name}" integrity="${sri(code)}" crossorigin="anonymous"></script>`);
@@ -62,10 +61,15 @@ try {
 } catch (error) {
   console.warn(`post-build: no endpoint origin in config.json (${error.message}); connect-src will be 'self' only`);
 }
-export function policy(origin) {
+// Inline scripts left in the page (index.html's one-line deep-link script, which must run before
+// the first paint) are allowed by their hash, never by 'unsafe-inline'.
+const inlineHashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+  ([, code]) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`,
+);
+export function policy(origin, hashes = []) {
   return [
     "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
+    ["script-src 'self' 'wasm-unsafe-eval'", ...hashes].join(' '),
     "style-src 'self'",
     "img-src 'self' data:",
     `connect-src 'self'${origin ? ' ' + origin : ''}`,
@@ -76,7 +80,7 @@ export function policy(origin) {
     "object-src 'none'",
   ].join('; ');
 }
-const csp = policy(endpointOrigin);
+const csp = policy(endpointOrigin, inlineHashes);
 const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}">`;
 html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, meta);
 write('index.html', html);

@@ -34,3 +34,27 @@ test('the app takes over the static page without a layout shift', async ({ page 
   );
   expect(shift).toBeLessThan(0.01);
 });
+
+test('a deep link does not flash the start text and nothing moves when its page arrives', async ({ page }) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  await page.goto('/test/4');
+  await expect(page.getByRole('link', { name: 'Lab\'O – Mission Locale du Havre' })).toBeVisible();
+  await expect(page.getByText('Tu as envie de créer ton activité ? Le Lab\'O t\'aide à te lancer.')).toBeHidden();
+  await page.evaluate(() => {
+    (window as unknown as { shifts: number }).shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  release();
+  await expect(page.getByText(/^Question 4 sur \d+$/)).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThan(0.01);
+});

@@ -1,9 +1,10 @@
-// Locked down by design: a Content-Security-Policy without inline script, Subresource Integrity
-// on every asset (the wasm included), no referrer.
+// Locked down by design: a Content-Security-Policy without 'unsafe-inline' (the one inline script
+// is allowed by its hash), Subresource Integrity on every asset (the wasm included), no referrer.
+import { createHash } from 'node:crypto';
 import { test, expect } from '@playwright/test';
 import { STAND_IN_URL } from './stand-in';
 
-test('the page runs under a strict CSP, with integrity on every asset and no inline script', async ({ page, request }) => {
+test('the page runs under a strict CSP, with integrity on every asset and only hashed inline script', async ({ page, request }) => {
   const response = await request.get('/');
   const header = response.headers()['content-security-policy'];
   expect(header).toContain("script-src 'self' 'wasm-unsafe-eval'");
@@ -19,13 +20,18 @@ test('the page runs under a strict CSP, with integrity on every asset and no inl
   await page.goto('/');
   await expect(page.getByRole('link', { name: '02 61 91 00 00' })).toBeVisible();
   const assets = await page.evaluate(() => ({
-    inline: document.querySelectorAll('script:not([src])').length,
+    inline: [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''),
     scripts: [...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('integrity')),
     styles: [...document.querySelectorAll('link[rel=stylesheet], link[rel=modulepreload]')].map((l) => l.getAttribute('integrity')),
     meta: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
     boot: document.querySelector('script[src]')?.getAttribute('src') ?? '',
   }));
-  expect(assets.inline).toBe(0);
+  // Only the deep-link script, which must run before the first paint, and only by its hash.
+  expect(assets.inline).toHaveLength(1);
+  expect(assets.inline[0]).toContain("classList.add('deep-link')");
+  const hash = `'sha256-${createHash('sha256').update(assets.inline[0]).digest('base64')}'`;
+  expect(header).toContain(`script-src 'self' 'wasm-unsafe-eval' ${hash}`);
+  expect(assets.meta).toContain(hash);
   expect(assets.scripts.length).toBeGreaterThan(0);
   expect(assets.styles.length).toBeGreaterThan(1);
   for (const integrity of [...assets.scripts, ...assets.styles]) expect(integrity).toMatch(/^sha384-/);

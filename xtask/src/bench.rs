@@ -31,7 +31,9 @@ fn lighthouse(root: &Path, url: &str, page: &'static str) -> Result<Report, Stri
             "--quiet",
             "--only-categories=performance,accessibility,best-practices,seo",
             // French, like the young people the app is for (the static first paint is French).
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --no-first-run --lang=fr-FR",
+            // `--accept-lang` sets navigator.languages, which the app follows on a first visit
+            // (`--lang` alone leaves them en-US, and the app would re-render the page in English).
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --no-first-run --lang=fr-FR --accept-lang=fr-FR,fr",
         ])
         .env("CHROME_PATH", "/usr/bin/chromium")
         .output()
