@@ -35,14 +35,32 @@ if (inline) {
   // The app starts after the static page is on screen: the wasm download never competes with
   // the first paint (and the wasm preload Trunk adds goes, below).
   const afterPaint = 'await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n';
+  let wasmUrl = '';
+  let wasmIntegrity = '';
   const loader = inline[1].trim().replace(
     /^import init, \* as bindings from '([^']+)';$/m,
     "const bindings = await import('$1');\nconst init = bindings.default;",
   ).replace(
     // The wasm is fetched with Subresource Integrity too (the JS is, through its modulepreload).
     /module_or_path: '([^']+\.wasm)'/,
-    (_, wasm) => `module_or_path: fetch('${wasm}', { integrity: '${sri(readFileSync(join(dir, wasm.slice(base.length))))}' })`,
+    (_, wasm) => {
+      wasmUrl = wasm;
+      wasmIntegrity = sri(readFileSync(join(dir, wasm.slice(base.length))));
+      return `module_or_path: fetch('${wasm}', { integrity: '${wasmIntegrity}' })`;
+    },
   );
+  // On a deep link (/test/4, a counsellor's /inscription link) there is no start text to show
+  // first: index.html's inline script also starts the wasm download at once, before the CSS and
+  // the boot script, instead of after the first paint (the fetch above then reuses it).
+  if (!counsellors && wasmUrl) {
+    const deepLink = "if (location.pathname !== '/') {\n" +
+      "  document.documentElement.classList.add('deep-link');\n" +
+      "  const wasm = document.createElement('link');\n" +
+      `  Object.assign(wasm, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: '${wasmUrl}' });\n` +
+      '  document.head.append(wasm);\n' +
+      '}';
+    html = html.replace(/<script>if \(location\.pathname !== '\/'\)[\s\S]*?<\/script>/, `<script>${deepLink}</script>`);
+  }
   // A counsellor's link (/?conseiller=…) must survive a tap on the static page's links before
   // the app is ready: they carry the address's parameters on.
   const keepLink = counsellors ? '' : "if (location.search) for (const a of document.querySelectorAll('#static-page a[href^=\"/\"]')) a.href = a.getAttribute('href') + location.search;\n";

@@ -58,3 +58,17 @@ test('a deep link does not flash the start text and nothing moves when its page 
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThan(0.01);
 });
+
+test('a deep link starts the wasm download at once, and the app uses that download', async ({ page }) => {
+  const wasm: { url: string; at: number }[] = [];
+  const warnings: string[] = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push({ url: r.url(), at: Date.now() }); });
+  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
+  await page.goto('/test/2');
+  await expect(page.getByText(/^Question 2 sur \d+$/)).toBeVisible();
+  await page.waitForTimeout(3500); // Chromium warns about an unused preload after 3 s.
+  expect(wasm).toHaveLength(1);
+  const preload = await page.evaluate(() => document.querySelector('link[rel=preload][as=fetch]')?.getAttribute('href'));
+  expect(wasm[0].url).toContain(preload ?? 'no preload');
+  expect(warnings.filter((w) => w.includes('preload'))).toEqual([]);
+});
