@@ -11,7 +11,11 @@
 // 4. Deletes precompressed copies (.br, .gz) of the files it rewrites and of config.json and
 //    communes.json, which may have been edited: a host would otherwise serve the old ones.
 //
+// 5. Builds the counsellors' page (conseillers.html, its own wasm) into dist/conseillers/, so that
+//    any `trunk build` produces the whole site (this hook runs again for it, steps 1–2 only).
+//
 // Every step is idempotent. Node built-ins only.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -64,7 +68,35 @@ if (inline) {
   // A counsellor's link (/?conseiller=…) must survive a tap on the static page's links before
   // the app is ready: they carry the address's parameters on.
   const keepLink = counsellors ? '' : "if (location.search) for (const a of document.querySelectorAll('#static-page a[href^=\"/\"]')) a.href = a.getAttribute('href') + location.search;\n";
-  const code = keepLink + afterPaint + loader + '\n';
+  // A tap on the static page's links while the app loads waits for the app, which then goes to
+  // that page itself: the wasm download is not thrown away and started again by a page load,
+  // and the app moves focus to the new page's heading as after any navigation. The link says it
+  // is busy meanwhile. If the app cannot start, the link is followed the usual way.
+  const waitForApp = counsellors ? '' : [
+    'let pending = null;',
+    "document.getElementById('static-page')?.addEventListener('click', (event) => {",
+    "  const link = event.target.closest?.('a[href^=\"/\"]');",
+    '  if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;',
+    '  event.preventDefault();',
+    "  pending?.removeAttribute('aria-busy');",
+    '  pending = link;',
+    "  link.setAttribute('aria-busy', 'true');",
+    '});',
+    'new MutationObserver((_, observer) => {',
+    "  if (document.getElementById('static-page')) return;",
+    '  observer.disconnect();',
+    '  const to = pending && new URL(pending.href).pathname;',
+    '  if (!to || to === location.pathname) return;',
+    "  history.pushState(null, '', to);",
+    "  dispatchEvent(new PopStateEvent('popstate'));",
+    '  scrollTo(0, 0);',
+    '}).observe(document.body, { childList: true });',
+    '',
+  ].join('\n');
+  const start = counsellors
+    ? loader
+    : `try {\n${loader}\n} catch (error) {\n  if (pending) location.href = pending.href;\n  throw error;\n}`;
+  const code = keepLink + waitForApp + afterPaint + start + '\n';
   const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   write(name, code);
   html = html.replace(inline[0], `<script type="module" src="${base}${name}" integrity="${sri(code)}" crossorigin="anonymous"></script>`);
@@ -173,4 +205,16 @@ if (existsSync(join(dir, 'sw.js'))) {
     .replace(/^const ASSETS = .*;$/m, `const ASSETS = ${JSON.stringify(shell)};`);
   write('sw.js', worker);
   console.log(`post-build: boot script external, CSP connect-src 'self'${endpointOrigin ? ' ' + endpointOrigin : ''}, service worker ${version} (${shell.length} files)`);
+}
+
+// 5. The counsellors' page: a second Trunk build into this build's staging folder, which Trunk
+// then publishes with the rest. Only when Trunk runs this hook (not by hand on a dist folder).
+if (process.env.TRUNK_STAGING_DIR && !counsellors) {
+  const args = ['build', 'conseillers.html', '--dist', join(dir, 'conseillers'), '--public-url', '/conseillers/'];
+  if (process.env.TRUNK_PROFILE === 'release') args.push('--release');
+  const built = spawnSync('trunk', args, { stdio: 'inherit', cwd: process.env.TRUNK_SOURCE_DIR });
+  if (built.status !== 0) {
+    console.error(`post-build: the counsellors' page did not build (trunk ${args.join(' ')})`);
+    process.exit(1);
+  }
 }

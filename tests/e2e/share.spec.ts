@@ -127,21 +127,27 @@ for (const format of ['A4', 'A5']) {
   });
 }
 
-test('a tap on the static start page before the app is ready keeps the link\'s attribution', async ({ page, request }) => {
+test('a tap on the static start page before the app is ready waits for the app and keeps the link\'s attribution', async ({ page, request }) => {
   // The wasm arrives only after the tap, as on a slow phone.
   let release: () => void = () => {};
   const tapped = new Promise<void>((resolve) => (release = resolve));
+  const wasm: string[] = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
   await page.route(/_bg\.wasm$/, async (route) => {
     await tapped;
-    // The first page's request was cancelled by the navigation.
-    await route.continue().catch(() => {});
+    await route.continue();
   });
   await page.goto('/?conseiller=Claire+M.&canal=salon');
   await expect(page.locator('#static-page')).toHaveCount(1);
-  await page.getByRole('link', { name: 'M\'inscrire directement' }).click();
-  await page.waitForURL(/\/inscription/);
+  const link = page.getByRole('link', { name: 'M\'inscrire directement' });
+  await link.click();
+  // No page load: the link says it is on its way, and the download already started goes on.
+  await expect(link).toHaveAttribute('aria-busy', 'true');
+  expect(new URL(page.url()).pathname).toBe('/');
   release();
-  await page.unroute(/_bg\.wasm$/);
+  await page.waitForURL(/\/inscription$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  expect(wasm).toHaveLength(1);
   await fillEligibility(page, LE_HAVRE);
   await fillDetails(page, LEA);
   await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();

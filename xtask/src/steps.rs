@@ -39,26 +39,15 @@ fn cargo(root: &Path, args: &[&str]) -> Command {
     command
 }
 
-/// Builds both apps: the young people's (index.html → dist/) and then the counsellors' page
-/// (conseillers.html → dist/conseillers/, served under /conseillers/). The second build must
-/// come after the first, which empties dist/.
+/// Builds the site into dist/: the young people's app (index.html), and, through the post-build
+/// hook (tools/post-build.mjs), the counsellors' page (conseillers.html → dist/conseillers/).
 fn trunk(root: &Path, release: bool) -> Result<(), String> {
-    let builds: [&[&str]; 2] =
-        [&["index.html"], &["conseillers.html", "--dist", "dist/conseillers", "--public-url", "/conseillers/"]];
-    for args in builds {
-        let mut command = Command::new("trunk");
-        command
-            .arg("build")
-            .args(args)
-            .current_dir(root)
-            .env("PATH", tool_path(root))
-            .env("TRUNK_SKIP_VERSION_CHECK", "true");
-        if release {
-            command.arg("--release");
-        }
-        setup::run(&mut command, &format!("trunk build {}", args[0]))?;
+    let mut command = Command::new("trunk");
+    command.arg("build").current_dir(root).env("PATH", tool_path(root)).env("TRUNK_SKIP_VERSION_CHECK", "true");
+    if release {
+        command.arg("--release");
     }
-    Ok(())
+    setup::run(&mut command, "trunk build")
 }
 
 /// `trunk build --release` into dist/, then precompressed copies (.br, .gz) of its files.
