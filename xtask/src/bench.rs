@@ -70,6 +70,8 @@ fn write_baseline(dist: &Path, dir: &Path) -> Result<(), String> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .find(|n| n.starts_with("style-") && n.ends_with(".css"))
         .ok_or("no stylesheet in dist/")?;
+    // A fresh folder: stylesheets of earlier builds would be counted in the baseline's size.
+    let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     std::fs::copy(dist.join(&css), dir.join(&css)).map_err(|e| e.to_string())?;
     std::fs::copy(dist.join("favicon.svg"), dir.join("favicon.svg")).map_err(|e| e.to_string())?;
