@@ -71,12 +71,14 @@ if (inline) {
   // A tap on the static page's links while the app loads waits for the app, which then goes to
   // that page itself: the wasm download is not thrown away and started again by a page load,
   // and the app moves focus to the new page's heading as after any navigation. The link says it
-  // is busy meanwhile. If the app cannot start, the link is followed the usual way.
+  // is busy meanwhile. If the app cannot start (no network, a browser without WebAssembly), the
+  // start text shows (even on a deep link) with a message, and links work as plain links.
   const waitForApp = counsellors ? '' : [
     'let pending = null;',
+    'let failed = false;',
     "document.getElementById('static-page')?.addEventListener('click', (event) => {",
     "  const link = event.target.closest?.('a[href^=\"/\"]');",
-    '  if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;',
+    '  if (failed || !link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;',
     '  event.preventDefault();',
     "  pending?.removeAttribute('aria-busy');",
     '  pending = link;',
@@ -93,9 +95,11 @@ if (inline) {
     '}).observe(document.body, { childList: true });',
     '',
   ].join('\n');
-  const start = counsellors
-    ? loader
-    : `try {\n${loader}\n} catch (error) {\n  if (pending) location.href = pending.href;\n  throw error;\n}`;
+  const giveUp = counsellors
+    ? ''
+    : "  failed = true;\n  pending?.removeAttribute('aria-busy');\n  document.documentElement.classList.remove('deep-link');\n";
+  const start = `try {\n${loader}\n} catch (error) {\n${giveUp}` +
+    "  document.getElementById('app-failed')?.removeAttribute('hidden');\n  throw error;\n}";
   const code = keepLink + waitForApp + afterPaint + start + '\n';
   const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   write(name, code);

@@ -72,3 +72,14 @@ test('a deep link starts the wasm download at once, and the app uses that downlo
   expect(wasm[0].url).toContain(preload ?? 'no preload');
   expect(warnings.filter((w) => w.includes('preload'))).toEqual([]);
 });
+
+test('when the app cannot load, the start text shows with a message, even on a deep link', async ({ page }) => {
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto('/inscription');
+  await expect(page.getByRole('alert')).toHaveText('L\'application n\'a pas pu se charger. Vérifie ta connexion et recharge la page, ou appelle la Mission Locale du Havre.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu as envie de créer ton activité ? Le Lab\'O t\'aide à te lancer.');
+  // Links are plain links again.
+  await page.getByRole('link', { name: 'Faire le test' }).click();
+  await page.waitForURL(/\/test\/1$/);
+  await expect(page.getByRole('alert')).toBeVisible();
+});

@@ -173,3 +173,9 @@ test('the counsellors\' page is its own small app, and the young people\'s app l
   expect(wasm[1]).toMatch(/^\/conseillers\/conseillers-[0-9a-f]+_bg\.wasm$/);
   await expect(page).toHaveTitle('Créer un lien d\'inscription – Lab\'O');
 });
+
+test('when the counsellors\' page cannot load, it says so', async ({ page }) => {
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto('/conseillers/');
+  await expect(page.getByRole('alert')).toHaveText('La page n\'a pas pu se charger. Vérifiez votre connexion et rechargez la page.');
+});
