@@ -54,16 +54,14 @@ if (inline) {
     },
   );
   // On a deep link (/test/4, a counsellor's /inscription link) there is no start text to show
-  // first: index.html's inline script also starts the wasm download at once, before the CSS and
-  // the boot script, instead of after the first paint (the fetch above then reuses it).
+  // first: index.html's inline script starts the wasm download at once, from this meta tag,
+  // instead of after the first paint (the fetch above then reuses it). The script itself stays
+  // the same from build to build, so its hash in the CSP does too (deploy/ has it).
   if (!counsellors && wasmUrl) {
-    const deepLink = "if (location.pathname !== '/') {\n" +
-      "  document.documentElement.classList.add('deep-link');\n" +
-      "  const wasm = document.createElement('link');\n" +
-      `  Object.assign(wasm, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: '${wasmUrl}' });\n` +
-      '  document.head.append(wasm);\n' +
-      '}';
-    html = html.replace(/<script>if \(location\.pathname !== '\/'\)[\s\S]*?<\/script>/, `<script>${deepLink}</script>`);
+    html = html.replace(
+      /<meta name="labo-wasm"[^>]*>/,
+      `<meta name="labo-wasm" content="${wasmUrl}" data-integrity="${wasmIntegrity}">`,
+    );
   }
   // A counsellor's link (/?conseiller=…) must survive a tap on the static page's links before
   // the app is ready: they carry the address's parameters on.
@@ -83,6 +81,8 @@ if (inline) {
     "  pending?.removeAttribute('aria-busy');",
     '  pending = link;',
     "  link.setAttribute('aria-busy', 'true');",
+    "  const status = document.getElementById('app-loading');",
+    "  if (status) status.textContent = 'Chargement…';",
     '});',
     'new MutationObserver((_, observer) => {',
     "  if (document.getElementById('static-page')) return;",
@@ -97,16 +97,23 @@ if (inline) {
   ].join('\n');
   const giveUp = counsellors
     ? ''
-    : "  failed = true;\n  pending?.removeAttribute('aria-busy');\n  document.documentElement.classList.remove('deep-link');\n";
+    : "  failed = true;\n  pending?.removeAttribute('aria-busy');\n  document.documentElement.classList.remove('deep-link');\n" +
+      "  const status = document.getElementById('app-loading');\n  if (status) status.textContent = '';\n";
+  // The message is shown and focused (an alert that appears is not announced everywhere).
   const start = `try {\n${loader}\n} catch (error) {\n${giveUp}` +
-    "  document.getElementById('app-failed')?.removeAttribute('hidden');\n  throw error;\n}";
-  const code = keepLink + waitForApp + afterPaint + start + '\n';
+    "  const failure = document.getElementById('app-failed');\n" +
+    "  failure?.removeAttribute('hidden');\n  failure?.focus();\n  throw error;\n}";
+  // Tells index.html's inline script that the boot script runs (see its 10 s fallback).
+  const booting = counsellors ? '' : 'window.laboBoot = true;\n';
+  const code = booting + keepLink + waitForApp + afterPaint + start + '\n';
   const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   write(name, code);
   html = html.replace(inline[0], `<script type="module" src="${base}${name}" integrity="${sri(code)}" crossorigin="anonymous"></script>`);
 }
 
 html = html.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>/, '');
+// The source's comments are for us, not for our users' data plans.
+html = html.replace(/\n?[ \t]*<!--[\s\S]*?-->/g, '');
 
 // 2. The security policy.
 let endpointOrigin = '';
@@ -214,7 +221,7 @@ if (existsSync(join(dir, 'sw.js'))) {
 // 5. The counsellors' page: a second Trunk build into this build's staging folder, which Trunk
 // then publishes with the rest. Only when Trunk runs this hook (not by hand on a dist folder).
 if (process.env.TRUNK_STAGING_DIR && !counsellors) {
-  const args = ['build', 'conseillers.html', '--dist', join(dir, 'conseillers'), '--public-url', '/conseillers/'];
+  const args = ['build', 'conseillers.html', '--dist', join(dir, 'conseillers'), '--public-url', `${base}conseillers/`];
   if (process.env.TRUNK_PROFILE === 'release') args.push('--release');
   const built = spawnSync('trunk', args, { stdio: 'inherit', cwd: process.env.TRUNK_SOURCE_DIR });
   if (built.status !== 0) {

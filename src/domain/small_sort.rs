@@ -1,5 +1,5 @@
 //! A stable sort for the short lists the app sorts (a question's options, a profile's
-//! dimensions, the communes matching a search: tens of items at most).
+//! dimensions: a few dozen items at most; the commune search keeps its best matches itself).
 //!
 //! Why not `slice::sort_by`: the standard library's stable sort is built for millions of items
 //! and each use of it adds about 5 KB to the wasm our users download. An insertion sort is a few

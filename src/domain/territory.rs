@@ -74,7 +74,13 @@ impl Territory {
             .map(|c| Commune {
                 insee: json::text(c, "insee"),
                 name: json::text(c, "name"),
-                postcodes: json::texts(c, "postcodes"),
+                // A postcode that is not a text (76600 without quotes) reads as "", which the
+                // check below reports with the commune's name.
+                postcodes: c
+                    .get("postcodes")
+                    .and_then(Value::as_array)
+                    .map(|list| list.iter().map(|p| p.as_str().unwrap_or_default().to_owned()).collect())
+                    .unwrap_or_default(),
                 epci: json::text(c, "epci"),
             })
             .collect();
@@ -141,20 +147,30 @@ impl Territory {
         }
         let (numbers, words): (Vec<&String>, Vec<&String>) =
             query_tokens.iter().partition(|t| t.bytes().all(|b| b.is_ascii_digit()));
-        // (rank, name as compared, the match): the name's key is computed once per match.
-        let mut results: Vec<(u8, String, Match<'_>)> = Vec::new();
+        // The best `limit` matches, kept sorted while scanning: (rank, name as compared, match).
+        // A deployment may list thousands of communes and a query like "76" matches them all;
+        // sorting every match on each keystroke would be slow on a cheap phone.
+        let mut best: Vec<(u8, String, Match<'_>)> = Vec::new();
         for (commune, name_tokens) in self.communes.iter().zip(&self.tokens) {
             let Some(rank) = rank_words(&words, name_tokens) else { continue };
             for postcode in &commune.postcodes {
-                if numbers.iter().all(|n| postcode.starts_with(n.as_str())) {
-                    results.push((rank, sort_key(&commune.name), Match { commune, postcode }));
+                if !numbers.iter().all(|n| postcode.starts_with(n.as_str())) {
+                    continue;
+                }
+                let key = name_tokens.join(" ");
+                let order = |other: &(u8, String, Match<'_>)| {
+                    (other.0, &other.1, other.2.postcode).cmp(&(rank, &key, postcode.as_str()))
+                };
+                // After every match that is not worse: equal ones keep the list's order.
+                let at =
+                    best.iter().position(|other| order(other) == std::cmp::Ordering::Greater).unwrap_or(best.len());
+                if at < limit {
+                    best.insert(at, (rank, key, Match { commune, postcode }));
+                    best.truncate(limit);
                 }
             }
         }
-        crate::domain::small_sort::sort_by(&mut results, |a, b| {
-            a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)).then(a.2.postcode.cmp(b.2.postcode))
-        });
-        results.into_iter().take(limit).map(|(_, _, m)| m).collect()
+        best.into_iter().map(|(_, _, m)| m).collect()
     }
 }
 
@@ -175,10 +191,6 @@ fn rank_words(words: &[&String], name: &[String]) -> Option<u8> {
         position += found + 1;
     }
     Some(if first_at == Some(0) { 1 } else { 2 })
-}
-
-fn sort_key(name: &str) -> String {
-    tokens(name).join(" ")
 }
 
 /// Lower case, without accents, words split on anything that is not a letter or a digit, and
@@ -305,9 +317,48 @@ mod tests {
         assert!(Territory::parse(r#"{"source": "x"}"#).unwrap_err()[0].contains("« communes »"));
         let odd = r#"{"communes": [{"insee": "76351", "name": "Le Havre", "postcodes": ["76600"]}, {"insee": 7}]}"#;
         assert!(Territory::parse(odd).unwrap_err()[0].contains("commune n° 2"));
+        let number = r#"{"communes": [{"insee": "76351", "name": "Le Havre", "postcodes": ["76600", 76610]}]}"#;
+        assert!(
+            Territory::parse(number).unwrap_err()[0].contains("commune n° 1"),
+            "a postcode without quotes is reported"
+        );
         assert!(Territory::parse(r#"{"source": "x", "communes": []}"#).is_err());
         let bad = r#"{"source": "x", "communes": [{"insee": "7", "name": "", "postcodes": ["abc"]}]}"#;
         assert!(Territory::parse(bad).unwrap_err()[0].contains("commune n° 1"));
+    }
+
+    #[test]
+    fn the_best_matches_are_the_first_of_the_whole_sorted_list() {
+        let t = Territory::parse(include_str!("../../public/communes.json")).unwrap();
+        for q in ["le", "76", "766", "saint", "st", "sa", "fecamp", "ha", "la", "76 sa"] {
+            let all = t.search_at_most(q, usize::MAX);
+            for limit in [1, 5, MAX_RESULTS] {
+                let best = t.search_at_most(q, limit);
+                assert_eq!(best, all[..limit.min(all.len())], "{q} / {limit}");
+            }
+        }
+        // The whole list is in the promised order: rank, then name, then postcode.
+        let all = t.search_at_most("76", usize::MAX);
+        assert!(all.len() > 87, "every postcode of the territory starts with 76");
+        let keys: Vec<_> = all.iter().map(|m| (tokens(&m.commune.name).join(" "), m.postcode)).collect();
+        assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+    }
+
+    #[test]
+    fn a_big_territory_gives_only_the_best_matches() {
+        let communes: Vec<Commune> = (0..5000)
+            .map(|i| Commune {
+                insee: format!("{:05}", 10000 + i),
+                name: format!("Commune {i:04}"),
+                postcodes: vec![format!("76{:03}", i % 1000)],
+                epci: String::new(),
+            })
+            .collect();
+        let t = Territory::new(communes).unwrap();
+        let found = t.search("76");
+        assert_eq!(found.len(), MAX_RESULTS);
+        assert_eq!(found[0].commune.name, "Commune 0000");
+        assert_eq!(found[MAX_RESULTS - 1].commune.name, "Commune 0011");
     }
 
     #[test]

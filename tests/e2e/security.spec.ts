@@ -1,6 +1,7 @@
 // Locked down by design: a Content-Security-Policy without 'unsafe-inline' (the one inline script
 // is allowed by its hash), Subresource Integrity on every asset (the wasm included), no referrer.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { STAND_IN_URL } from './stand-in';
 
@@ -32,6 +33,10 @@ test('the page runs under a strict CSP, with integrity on every asset and only h
   const hash = `'sha256-${createHash('sha256').update(assets.inline[0]).digest('base64')}'`;
   expect(header).toContain(`script-src 'self' 'wasm-unsafe-eval' ${hash}`);
   expect(assets.meta).toContain(hash);
+  // The script never changes from build to build, so the deploy examples can carry its hash.
+  for (const file of ['deploy/labo-headers.conf', 'deploy/_headers.example']) {
+    expect(readFileSync(file, 'utf8'), file).toContain(`script-src 'self' 'wasm-unsafe-eval' ${hash};`);
+  }
   expect(assets.scripts.length).toBeGreaterThan(0);
   expect(assets.styles.length).toBeGreaterThan(1);
   for (const integrity of [...assets.scripts, ...assets.styles]) expect(integrity).toMatch(/^sha384-/);
