@@ -2,15 +2,16 @@
 //
 //   node tools/post-build.mjs dist      # after editing dist/config.json's endpoint
 //
-// 1. Moves Trunk's inline start-up script into its own file, with Subresource Integrity, so the
-//    Content-Security-Policy needs no 'unsafe-inline'.
+// 1. Moves Trunk's inline start-up script into its own file (boot-<hash>.js), with Subresource
+//    Integrity, so the Content-Security-Policy needs no 'unsafe-inline'; that script also holds
+//    taps on the static page until the app is ready, and says so when the app cannot load. Fills
+//    in the wasm address for index.html's deep-link script; strips HTML comments.
 // 2. Writes the Content-Security-Policy (meta tag in index.html, and `_headers` for hosts that
 //    read it), with connect-src limited to the app itself and the endpoint of config.json, and
-//    the hash of index.html's one-line inline script (it must run before the first paint).
+//    the hash of index.html's inline script (it must run before the first paint).
 // 3. Fills the service worker's file list and version, so each deploy gets its own cache.
 // 4. Deletes precompressed copies (.br, .gz) of the files it rewrites and of config.json and
 //    communes.json, which may have been edited: a host would otherwise serve the old ones.
-//
 // 5. Builds the counsellors' page (conseillers.html, its own wasm) into dist/conseillers/, so that
 //    any `trunk build` produces the whole site (this hook runs again for it, steps 1–2 only).
 //
@@ -63,8 +64,8 @@ if (inline) {
       `<meta name="labo-wasm" content="${wasmUrl}" data-integrity="${wasmIntegrity}">`,
     );
   }
-  // A counsellor's link (/?conseiller=…) must survive a tap on the static page's links before
-  // the app is ready: they carry the address's parameters on.
+  // A counsellor's link (/?conseiller=…) must survive the static page's links being followed
+  // before the app is ready (opened in a new tab, or the app failed): they carry its parameters.
   const keepLink = counsellors ? '' : "if (location.search) for (const a of document.querySelectorAll('#static-page a[href^=\"/\"]')) a.href = a.getAttribute('href') + location.search;\n";
   // A tap on the static page's links while the app loads waits for the app, which then goes to
   // that page itself: the wasm download is not thrown away and started again by a page load,
@@ -122,8 +123,8 @@ try {
 } catch (error) {
   console.warn(`post-build: no endpoint origin in config.json (${error.message}); connect-src will be 'self' only`);
 }
-// Inline scripts left in the page (index.html's one-line deep-link script, which must run before
-// the first paint) are allowed by their hash, never by 'unsafe-inline'.
+// Inline scripts left in the page (index.html's deep-link script, which must run before the
+// first paint) are allowed by their hash, never by 'unsafe-inline'.
 const inlineHashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
   ([, code]) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`,
 );
