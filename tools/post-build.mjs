@@ -75,6 +75,7 @@ if (inline) {
   const waitForApp = counsellors ? '' : [
     'let pending = null;',
     'let failed = false;',
+    'let giveUpTimer = 0;',
     "document.getElementById('static-page')?.addEventListener('click', (event) => {",
     "  const link = event.target.closest?.('a[href^=\"/\"]');",
     '  if (failed || !link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;',
@@ -84,6 +85,10 @@ if (inline) {
     "  link.setAttribute('aria-busy', 'true');",
     "  const status = document.getElementById('app-loading');",
     "  if (status) status.textContent = 'Chargement…';",
+    '  // A download that stalls (patchy data) must not leave the tap waiting forever: after',
+    '  // 20 s the link is followed the usual way, and the browser shows its own progress.',
+    '  clearTimeout(giveUpTimer);',
+    "  giveUpTimer = setTimeout(() => { if (document.getElementById('static-page')) location.href = link.href; }, 20000);",
     '});',
     'new MutationObserver((_, observer) => {',
     "  if (document.getElementById('static-page')) return;",

@@ -110,3 +110,22 @@ test('a tapped link says it is loading, to screen readers too', async ({ page })
   await expect(page.getByText(/^Question 1 sur \d+$/)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
+
+test('a tap held while the download stalls is followed as a plain link after 20 s', async ({ page }) => {
+  test.setTimeout(60_000);
+  // The wasm never arrives on the first page; the second page load gets it.
+  let first = true;
+  await page.route(/_bg\.wasm$/, async (route) => {
+    if (first) {
+      first = false;
+      return; // never answered
+    }
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Faire le test' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Chargement…' })).toHaveCount(1);
+  expect(new URL(page.url()).pathname).toBe('/');
+  await page.waitForURL(/\/test\/1$/, { timeout: 30_000 });
+  await expect(page.getByText(/^Question 1 sur \d+$/)).toBeVisible();
+});
