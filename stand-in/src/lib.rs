@@ -69,7 +69,12 @@ pub const DEFAULT_MIN_FILL_SECONDS: u64 = 3;
 /// {"status": 400, "body": {"problems": [{"field": "/applicant/phone", "message": "Déjà inscrit"}]}}
 /// {"delay_ms": 30000}
 /// {"close": "after_store"}
+/// {"status": 302, "redirect": "/__stand-in/thanks"}
+/// {"status": 404, "times": 1}
 /// ```
+///
+/// `status` may be any status an old form handler or a firewall might send (1xx excepted):
+/// a 401, 403, 405, 410 or 415 as well as the usual 4xx and 5xx.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Fault {
@@ -85,6 +90,10 @@ pub struct Fault {
     /// Wait this long before answering.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delay_ms: Option<u64>,
+    /// Answer `status` (302 when not given) with this `Location`, the way an old form handler
+    /// sends the browser to a "thank you" page. Nothing is stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect: Option<String>,
     /// Close the connection without answering, before or after storing the sign-up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub close: Option<Close>,
@@ -168,6 +177,8 @@ impl StandIn {
             .route("/__stand-in/requests", get(list_attempts))
             .route("/__stand-in/faults", post(add_faults).get(list_faults))
             .route("/__stand-in/health", get(|| async { Json(json!({"status": "ok"})) }))
+            // Where a `redirect` fault sends the browser, as an old handler's "merci" page would.
+            .route("/__stand-in/thanks", get(thanks))
             .layer(cors)
             .with_state(self.clone())
     }
@@ -270,6 +281,20 @@ async fn signup(State(stand_in): State<StandIn>, headers: HeaderMap, body: Bytes
         response.extensions_mut().insert(AbortConnection);
         return response;
     }
+    if let Some(location) = fault.as_ref().and_then(|f| f.redirect.clone()) {
+        let status = fault
+            .as_ref()
+            .and_then(|f| f.status)
+            .and_then(|s| StatusCode::from_u16(s).ok())
+            .filter(StatusCode::is_redirection)
+            .unwrap_or(StatusCode::FOUND);
+        stand_in.record_attempt(&headers, &format!("redirect:{}", status.as_u16()), Some(status.as_u16()));
+        let mut response = status.into_response();
+        if let Ok(location) = HeaderValue::from_str(&location) {
+            response.headers_mut().insert(axum::http::header::LOCATION, location);
+        }
+        return with_log(response, "redirect");
+    }
     if let Some(status) = fault.as_ref().and_then(|f| f.status) {
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         stand_in.record_attempt(&headers, &format!("fault:{}", status.as_u16()), Some(status.as_u16()));
@@ -356,9 +381,15 @@ async fn accept(stand_in: &StandIn, headers: &HeaderMap, body: &Bytes) -> (Statu
     let mut store = stand_in.inner.store.lock().expect("store lock");
     if let Some(previous) = store.by_key(&key) {
         if previous.body != value {
-            return invalid(
+            // The IETF Idempotency-Key draft's answer to a key reused with another body; the
+            // `key_reused` status tells the app that a sign-up with this key is stored
+            // (docs/endpoint.md).
+            let problems =
+                vec![schema::Problem::new("Idempotency-Key", "Cette clé a déjà servi pour une autre inscription.")];
+            return (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "Cette Idempotency-Key a déjà servi pour une autre inscription.",
+                json!({ "status": "key_reused", "problems": problems }),
+                "key_reused",
             );
         }
         return (
@@ -411,6 +442,13 @@ fn looks_like_a_robot(body: &Value, min_fill_seconds: u64) -> bool {
     let honeypot = body.pointer("/anti_spam/honeypot").and_then(Value::as_str).unwrap_or_default();
     let seconds = body.pointer("/anti_spam/fill_seconds").and_then(Value::as_u64).unwrap_or(0);
     !honeypot.is_empty() || seconds < min_fill_seconds
+}
+
+/// An old form handler's "thank you" page: a 200 that says nothing about the sign-up. A client
+/// that follows a redirect to it (turning the POST into a GET) would take it for an acceptance.
+async fn thanks(State(stand_in): State<StandIn>, headers: HeaderMap) -> Response {
+    stand_in.record_attempt(&headers, "followed_redirect", Some(200));
+    ([(CONTENT_TYPE, "text/html; charset=utf-8")], "<!doctype html><title>Merci</title><p>Merci !</p>").into_response()
 }
 
 async fn list_submissions(State(stand_in): State<StandIn>) -> Json<Vec<Record>> {

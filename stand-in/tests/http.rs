@@ -2,6 +2,7 @@
 
 use std::time::{Duration, Instant};
 
+use labo::domain::response::{Outcome, classify};
 use labo_stand_in::{Settings, StandIn};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -117,6 +118,8 @@ async fn stores_a_valid_signup_once_whatever_the_repeats() {
     // Reusing a key for another body is refused, not stored.
     let reused = post(port, KEY, &payload(KEY, "+33798765432")).await;
     assert_eq!(reused.status, Some(422));
+    assert_eq!(reused.json()["status"], "key_reused", "docs/endpoint.md: the app reads this as received");
+    assert_eq!(classify(422, &reused.body), Outcome::Accepted, "the app reads this answer as received");
     assert_eq!(stored(port).await.len(), 1);
 }
 
@@ -163,6 +166,39 @@ async fn misbehaves_on_demand() {
     let outcomes: Vec<_> =
         attempts.as_array().unwrap().iter().map(|a| a["outcome"].as_str().unwrap().to_owned()).collect();
     assert_eq!(outcomes, ["fault:500", "fault:500", "fault:503", "stored"]);
+}
+
+#[tokio::test]
+async fn redirects_like_an_old_form_handler_and_answers_any_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = start(dir.path()).await;
+    let faults = json!([
+        {"redirect": "/__stand-in/thanks"},
+        {"status": 303, "redirect": "https://ailleurs.example/merci"},
+        {"status": 403},
+        {"status": 410}
+    ])
+    .to_string();
+    request(port, "POST", "/__stand-in/faults", &[("Content-Type", "application/json")], &faults).await;
+    let body = payload(KEY, "+33612345678");
+    let found = post(port, KEY, &body).await;
+    assert_eq!((found.status, found.header("location")), (Some(302), Some("/__stand-in/thanks")));
+    let see_other = post(port, KEY, &body).await;
+    assert_eq!((see_other.status, see_other.header("location")), (Some(303), Some("https://ailleurs.example/merci")));
+    assert_eq!(post(port, KEY, &body).await.status, Some(403));
+    assert_eq!(post(port, KEY, &body).await.status, Some(410));
+    // What the app makes of those answers: a redirect is never "received" (the browser gives it
+    // to the app as an opaque answer, status 0); a 403 or a 410 is never the answers' fault.
+    assert_eq!(classify(0, ""), Outcome::Unreadable { status: 0 });
+    assert_eq!(classify(found.status.unwrap(), &found.body), Outcome::Unreadable { status: 302 });
+    assert_eq!(classify(403, ""), Outcome::EndpointError { status: 403 });
+    assert!(stored(port).await.is_empty(), "a redirect or an error stores nothing");
+    let thanks = request(port, "GET", "/__stand-in/thanks", &[], "").await;
+    assert_eq!(thanks.status, Some(200));
+    let attempts = request(port, "GET", "/__stand-in/requests", &[], "").await.json();
+    let outcomes: Vec<_> =
+        attempts.as_array().unwrap().iter().map(|a| a["outcome"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(outcomes, ["redirect:302", "redirect:303", "fault:403", "fault:410", "followed_redirect"]);
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@ export type Fault = {
   retry_after?: string;
   body?: unknown;
   delay_ms?: number;
+  redirect?: string;
   close?: 'before_store' | 'after_store';
   times?: number;
 };
