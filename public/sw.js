@@ -5,8 +5,11 @@
 // with the hash and the list of the files Trunk produced, so every deploy gets a new cache and
 // the previous one is deleted once the new one is ready.
 //
-// - index.html (every navigation, for deep links too): network first, the cached copy when the
-//   network is down or slower than NAVIGATION_TIMEOUT_MS; only HTML pages are kept as the shell;
+// - index.html (every navigation, for deep links too): network first; when the network is down or
+//   slower than NAVIGATION_TIMEOUT_MS, the index.html *this worker precached* at install, which
+//   names exactly the files this worker holds. A page fetched from the network is never written
+//   into the shell: it may belong to a newer deploy whose files this worker does not have (and
+//   whose own worker may have failed to install);
 // - JSON files (config.json, the commune list): network first, so a fix is seen at once;
 // - hashed files (wasm, js, css): from the cache, they never change under the same name;
 // - anything that is not a GET (the sign-up POST), other origins and the counsellors' page
@@ -53,6 +56,7 @@ function withTimeout(promise, ms) {
   });
 }
 
+// `keep` says whether a network answer may replace the cached copy (never for the shell).
 async function networkFirst(request, cacheKey, timeoutMs, keep) {
   const cache = await caches.open(SHELL);
   const network = fetch(request).then(async (response) => {
@@ -87,7 +91,7 @@ self.addEventListener('fetch', (event) => {
   // The counsellors' page is a separate app: never the young people's shell, never cached here.
   if (url.pathname.startsWith('/conseillers')) return;
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirst(request, '/index.html', NAVIGATION_TIMEOUT_MS, isShell));
+    event.respondWith(networkFirst(request, '/index.html', NAVIGATION_TIMEOUT_MS, () => false));
   } else if (url.pathname.endsWith('.json')) {
     // config.json, the commune list (wherever config.json puts it): network first.
     event.respondWith(networkFirst(request, url.pathname, NAVIGATION_TIMEOUT_MS, (response) => response.ok));

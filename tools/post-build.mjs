@@ -6,9 +6,10 @@
 //    Integrity, so the Content-Security-Policy needs no 'unsafe-inline'; that script also holds
 //    taps on the static page until the app is ready, and says so when the app cannot load. Fills
 //    in the wasm address for index.html's deep-link script; strips HTML comments.
-// 2. Writes the Content-Security-Policy (meta tag in index.html, and `_headers` for hosts that
-//    read it), with connect-src limited to the app itself and the endpoint of config.json, and
-//    the hash of index.html's inline script (it must run before the first paint).
+// 2. Writes the Content-Security-Policy (meta tag in index.html, `_headers` for hosts that read
+//    it, and `labo-headers.conf`, the nginx snippet of deploy/nginx.conf), with connect-src
+//    limited to the app itself and the endpoint of config.json, and the hash of index.html's
+//    inline script (it must run before the first paint). Nothing is left to edit by hand.
 // 3. Fills the service worker's file list and version, so each deploy gets its own cache.
 // 4. Deletes precompressed copies (.br, .gz) of the files it rewrites and of config.json and
 //    communes.json, which may have been edited: a host would otherwise serve the old ones.
@@ -128,6 +129,11 @@ try {
 } catch (error) {
   console.warn(`post-build: no endpoint origin in config.json (${error.message}); connect-src will be 'self' only`);
 }
+// The same list as domain::config::is_placeholder_host: the app refuses to send there.
+const placeholder = /(^|\.)(example|invalid|test|example\.(com|net|org)|exemple\.(fr|com|org|net))$/i;
+if (endpointOrigin && placeholder.test(new URL(endpointOrigin).hostname.replace(/\.$/, ''))) {
+  console.warn(`post-build: config.json's endpoint (${endpointOrigin}) is an example address; the app sends no sign-up until it is replaced (then run this tool again)`);
+}
 // Inline scripts left in the page (index.html's deep-link script, which must run before the
 // first paint) are allowed by their hash, never by 'unsafe-inline'.
 const inlineHashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
@@ -155,6 +161,18 @@ if (counsellors) {
   console.log(`post-build: counsellors' page under ${base}, boot script external, CSP connect-src 'self'`);
   process.exit(0);
 }
+// The nginx snippet included by deploy/nginx.conf in every location, with this build's policy.
+write('labo-headers.conf', [
+  "# Security headers of the Lab'O app, written by tools/post-build.mjs for this build (see",
+  '# deploy/nginx.conf): copy to /etc/nginx/snippets/labo-headers.conf. Run the tool again after',
+  "# changing config.json's endpoint.url; never edit the policy by hand.",
+  `add_header Content-Security-Policy "${csp}; frame-ancestors 'none'" always;`,
+  'add_header Referrer-Policy "no-referrer" always;',
+  'add_header X-Content-Type-Options "nosniff" always;',
+  'add_header Permissions-Policy "camera=(), microphone=(), geolocation=(), interest-cohort=()" always;',
+  'add_header Cross-Origin-Opener-Policy "same-origin" always;',
+  '',
+].join('\n'));
 write('_headers', [
   '# Netlify / Cloudflare Pages headers, written by tools/post-build.mjs (see deploy/README.md).',
   '/*',
@@ -203,7 +221,7 @@ function files(folder) {
   });
 }
 if (existsSync(join(dir, 'sw.js'))) {
-  const skip = new Set(['sw.js', '_headers', 'robots.txt']);
+  const skip = new Set(['sw.js', '_headers', 'labo-headers.conf', 'robots.txt']);
   const assets = files(dir)
     .map((path) => relative(dir, path).split(sep).join('/'))
     // The counsellors' page is not part of the young people's offline app.

@@ -84,33 +84,50 @@ enum Boot {
     Broken(ConfigFailure),
 }
 
-/// The whole app: loads `config.json` once, then shows either the pages or the broken-config
-/// page. Nothing is rendered from a half-valid configuration.
+/// The whole app: loads `config.json`, then shows either the pages or the broken-config page.
+/// Nothing is rendered from a half-valid configuration; a broken one is fetched again when the
+/// browser comes back online.
+///
+/// The outbox runs first and whatever the configuration: pending sign-ups leave with the
+/// endpoint settings kept on the device, even on a day config.json or the commune list fails.
 #[component]
 pub fn App() -> impl IntoView {
     Language::provide();
+    let outbox = outbox::OutboxState::provide();
     let boot = RwSignal::new(Boot::Loading);
-    spawn_local(async move {
-        let loaded = match net::load_config().await {
-            Ok(config) => {
-                // The phone number is worth keeping even if the commune list is broken.
-                storage::write(
-                    storage::keys::CONTACT_FALLBACK,
-                    &crate::domain::json::write(&config.contact_fallback()),
-                );
-                match platform::csp_problem(&config.endpoint.url) {
-                    Some(problem) => Err(ConfigFailure::Invalid(vec![problem])),
-                    None => {
-                        net::load_territory(&config.territory.communes_url).await.map(|territory| (config, territory))
+    let load = move || {
+        spawn_local(async move {
+            let loaded = match net::load_config().await {
+                Ok(config) => {
+                    // The phone number and the endpoint are worth keeping even if the commune
+                    // list is broken.
+                    storage::write(
+                        storage::keys::CONTACT_FALLBACK,
+                        &crate::domain::json::write(&config.contact_fallback()),
+                    );
+                    outbox.use_endpoint(&config.endpoint);
+                    match platform::csp_problem(&config.endpoint.url) {
+                        Some(problem) => Err(ConfigFailure::Invalid(vec![problem])),
+                        None => net::load_territory(&config.territory.communes_url)
+                            .await
+                            .map(|territory| (config, territory)),
                     }
                 }
-            }
-            Err(failure) => Err(failure),
-        };
-        boot.set(match loaded {
-            Ok((config, territory)) => Boot::Ready(Arc::new(config), Arc::new(territory)),
-            Err(failure) => Boot::Broken(failure),
+                Err(failure) => Err(failure),
+            };
+            boot.set(match loaded {
+                Ok((config, territory)) => Boot::Ready(Arc::new(config), Arc::new(territory)),
+                Err(failure) => Boot::Broken(failure),
+            });
         });
+    };
+    load();
+    // A configuration that failed (network, a transient 5xx) may load once the browser is back
+    // online. The listener lives as long as the page.
+    let _ = window_event_listener(leptos::ev::online, move |_| {
+        if matches!(boot.get_untracked(), Boot::Broken(_)) {
+            load();
+        }
     });
     // The static start page of index.html stays on screen while the configuration loads (so the
     // first paint never waits for the wasm), and goes as soon as the app has something to show.
@@ -130,12 +147,20 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
     let phone = config.mission_locale.phone.clone();
-    let endpoint = config.endpoint.clone();
     provide_context(AppConfig(config));
     provide_context(AppTerritory(territory));
     let journey = Journey::provide();
     apply_share_link(journey);
-    outbox::OutboxState::provide(endpoint);
+    // A sign-up the device could not keep leaves the journey only once delivered (see
+    // `CheckPage`): then the answers go.
+    let outbox = outbox::use_outbox();
+    Effect::new(move || {
+        let delivered = outbox.delivered.get();
+        let mine = journey.ids.with(|ids| ids.as_ref().map(|ids| ids.reference.clone()));
+        if mine.is_some_and(|reference| delivered.iter().any(|d| d.reference == reference)) {
+            journey.clear();
+        }
+    });
     let location = router::Location::provide();
     // Only the path decides the page; each path gets a fresh page (a new question, new state).
     let page = Memo::new(move |_| location.path.get());

@@ -3,7 +3,7 @@
 
 use gloo_net::http::Request;
 use leptos::prelude::*;
-use web_sys::RequestCache;
+use web_sys::{RequestCache, RequestRedirect};
 
 use crate::app::platform;
 use crate::domain::config::{Config, ConfigProblem, Endpoint};
@@ -96,10 +96,16 @@ pub struct Attempt {
 
 /// POSTs a sign-up once, in the configured wire format, with its `Idempotency-Key`, giving up
 /// after the configured timeout. Never logs the body.
+///
+/// Redirects are not followed (`redirect: "manual"`): a browser following a 301/302/303 turns
+/// the POST into a GET without a body, and the final 200 would read as "received". The answer
+/// to a redirect is opaque (status 0), which the domain reads as "maybe received".
 pub async fn send_signup(endpoint: &Endpoint, entry: &Entry) -> Attempt {
     let deadline = Deadline::after(endpoint.timeout_seconds);
-    let builder =
-        Request::post(&endpoint.url).header("Idempotency-Key", entry.key()).abort_signal(deadline.signal.as_ref());
+    let builder = Request::post(&endpoint.url)
+        .header("Idempotency-Key", entry.key())
+        .redirect(RequestRedirect::Manual)
+        .abort_signal(deadline.signal.as_ref());
     let request = match wire::encode(&entry.payload, endpoint.format, endpoint.mapping.as_ref()) {
         Body::Json(text) => builder.header("Content-Type", "application/json").body(text),
         Body::Form(text) => builder.header("Content-Type", "application/x-www-form-urlencoded").body(text),
@@ -119,7 +125,9 @@ pub async fn send_signup(endpoint: &Endpoint, entry: &Entry) -> Attempt {
         Ok(request) => match request.send().await {
             Err(_) => Attempt { outcome: Outcome::RetryLater { status: None }, retry_after_ms: None },
             Ok(response) => {
-                let status = response.status();
+                // An opaque redirect has status 0 already; a followed one (some old engines
+                // ignore "manual") is unreadable too.
+                let status = if response.redirected() { 0 } else { response.status() };
                 let retry_after_ms = response
                     .headers()
                     .get("retry-after")

@@ -175,6 +175,32 @@ pub fn csp_problem(endpoint_url: &str) -> Option<crate::domain::config::ConfigPr
     })
 }
 
+/// The message for the deployer when a Content-Security-Policy sent as an HTTP header (which
+/// the app cannot read) blocked the POST to the endpoint.
+pub fn csp_header_problem(endpoint_url: &str) -> String {
+    let origin = web_sys::Url::new(endpoint_url).map(|u| u.origin()).unwrap_or_else(|_| endpoint_url.to_owned());
+    format!(
+        "la politique de sécurité envoyée par l'hébergeur (en-tête HTTP Content-Security-Policy) bloque l'envoi vers {origin} : sa directive connect-src doit contenir cette origine. Publiez les en-têtes écrits par la construction (dist/_headers, ou dist/labo-headers.conf pour nginx), qui la contiennent déjà (voir deploy/README.md)."
+    )
+}
+
+/// Asks the browser to keep this site's storage when it cleans up (a sign-up is waiting in it).
+/// The answer does not matter: the confirmation page gives the reference and the phone anyway.
+pub fn ask_persistent_storage() {
+    use leptos::wasm_bindgen::JsCast;
+    // Older engines have no `navigator.storage`: calling it there would throw.
+    let navigator: JsValue = window().navigator().into();
+    let Some(manager) = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok().filter(|m| m.is_object())
+    else {
+        return;
+    };
+    if let Ok(promise) = manager.unchecked_into::<web_sys::StorageManager>().persist() {
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}
+
 /// The browser's preferred languages, as primary subtags (`["en", "fr"]` for `en-GB, fr-FR`).
 pub fn browser_languages() -> Vec<String> {
     window()

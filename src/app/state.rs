@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::app::{platform, storage};
 use crate::content::{self, Texts};
 use crate::domain::config::Config;
-use crate::domain::draft::Draft;
+use crate::domain::draft::{Draft, SignupIds};
 use crate::domain::eligibility::EligibilityForm;
 use crate::domain::questionnaire::Answers;
 use crate::domain::signup::{SignupForm, Source};
@@ -88,14 +88,32 @@ pub struct Journey {
     pub persistent: bool,
     /// When the first answer was given, for the time taken to fill in (anti-spam).
     pub started_at_ms: RwSignal<Option<i64>>,
+    /// The sign-up's reference and Idempotency-Key, drawn when the journey is first saved.
+    pub ids: RwSignal<Option<SignupIds>>,
+}
+
+/// New ids from the browser's random source.
+fn draw_ids() -> SignupIds {
+    SignupIds::draw(platform::random_bytes(), platform::random_bytes())
+}
+
+/// The draft stored on the device, if any.
+fn stored_draft() -> Option<Draft> {
+    storage::read(storage::keys::DRAFT).and_then(|text| Draft::from_storage(&text, platform::now_ms()))
 }
 
 impl Journey {
-    /// Restores the saved draft (if any, and not expired) and keeps saving it as it changes.
+    /// Restores the saved draft (if any, and not expired), keeps saving it as it changes, and
+    /// follows the changes another tab makes to it.
+    ///
+    /// The sign-up's ids are drawn when the journey is first saved and travel with the draft:
+    /// every tab holding these answers, and every "Envoyer", sends the same sign-up under the
+    /// same Idempotency-Key.
     pub fn provide() -> Journey {
-        let draft = storage::read(storage::keys::DRAFT)
-            .and_then(|text| Draft::from_storage(&text, platform::now_ms()))
-            .unwrap_or_default();
+        let draft = stored_draft().unwrap_or_default();
+        // What is on the device as far as this tab knows: not written again (two tabs would
+        // otherwise echo each other's writes).
+        let saved = StoredValue::new(Some(draft.clone()));
         let journey = Journey {
             answers: RwSignal::new(draft.answers),
             eligibility: RwSignal::new(draft.eligibility),
@@ -105,6 +123,7 @@ impl Journey {
             sent: RwSignal::new(None),
             persistent: storage::works(),
             started_at_ms: RwSignal::new(draft.started_at_ms),
+            ids: RwSignal::new(draft.ids.clone()),
         };
         // Saves what is typed. An empty journey writes nothing: only `clear` removes a stored
         // draft, so a draft this version could not read is never erased by accident.
@@ -118,10 +137,36 @@ impl Journey {
                 journey.started_at_ms.set(Some(now));
                 draft.started_at_ms = Some(now);
             }
+            if draft.ids.is_none() {
+                let ids = draw_ids();
+                journey.ids.set(Some(ids.clone()));
+                draft.ids = Some(ids);
+            }
+            if saved.with_value(|s| s.as_ref() == Some(&draft)) {
+                return;
+            }
             storage::write(storage::keys::DRAFT, &draft.to_storage(platform::now_ms()));
+            saved.set_value(Some(draft));
+        });
+        // Another tab typed, sent or erased: this tab shows the same journey, so it can never
+        // send stale answers under other ids.
+        let _ = window_event_listener(leptos::ev::storage, move |event| {
+            if !matches!(event.key().as_deref(), Some(storage::keys::DRAFT) | None) {
+                return;
+            }
+            let stored = stored_draft().unwrap_or_default();
+            if journey.snapshot_untracked() != stored {
+                saved.set_value(Some(stored.clone()));
+                journey.restore(stored);
+            }
         });
         provide_context(journey);
         journey
+    }
+
+    /// Everything typed so far, outside any reactive tracking.
+    fn snapshot_untracked(&self) -> Draft {
+        untrack(|| self.snapshot())
     }
 
     /// Everything typed so far.
@@ -133,10 +178,11 @@ impl Journey {
             source: self.source.get(),
             allow_outside_territory: self.allow_outside_territory.get(),
             started_at_ms: self.started_at_ms.get(),
+            ids: self.ids.get(),
         }
     }
 
-    /// Puts a draft back (a refused sign-up to correct).
+    /// Puts a draft back (from another tab).
     pub fn restore(&self, draft: Draft) {
         self.answers.set(draft.answers);
         self.eligibility.set(draft.eligibility);
@@ -144,6 +190,17 @@ impl Journey {
         self.source.set(draft.source);
         self.allow_outside_territory.set(draft.allow_outside_territory);
         self.started_at_ms.set(draft.started_at_ms);
+        self.ids.set(draft.ids);
+    }
+
+    /// Puts a refused sign-up back into the forms, to correct it: same reference, new key (the
+    /// corrected body is a new request for the endpoint).
+    pub fn restore_for_correction(&self, mut draft: Draft) {
+        draft.ids = Some(match &draft.ids {
+            Some(ids) => ids.with_new_key(platform::random_bytes()),
+            None => draw_ids(),
+        });
+        self.restore(draft);
     }
 
     /// Forgets the answers and the forms, on screen and on the device ("Effacer mes réponses",
@@ -154,6 +211,7 @@ impl Journey {
         self.eligibility.set(EligibilityForm::default());
         self.details.set(SignupForm::default());
         self.started_at_ms.set(None);
+        self.ids.set(None);
         storage::remove(storage::keys::DRAFT);
         let attribution = Draft {
             source: self.source.get_untracked(),

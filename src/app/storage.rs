@@ -12,6 +12,9 @@ pub mod keys {
     pub const CONTACT_FALLBACK: &str = "labo.contact";
     /// The journey in progress (answers and forms); removed once the sign-up is sent.
     pub const DRAFT: &str = "labo.draft";
+    /// The endpoint settings of the last configuration that worked (no personal data), so that
+    /// pending sign-ups still leave on a day config.json is broken.
+    pub const ENDPOINT: &str = "labo.endpoint";
     /// Sign-ups not yet accepted by the endpoint (personal data, removed on delivery).
     pub const OUTBOX: &str = "labo.outbox";
     /// References delivered in the last day (no personal data).

@@ -44,6 +44,40 @@ pub struct Endpoint {
     pub timeout_seconds: u32,
 }
 
+impl Endpoint {
+    /// The settings to keep on the device (`labo.endpoint`, no personal data), in the shape of
+    /// config.json's `endpoint` section, so that sign-ups still leave on the day config.json is
+    /// broken.
+    pub fn to_storage(&self) -> String {
+        // Built by insertion: collecting into a map would pull std's stable sort into the wasm.
+        let pairs = |pairs: &[(String, String)]| {
+            let mut object = Map::new();
+            for (name, value) in pairs {
+                object.insert(name.clone(), Value::String(value.clone()));
+            }
+            Value::Object(object)
+        };
+        let mut object = Map::new();
+        object.insert("url".into(), Value::String(self.url.clone()));
+        object.insert("format".into(), Value::String(self.format.name().into()));
+        object.insert("timeout_seconds".into(), self.timeout_seconds.into());
+        if let Some(mapping) = &self.mapping {
+            object.insert("fields".into(), pairs(&mapping.fields));
+            object.insert("constants".into(), pairs(&mapping.constants));
+        }
+        Value::Object(object).to_string()
+    }
+
+    /// Reads kept settings back, checked exactly like config.json's; `None` if anything is wrong
+    /// (then the outbox waits for a configuration that loads).
+    pub fn from_storage(text: &str) -> Option<Endpoint> {
+        let value = super::json::parse_value(text).ok()?;
+        let mut problems = Vec::new();
+        let endpoint = Reader { problems: &mut problems }.endpoint(value.as_object()?);
+        endpoint.filter(|_| problems.is_empty())
+    }
+}
+
 /// How a young person reaches the mission locale.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MissionLocale {
@@ -133,31 +167,7 @@ impl Config {
         let mut reader = Reader { problems: &mut problems };
         reader.unknown_keys("", root, &["endpoint", "mission_locale", "territory", "privacy"]);
 
-        let endpoint = reader.object(root, "endpoint");
-        let url = endpoint.and_then(|o| reader.text(o, "endpoint.url", true));
-        let url = url.and_then(|url| match check_endpoint_url(&url) {
-            Ok(()) => Some(url),
-            Err(message) => {
-                reader.problems.push(problem("endpoint.url", message));
-                None
-            }
-        });
-        let format = match endpoint.and_then(|o| reader.text(o, "endpoint.format", false)) {
-            None => Some(Format::Json),
-            Some(name) => Format::parse(&name).or_else(|| {
-                let message =
-                    format!("« {name} » n'est pas un format connu ; valeurs possibles : json, form, multipart.");
-                reader.problems.push(problem("endpoint.format", message));
-                None
-            }),
-        };
-        let mapping = endpoint.and_then(|o| reader.mapping(o));
-        let timeout_seconds = endpoint
-            .and_then(|o| reader.number(o, "endpoint.timeout_seconds", 1..=120))
-            .unwrap_or(Some(DEFAULT_TIMEOUT_SECONDS));
-        if let Some(o) = endpoint {
-            reader.unknown_keys("endpoint", o, &["url", "format", "fields", "constants", "timeout_seconds"]);
-        }
+        let endpoint = reader.object(root, "endpoint").and_then(|o| reader.endpoint(o));
 
         let ml = reader.object(root, "mission_locale");
         let name = ml.and_then(|o| reader.text(o, "mission_locale.name", true));
@@ -211,21 +221,9 @@ impl Config {
         if !problems.is_empty() {
             return Err(problems);
         }
-        match (
-            url,
-            format,
-            timeout_seconds,
-            name,
-            phone,
-            callback_working_days,
-            description,
-            contact_email,
-            retention_months,
-        ) {
+        match (endpoint, name, phone, callback_working_days, description, contact_email, retention_months) {
             (
-                Some(url),
-                Some(format),
-                Some(timeout_seconds),
+                Some(endpoint),
                 Some(name),
                 Some(phone),
                 Some(callback_working_days),
@@ -235,7 +233,7 @@ impl Config {
             ) => {
                 let controller = controller.unwrap_or_else(|| name.clone());
                 Ok(Config {
-                    endpoint: Endpoint { url, format, mapping, timeout_seconds },
+                    endpoint,
                     mission_locale: MissionLocale {
                         name,
                         phone,
@@ -272,6 +270,32 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The `endpoint` section (of config.json, or as kept on the device).
+    fn endpoint(&mut self, endpoint: &Map<String, Value>) -> Option<Endpoint> {
+        let url = self.text(endpoint, "endpoint.url", true);
+        let url = url.and_then(|url| match check_endpoint_url(&url) {
+            Ok(()) => Some(url),
+            Err(message) => {
+                self.problems.push(problem("endpoint.url", message));
+                None
+            }
+        });
+        let format = match self.text(endpoint, "endpoint.format", false) {
+            None => Some(Format::Json),
+            Some(name) => Format::parse(&name).or_else(|| {
+                let message =
+                    format!("« {name} » n'est pas un format connu ; valeurs possibles : json, form, multipart.");
+                self.problems.push(problem("endpoint.format", message));
+                None
+            }),
+        };
+        let mapping = self.mapping(endpoint);
+        let timeout_seconds =
+            self.number(endpoint, "endpoint.timeout_seconds", 1..=120).unwrap_or(Some(DEFAULT_TIMEOUT_SECONDS));
+        self.unknown_keys("endpoint", endpoint, &["url", "format", "fields", "constants", "timeout_seconds"]);
+        Some(Endpoint { url: url?, format: format?, mapping, timeout_seconds: timeout_seconds? })
+    }
+
     fn object<'v>(&mut self, parent: &'v Map<String, Value>, key: &str) -> Option<&'v Map<String, Value>> {
         match parent.get(key) {
             Some(Value::Object(o)) => Some(o),
@@ -408,6 +432,19 @@ pub fn csp_allows_connect(policy: &str, endpoint_origin: &str, page_origin: &str
     })
 }
 
+/// Whether a host name is a placeholder that must never receive personal data: the names
+/// reserved for examples and tests (RFC 2606, RFC 6761: `*.example`, `*.invalid`, `*.test`,
+/// `example.com`, `.net`, `.org`), and the French look-alikes `exemple.fr`, `.com`, `.org`,
+/// `.net`, which are real domains anyone can own and which earlier example files used.
+pub fn is_placeholder_host(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let under = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
+    ["example", "invalid", "test"].iter().any(|tld| under(tld))
+        || ["example.com", "example.net", "example.org", "exemple.fr", "exemple.com", "exemple.org", "exemple.net"]
+            .iter()
+            .any(|domain| under(domain))
+}
+
 /// An endpoint must be HTTPS: sign-ups carry personal data. Plain HTTP is allowed only on the
 /// local machine, for development and tests.
 fn check_endpoint_url(url: &str) -> Result<(), String> {
@@ -437,6 +474,11 @@ fn check_endpoint_url(url: &str) -> Result<(), String> {
     if host.is_empty() {
         return bad("il manque le nom du serveur après https://.");
     }
+    if is_placeholder_host(&host) {
+        return bad(
+            "c'est une adresse d'exemple, pas celle du service d'inscription de la mission locale : remplacez-la. Tant qu'elle est là, aucune inscription n'est envoyée.",
+        );
+    }
     if local_only && !matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]") {
         return bad(
             "l'adresse doit commencer par https:// (http:// n'est accepté que pour localhost, en développement).",
@@ -450,7 +492,7 @@ mod tests {
     use super::*;
 
     const GOOD: &str = r#"{
-        "endpoint": { "url": "https://inscriptions.exemple.fr/labo", "format": "json", "timeout_seconds": 15 },
+        "endpoint": { "url": "https://inscriptions.ml-havre.fr/labo", "format": "json", "timeout_seconds": 15 },
         "mission_locale": {
             "name": "Mission Locale Le Havre Estuaire Littoral",
             "phone": "02 61 91 00 00",
@@ -470,7 +512,7 @@ mod tests {
     #[test]
     fn reads_a_complete_config() {
         let config = Config::parse(GOOD).unwrap();
-        assert_eq!(config.endpoint.url, "https://inscriptions.exemple.fr/labo");
+        assert_eq!(config.endpoint.url, "https://inscriptions.ml-havre.fr/labo");
         assert_eq!(config.endpoint.format, Format::Json);
         assert_eq!(config.endpoint.mapping, None);
         assert_eq!(config.endpoint.timeout_seconds, 15);
@@ -522,7 +564,7 @@ mod tests {
     #[test]
     fn reports_every_problem_at_once() {
         let text = r#"{
-            "endpoint": { "url": "http://inscriptions.exemple.fr", "format": "xml", "timeout_seconds": 0 },
+            "endpoint": { "url": "http://inscriptions.ml-havre.fr", "format": "xml", "timeout_seconds": 0 },
             "mission_locale": { "name": "", "phone": "12" , "emial": "x"},
             "territory": { "description": "au Havre", "communes_url": "../x.json" },
             "privacy": { "contact_email": "pas-une-adresse" }
@@ -608,8 +650,8 @@ mod tests {
     #[test]
     fn checks_endpoint_urls() {
         for ok in [
-            "https://exemple.fr",
-            "https://exemple.fr:8443/api/inscriptions?source=labo",
+            "https://ml-havre.fr",
+            "https://ml-havre.fr:8443/api/inscriptions?source=labo",
             "http://localhost:8787/x",
             "http://127.0.0.1/x",
             "http://[::1]:9000/",
@@ -629,6 +671,63 @@ mod tests {
             "javascript:alert(1)",
         ] {
             assert!(check_endpoint_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_example_endpoint_is_refused_so_an_unedited_deployment_sends_nothing() {
+        for placeholder in [
+            "https://inscriptions.example/labo",
+            "https://inscriptions.mission-locale.example/labo",
+            "https://EXAMPLE.com/x",
+            "https://api.example.org.:443/x",
+            "https://example.net",
+            "https://inscriptions.exemple.fr/labo",
+            "https://exemple.com",
+            "https://labo.test/x",
+            "https://x.invalid",
+        ] {
+            let message = check_endpoint_url(placeholder).unwrap_err();
+            assert!(message.contains("adresse d'exemple"), "{placeholder}: {message}");
+        }
+        for real in ["https://example-ml.fr/x", "https://exemples.fr", "https://myexample.com", "https://testing.fr"] {
+            assert_eq!(check_endpoint_url(real), Ok(()), "{real}");
+        }
+        // The example configuration shipped with the app is refused as it is.
+        let shipped = include_str!("../../public/config.json");
+        let problems = Config::parse(shipped).unwrap_err();
+        assert_eq!(keys(&problems), ["endpoint.url"], "{problems:?}");
+    }
+
+    #[test]
+    fn the_endpoint_settings_kept_on_the_device_read_back_and_are_checked_again() {
+        let config = Config::parse(GOOD).unwrap();
+        let kept = config.endpoint.to_storage();
+        assert!(!kept.contains("Mission Locale"), "only the endpoint: {kept}");
+        assert_eq!(Endpoint::from_storage(&kept), Some(config.endpoint.clone()));
+        let form = Endpoint {
+            url: "https://contact.ml-havre.fr/demande".into(),
+            format: Format::Form,
+            mapping: Some(Mapping {
+                fields: vec![
+                    ("nom".into(), "applicant.last_name".into()),
+                    ("prénom".into(), "applicant.first_name".into()),
+                ],
+                constants: vec![("origine".into(), "labo".into())],
+            }),
+            timeout_seconds: 7,
+        };
+        assert_eq!(Endpoint::from_storage(&form.to_storage()), Some(form));
+        for damaged in [
+            "",
+            "{",
+            "[]",
+            r#"{"url": "https://inscriptions.example/labo"}"#,
+            r#"{"url": "http://ml-havre.fr/x"}"#,
+            r#"{"url": "https://ml-havre.fr/x", "format": "xml"}"#,
+            r#"{"url": "https://ml-havre.fr/x", "fields": {"nom": "applicant.shoe_size"}}"#,
+        ] {
+            assert_eq!(Endpoint::from_storage(damaged), None, "{damaged}");
         }
     }
 

@@ -7,8 +7,9 @@ use serde_json::Value;
 
 use super::eligibility::EligibilityForm;
 use super::json;
-use super::questionnaire::Answers;
-use super::signup::{SignupForm, Source};
+use super::questionnaire::{Answers, Questionnaire};
+use super::signup::{Envelope, Payload, SignupForm, SignupParts, Source};
+use super::territory::Territory;
 
 /// Drafts older than this are discarded: a shared phone should not keep a stranger's answers.
 pub const MAX_AGE_DAYS: i64 = 30;
@@ -29,6 +30,43 @@ pub struct Draft {
     pub allow_outside_territory: bool,
     /// When the first answer was given (ms since 1970), to measure the time taken to fill in.
     pub started_at_ms: Option<i64>,
+    /// The sign-up's reference and Idempotency-Key, drawn when the journey is first saved, so
+    /// that every tab and every "Envoyer" of the same answers sends the same sign-up.
+    pub ids: Option<SignupIds>,
+}
+
+/// The identifiers of one sign-up (see [`super::ids`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SignupIds {
+    pub reference: String,
+    pub idempotency_key: String,
+}
+
+impl SignupIds {
+    /// New ids from the browser's random source: 64 bytes for the reference (unbiased, see
+    /// [`super::ids::reference`]), 16 for the key.
+    pub fn draw(reference_bytes: [u8; 64], key_bytes: [u8; 16]) -> SignupIds {
+        let mut bytes = reference_bytes.into_iter().cycle();
+        SignupIds {
+            reference: super::ids::reference(move || bytes.next().unwrap_or_default()),
+            idempotency_key: super::ids::uuid_v4(key_bytes),
+        }
+    }
+
+    /// The same reference under a new key: a corrected sign-up is a new request (the endpoint
+    /// may remember the refused body under the old key), but the young person keeps the
+    /// reference they may have noted.
+    pub fn with_new_key(&self, key_bytes: [u8; 16]) -> SignupIds {
+        SignupIds { reference: self.reference.clone(), idempotency_key: super::ids::uuid_v4(key_bytes) }
+    }
+
+    /// Reads stored ids; `None` unless both are well formed (a damaged key would never reach
+    /// the endpoint as a header).
+    fn from_json(value: &Value) -> Option<SignupIds> {
+        let reference = json::opt_text(value, "reference").filter(|r| super::ids::is_reference(r))?;
+        let idempotency_key = json::opt_text(value, "idempotency_key").filter(|k| super::ids::is_uuid_v4(k))?;
+        Some(SignupIds { reference, idempotency_key })
+    }
 }
 
 /// The draft with the moment it was saved, as stored.
@@ -40,10 +78,65 @@ struct Stored {
     draft: Draft,
 }
 
+/// What "Envoyer" needs besides the draft.
+pub struct Sending<'a> {
+    pub territory: &'a Territory,
+    pub questionnaire: &'a Questionnaire,
+    pub today: chrono::NaiveDate,
+    pub now_ms: i64,
+    /// ISO 8601 with the device's offset.
+    pub submitted_at: String,
+    pub locale: &'a str,
+}
+
+/// Why a draft cannot be sent as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotReady {
+    /// Nothing typed (another tab sent these answers and emptied the journey).
+    Empty,
+    /// The eligibility page is incomplete, or the young person may not continue.
+    Eligibility,
+    /// The details page is incomplete.
+    Details,
+}
+
 impl Draft {
-    /// Whether there is nothing worth saving (the start time alone is not worth it).
+    /// The sign-up "Envoyer" sends: the draft validated again (it may have changed in another
+    /// tab), under the draft's own ids, so the same answers always make the same sign-up.
+    pub fn submission(&self, sending: &Sending<'_>) -> Result<Payload, NotReady> {
+        let ids = self.ids.as_ref().filter(|_| !self.is_empty()).ok_or(NotReady::Empty)?;
+        let eligibility = self
+            .eligibility
+            .validate(sending.territory, sending.today)
+            .ok()
+            .filter(|e| e.may_continue(self.allow_outside_territory))
+            .ok_or(NotReady::Eligibility)?;
+        let details = self.details.validate(sending.questionnaire.pathways).map_err(|_| NotReady::Details)?;
+        let parts = SignupParts {
+            eligibility: &eligibility,
+            details: &details,
+            territory: sending.territory,
+            questionnaire: sending.questionnaire,
+            answers: &self.answers,
+            counsellor_override: self.allow_outside_territory,
+            source: self.source.clone(),
+            fill_seconds: self
+                .started_at_ms
+                .map_or(0, |start| u64::try_from((sending.now_ms - start) / 1000).unwrap_or(0)),
+            honeypot: self.details.website.clone(),
+        };
+        let envelope = Envelope {
+            reference: ids.reference.clone(),
+            idempotency_key: ids.idempotency_key.clone(),
+            submitted_at: sending.submitted_at.clone(),
+            locale: sending.locale.to_owned(),
+        };
+        Ok(Payload::build(parts, envelope))
+    }
+
+    /// Whether there is nothing worth saving (the start time and the ids alone are not worth it).
     pub fn is_empty(&self) -> bool {
-        Draft { started_at_ms: None, ..self.clone() } == Draft::default()
+        Draft { started_at_ms: None, ids: None, ..self.clone() } == Draft::default()
     }
 
     /// The text to store, stamped with `now_ms`.
@@ -81,6 +174,7 @@ impl Draft {
             source: Source::from_json(&part("source")),
             allow_outside_territory: json::flag(value, "allow_outside_territory"),
             started_at_ms: json::int(value, "started_at_ms"),
+            ids: value.get("ids").and_then(SignupIds::from_json),
         }
     }
 }
@@ -143,6 +237,10 @@ mod tests {
             Source { counsellor: Some("c12".into()), campaign: Some("forum".into()), channel: Some("sms".into()) };
         draft.allow_outside_territory = true;
         draft.started_at_ms = Some(1_799_999_000_000);
+        draft.ids = Some(SignupIds {
+            reference: "ABCD3467".into(),
+            idempotency_key: "12345678-9abc-4ef0-9234-56789abcdef0".into(),
+        });
         let now = 1_800_000_000_000;
         assert_eq!(Draft::from_storage(&draft.to_storage(now), now), Some(draft));
     }
@@ -163,6 +261,73 @@ mod tests {
         assert_eq!((draft.eligibility.day.as_str(), draft.eligibility.at_school), ("14", None));
         assert_eq!(draft.eligibility.commune, None);
         assert_eq!((draft.source, draft.started_at_ms), (Source::default(), None));
+        // Ids that could not be sent as they are read as none (new ones are drawn).
+        for ids in [
+            r#"{"reference": "ABCD3467", "idempotency_key": "not a key\n"}"#,
+            r#"{"reference": "abcd", "idempotency_key": "12345678-9abc-4ef0-9234-56789abcdef0"}"#,
+            r#"{"reference": "ABCD3467"}"#,
+        ] {
+            let text = format!(r#"{{"version": 1, "saved_at": 0, "draft": {{"ids": {ids}}}}}"#);
+            assert_eq!(Draft::from_storage(&text, 0).unwrap().ids, None, "{ids}");
+        }
+        let ids_only = Draft {
+            ids: Some(SignupIds { reference: "ABCD3467".into(), idempotency_key: "k".into() }),
+            ..Draft::default()
+        };
+        assert!(ids_only.is_empty(), "ids alone are not a journey");
+    }
+
+    #[test]
+    fn the_same_answers_always_make_the_same_sign_up() {
+        use crate::domain::questionnaire::QUESTIONNAIRE;
+        use crate::domain::signup::{ContactChannel, ContactTime, Situation};
+        use crate::domain::territory::CommuneChoice;
+        let territory = Territory::parse(include_str!("../../public/communes.json")).unwrap();
+        let sending = |now_ms| Sending {
+            territory: &territory,
+            questionnaire: &QUESTIONNAIRE,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            now_ms,
+            submitted_at: "2026-11-27T16:08:42+01:00".into(),
+            locale: "fr",
+        };
+        let mut draft = Draft::default();
+        assert_eq!(draft.submission(&sending(0)), Err(NotReady::Empty));
+        draft.eligibility = EligibilityForm {
+            day: "14".into(),
+            month: "3".into(),
+            year: "2007".into(),
+            at_school: Some(false),
+            commune_query: "le havre".into(),
+            commune: Some(CommuneChoice { insee: "76351".into(), postcode: "76610".into() }),
+            elsewhere: false,
+        };
+        draft.ids = Some(SignupIds::draw([7; 64], [9; 16]));
+        assert_eq!(draft.submission(&sending(0)), Err(NotReady::Details));
+        draft.details = SignupForm {
+            first_name: "Léa".into(),
+            last_name: "Martin".into(),
+            phone: "06 12 34 56 78".into(),
+            situation: Some(Situation::JobSeeking),
+            contact_channel: Some(ContactChannel::Sms),
+            contact_time: Some(ContactTime::AnyTime),
+            ..SignupForm::default()
+        };
+        draft.started_at_ms = Some(1_000);
+        let first = draft.submission(&sending(61_000)).unwrap();
+        let again = draft.submission(&sending(95_000)).unwrap();
+        let ids = draft.ids.clone().unwrap();
+        assert_eq!(
+            (first.reference.as_str(), first.idempotency_key.as_str()),
+            (ids.reference.as_str(), ids.idempotency_key.as_str())
+        );
+        assert_eq!((again.reference, again.idempotency_key), (first.reference, first.idempotency_key));
+        assert_eq!(first.anti_spam.fill_seconds, 60);
+        draft.eligibility.at_school = Some(true);
+        assert_eq!(draft.submission(&sending(0)), Err(NotReady::Eligibility));
+        let corrected = ids.with_new_key([1; 16]);
+        assert_eq!(corrected.reference, ids.reference);
+        assert_ne!(corrected.idempotency_key, ids.idempotency_key);
     }
 
     #[test]

@@ -8,6 +8,15 @@
 //! `min(cap, base × 2^(failures − 1))`), never earlier than the endpoint's `Retry-After`.
 //! Jitter matters: after an outage, thousands of phones that failed together would otherwise
 //! come back together (see [`simulate`] and `examples/retry_storm.rs`).
+//!
+//! What an answer does to an entry (see [`Outcome`]): a 2xx delivers it; a 400 or 422 refuses it
+//! (kept for the young person to correct); another 4xx is the endpoint's problem (kept, tried
+//! again hourly and at each start of the app, never forgotten); an answer the app cannot read (a
+//! redirect) may mean received, so it is kept and **not** sent again automatically.
+//!
+//! Times come from the phone's clock, which can be wrong and then corrected: a new entry is due
+//! at once whatever the clock says, stored times are clamped when read back
+//! ([`Outbox::clamp_times`]), and no wait is longer than [`MAX_WAIT_MS`].
 
 use serde::Serialize;
 use serde_json::Value;
@@ -28,11 +37,20 @@ pub struct RetryPolicy {
     pub floor_ms: u64,
     /// Longest `Retry-After` obeyed (a wrong header must not park a sign-up for a year).
     pub max_retry_after_ms: u64,
+    /// The wait after an endpoint error (a 401, 403, 404…): it will not fix itself in seconds.
+    pub slow_ms: u64,
 }
 
-/// The app's policy: 2 s, 4 s, 8 s… up to 5 minutes.
+/// The app's policy: 2 s, 4 s, 8 s… up to 5 minutes; an hour after an endpoint error.
 pub const POLICY: RetryPolicy =
-    RetryPolicy { base_ms: 2_000, cap_ms: 300_000, floor_ms: 250, max_retry_after_ms: 86_400_000 };
+    RetryPolicy { base_ms: 2_000, cap_ms: 300_000, floor_ms: 250, max_retry_after_ms: 86_400_000, slow_ms: 3_600_000 };
+
+/// The longest a timer waits before looking at the outbox again (a clock corrected meanwhile, a
+/// stored time far ahead: the runner looks again at least this often). Also far below the 24.8
+/// days where a browser timer overflows.
+pub const MAX_WAIT_MS: u64 = 3_600_000;
+/// The shortest wait between two looks, so that nothing ever spins.
+pub const MIN_WAIT_MS: u64 = 100;
 
 impl RetryPolicy {
     /// The longest wait after `failures` failed attempts (1 for the first failure).
@@ -52,6 +70,14 @@ impl RetryPolicy {
     pub fn delay_ms(&self, failures: u32, random: f64, retry_after_ms: Option<u64>) -> u64 {
         let backoff = self.backoff_ms(failures, random);
         retry_after_ms.map_or(backoff, |r| backoff.max(r.min(self.max_retry_after_ms)))
+    }
+
+    /// The wait after an endpoint error: between half of [`RetryPolicy::slow_ms`] and all of
+    /// it (jittered, like the backoff), never less than Retry-After.
+    pub fn slow_delay_ms(&self, random: f64, retry_after_ms: Option<u64>) -> u64 {
+        let half = self.slow_ms / 2;
+        let drawn = half + (random.clamp(0.0, 1.0) * half as f64) as u64;
+        retry_after_ms.map_or(drawn, |r| drawn.max(r.min(self.max_retry_after_ms)))
     }
 }
 
@@ -96,23 +122,52 @@ pub fn parse_http_date(value: &str) -> Option<i64> {
 pub enum EntryStatus {
     /// Not delivered yet; tried again automatically.
     Pending,
-    /// The endpoint refused it (a 4xx that sending again cannot fix): kept until the young person
-    /// corrects it or calls the mission locale.
+    /// The endpoint refused the answers (400 or 422): kept until the young person corrects them
+    /// or calls the mission locale.
     Rejected { status: u16, problems: Vec<String> },
+    /// The endpoint answered with its own error (401, 403, 404…): kept, tried again slowly and
+    /// at each start of the app, never forgotten.
+    EndpointError { status: u16 },
+    /// The endpoint's answer could not be read (a redirect): it may have the sign-up. Kept (its
+    /// reference for a phone call), never sent again automatically.
+    Unreadable { status: u16 },
 }
 
 impl EntryStatus {
     /// Reads a stored status; `None` if it is not one this version knows.
     fn from_json(value: &Value) -> Option<EntryStatus> {
+        let status = || u16::try_from(json::int(value, "status")?).ok();
         match value.get("state")?.as_str()? {
             "pending" => Some(EntryStatus::Pending),
-            "rejected" => Some(EntryStatus::Rejected {
-                status: u16::try_from(json::int(value, "status")?).ok()?,
-                problems: json::texts(value, "problems"),
+            // Earlier versions refused on any 4xx: those that were the endpoint's problem (a 404,
+            // a 403…) go back on their way.
+            "rejected" => Some(match status()? {
+                status @ (400 | 422) => EntryStatus::Rejected { status, problems: json::texts(value, "problems") },
+                status => EntryStatus::EndpointError { status },
             }),
+            "endpoint_error" => Some(EntryStatus::EndpointError { status: status()? }),
+            "unreadable" => Some(EntryStatus::Unreadable { status: status()? }),
             _ => None,
         }
     }
+
+    /// Whether the sign-up is on its way: tried again automatically.
+    pub fn on_its_way(&self) -> bool {
+        matches!(self, EntryStatus::Pending | EntryStatus::EndpointError { .. })
+    }
+}
+
+/// Why the outbox is looked at now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Moment {
+    /// A timer set for the next due attempt: only what is due.
+    Timer,
+    /// The app starts: everything on its way, the backoff and the slow wait skipped (but never
+    /// `Retry-After`).
+    Start,
+    /// Back online, the page visible again, a new sign-up: pending ones skip the backoff;
+    /// endpoint errors keep their slow wait.
+    Wake,
 }
 
 /// One sign-up in the outbox.
@@ -134,15 +189,16 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// A new sign-up, due at once.
+    /// A new sign-up, due at once whatever the clock says (a phone whose clock was ahead, then
+    /// corrected, must not wait for real time to catch up).
     pub fn new(payload: &Payload, draft: Draft, now_ms: i64) -> Entry {
         Entry {
             payload: serde_json::to_value(payload).unwrap_or(Value::Null),
             draft,
             created_at_ms: now_ms,
             attempts: 0,
-            next_attempt_at_ms: now_ms,
-            not_before_ms: now_ms,
+            next_attempt_at_ms: 0,
+            not_before_ms: 0,
             status: EntryStatus::Pending,
         }
     }
@@ -171,8 +227,15 @@ impl Entry {
         self.payload.get("reference").and_then(Value::as_str).unwrap_or_default()
     }
 
-    fn is_pending(&self) -> bool {
-        self.status == EntryStatus::Pending
+    /// Whether this entry is sent now, for this reason.
+    fn is_due(&self, now_ms: i64, moment: Moment) -> bool {
+        let backoff_over = now_ms >= self.next_attempt_at_ms;
+        now_ms >= self.not_before_ms
+            && match self.status {
+                EntryStatus::Pending => backoff_over || moment != Moment::Timer,
+                EntryStatus::EndpointError { .. } => backoff_over || moment == Moment::Start,
+                EntryStatus::Rejected { .. } | EntryStatus::Unreadable { .. } => false,
+            }
     }
 }
 
@@ -185,6 +248,10 @@ pub enum Recorded {
     Scheduled { at_ms: i64 },
     /// Refused: kept, not retried.
     Rejected,
+    /// The endpoint's own error: kept, tried again at this moment.
+    EndpointError { at_ms: i64 },
+    /// An answer that could not be read: kept, not retried.
+    Unreadable,
     /// No entry with this key (another tab delivered it meanwhile).
     Unknown,
 }
@@ -235,18 +302,39 @@ impl Outbox {
         self.entries.is_empty() && self.unreadable.is_empty()
     }
 
-    /// Forgets refused sign-ups older than `max_age_ms` (personal data should not linger on a
-    /// shared phone) and returns how many. Pending ones are kept until delivered.
+    /// Forgets refused sign-ups (400, 422) older than `max_age_ms` (personal data should not
+    /// linger on a shared phone) and returns how many. Every other entry is kept until delivered
+    /// or erased by the young person: it may not have reached the mission locale.
     pub fn prune_rejected(&mut self, now_ms: i64, max_age_ms: i64) -> usize {
         let before = self.entries.len();
-        self.entries.retain(|e| e.status == EntryStatus::Pending || now_ms - e.created_at_ms <= max_age_ms);
+        self.entries.retain(|e| {
+            !matches!(e.status, EntryStatus::Rejected { .. }) || now_ms.saturating_sub(e.created_at_ms) <= max_age_ms
+        });
         before - self.entries.len()
     }
 
-    /// Removes every refused sign-up ("Effacer mes réponses"): they are answers waiting for a
-    /// correction, not sign-ups on their way.
-    pub fn clear_rejected(&mut self) {
-        self.entries.retain(|e| e.status == EntryStatus::Pending);
+    /// Whether some sign-ups are stopped: refused, or maybe received ("Effacer mes réponses"
+    /// offers to remove them).
+    pub fn has_stopped(&self) -> bool {
+        self.entries.iter().any(|e| !e.status.on_its_way())
+    }
+
+    /// Removes the stopped sign-ups ("Effacer mes réponses"): answers waiting for a correction,
+    /// or maybe received. Those on their way stay.
+    pub fn clear_stopped(&mut self) {
+        self.entries.retain(|e| e.status.on_its_way());
+    }
+
+    /// Brings stored times back within reach of `now_ms`: a clock that was far ahead when they
+    /// were written (then corrected) must not park a sign-up. Nothing stays more than the slow
+    /// wait (an hour) ahead: at worst a long `Retry-After` gets one early attempt, which the
+    /// endpoint answers with its `Retry-After` again.
+    pub fn clamp_times(&mut self, now_ms: i64, policy: &RetryPolicy) {
+        let bound = now_ms.saturating_add(i64::try_from(policy.slow_ms).unwrap_or(i64::MAX));
+        for entry in &mut self.entries {
+            entry.not_before_ms = entry.not_before_ms.min(bound);
+            entry.next_attempt_at_ms = entry.next_attempt_at_ms.min(bound);
+        }
     }
 
     /// Adds a sign-up; a second one with the same key is ignored.
@@ -260,19 +348,23 @@ impl Outbox {
         self.entries.iter().find(|e| e.key() == key)
     }
 
-    /// Keys of the pending sign-ups to send now. `early`: an extra attempt (app start, back
-    /// online, page visible again) that skips the backoff but still obeys `Retry-After`.
-    pub fn due(&self, now_ms: i64, early: bool) -> Vec<String> {
-        self.entries
-            .iter()
-            .filter(|e| e.is_pending() && now_ms >= e.not_before_ms && (early || now_ms >= e.next_attempt_at_ms))
-            .map(|e| e.key().to_owned())
-            .collect()
+    /// Keys of the sign-ups to send now, for this reason (see [`Moment`]).
+    pub fn due(&self, now_ms: i64, moment: Moment) -> Vec<String> {
+        self.entries.iter().filter(|e| e.is_due(now_ms, moment)).map(|e| e.key().to_owned()).collect()
     }
 
-    /// When the next automatic attempt is due, if any sign-up is pending.
+    /// When the next automatic attempt is due, if any sign-up is on its way.
     pub fn next_due_ms(&self) -> Option<i64> {
-        self.entries.iter().filter(|e| e.is_pending()).map(|e| e.next_attempt_at_ms.max(e.not_before_ms)).min()
+        self.entries.iter().filter(|e| e.status.on_its_way()).map(|e| e.next_attempt_at_ms.max(e.not_before_ms)).min()
+    }
+
+    /// How long the runner's timer waits from `now_ms`: until the next due attempt, but not
+    /// less than `at_least_ms` nor [`MIN_WAIT_MS`], and never more than [`MAX_WAIT_MS`]. `None`
+    /// when nothing is on its way.
+    pub fn wait_ms(&self, now_ms: i64, at_least_ms: u64) -> Option<u64> {
+        let due = self.next_due_ms()?;
+        let until = u64::try_from(due.saturating_sub(now_ms)).unwrap_or(0);
+        Some(until.max(at_least_ms).clamp(MIN_WAIT_MS, MAX_WAIT_MS))
     }
 
     /// Records the result of an attempt. `random` in `[0, 1)` draws the jitter.
@@ -288,19 +380,36 @@ impl Outbox {
         let Some(index) = self.entries.iter().position(|e| e.key() == key) else { return Recorded::Unknown };
         let entry = &mut self.entries[index];
         entry.attempts += 1;
+        let not_before = |retry_after: u64| {
+            now_ms.saturating_add(i64::try_from(retry_after.min(policy.max_retry_after_ms)).unwrap_or(i64::MAX))
+        };
         match outcome {
             Outcome::Accepted => Recorded::Delivered(Box::new(self.entries.remove(index))),
             Outcome::Rejected { status, problems } => {
                 entry.status = EntryStatus::Rejected { status: *status, problems: problems.clone() };
                 Recorded::Rejected
             }
+            Outcome::Unreadable { status } => {
+                entry.status = EntryStatus::Unreadable { status: *status };
+                Recorded::Unreadable
+            }
+            Outcome::EndpointError { status } => {
+                entry.status = EntryStatus::EndpointError { status: *status };
+                let delay = policy.slow_delay_ms(random, retry_after_ms);
+                let at_ms = now_ms.saturating_add(i64::try_from(delay).unwrap_or(i64::MAX));
+                entry.next_attempt_at_ms = at_ms;
+                if let Some(retry_after) = retry_after_ms {
+                    entry.not_before_ms = not_before(retry_after);
+                }
+                Recorded::EndpointError { at_ms }
+            }
             Outcome::RetryLater { .. } => {
+                entry.status = EntryStatus::Pending;
                 let delay = policy.delay_ms(entry.attempts, random, retry_after_ms);
                 let at_ms = now_ms.saturating_add(i64::try_from(delay).unwrap_or(i64::MAX));
                 entry.next_attempt_at_ms = at_ms;
                 if let Some(retry_after) = retry_after_ms {
-                    let bounded = retry_after.min(policy.max_retry_after_ms);
-                    entry.not_before_ms = now_ms.saturating_add(i64::try_from(bounded).unwrap_or(i64::MAX));
+                    entry.not_before_ms = not_before(retry_after);
                 }
                 Recorded::Scheduled { at_ms }
             }
@@ -348,6 +457,76 @@ pub fn remember_delivered(list: &[Delivered], reference: &str, now_ms: i64) -> V
     let excess = next.len().saturating_sub(5);
     next.drain(..excess);
     next
+}
+
+/// Where a young person's sign-up stands, as the confirmation page tells it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignupStatus {
+    /// On the device, on its way; `endpoint_error` when the endpoint's last answer was its own
+    /// error (tried again slowly: the page gives the phone more prominently).
+    Pending { reference: String, endpoint_error: bool },
+    /// Refused by the endpoint (400, 422): to correct.
+    Rejected { key: String, reference: String, problems: Vec<String> },
+    /// The endpoint's answer could not be read: maybe received; never said to be sent.
+    Unreadable { reference: String },
+    /// Accepted (2xx): "Inscription envoyée", and only then.
+    Delivered { reference: String },
+    /// Nothing sent from this device recently.
+    Nothing,
+}
+
+impl SignupStatus {
+    fn of(entry: &Entry) -> SignupStatus {
+        let reference = entry.reference().to_owned();
+        match &entry.status {
+            EntryStatus::Pending => SignupStatus::Pending { reference, endpoint_error: false },
+            EntryStatus::EndpointError { .. } => SignupStatus::Pending { reference, endpoint_error: true },
+            EntryStatus::Rejected { problems, .. } => {
+                SignupStatus::Rejected { key: entry.key().to_owned(), reference, problems: problems.clone() }
+            }
+            EntryStatus::Unreadable { .. } => SignupStatus::Unreadable { reference },
+        }
+    }
+
+    /// The reference to show, if any.
+    pub fn reference(&self) -> Option<&str> {
+        match self {
+            SignupStatus::Pending { reference, .. }
+            | SignupStatus::Rejected { reference, .. }
+            | SignupStatus::Unreadable { reference }
+            | SignupStatus::Delivered { reference } => Some(reference),
+            SignupStatus::Nothing => None,
+        }
+    }
+}
+
+impl Outbox {
+    /// The status to show: the sign-up sent from this tab (`mine`, its reference) wherever it
+    /// is; otherwise (a reload, another tab) one that needs the young person (refused, maybe
+    /// received), then one on its way, then the last delivered reference.
+    pub fn status(&self, delivered: &[Delivered], mine: Option<&str>) -> SignupStatus {
+        if let Some(mine) = mine {
+            if let Some(entry) = self.entries.iter().find(|e| e.reference() == mine) {
+                return SignupStatus::of(entry);
+            }
+            if delivered.iter().any(|d| d.reference == mine) {
+                return SignupStatus::Delivered { reference: mine.to_owned() };
+            }
+        }
+        let stopped = self.entries.iter().rev().find(|e| !e.status.on_its_way());
+        let on_its_way = self.entries.iter().rev().find(|e| e.status.on_its_way());
+        match (stopped.or(on_its_way), delivered.last()) {
+            (Some(entry), _) => SignupStatus::of(entry),
+            (None, Some(last)) => SignupStatus::Delivered { reference: last.reference.clone() },
+            (None, None) => SignupStatus::Nothing,
+        }
+    }
+
+    /// References of the sign-ups still on this device, oldest first (listed when the
+    /// configuration is broken, with the phone number).
+    pub fn references(&self) -> Vec<String> {
+        self.entries.iter().map(|e| e.reference().to_owned()).collect()
+    }
 }
 
 /// What a simulated retry storm produced.
@@ -527,13 +706,13 @@ mod tests {
         outbox.add(Entry::new(&payload("k1"), Draft::default(), 1_000));
         outbox.add(Entry::new(&payload("k1"), Draft::default(), 1_000));
         assert_eq!(outbox.entries.len(), 1, "same key once");
-        assert_eq!(outbox.due(1_000, false), ["k1"]);
+        assert_eq!(outbox.due(1_000, Moment::Timer), ["k1"]);
         let retry = Outcome::RetryLater { status: Some(500) };
         assert_eq!(outbox.record("k1", &retry, None, 1_000, 0.5, &POLICY), Recorded::Scheduled { at_ms: 2_000 });
-        assert!(outbox.due(1_999, false).is_empty());
-        assert_eq!(outbox.due(1_999, true), ["k1"], "an early attempt skips the backoff");
+        assert!(outbox.due(1_999, Moment::Timer).is_empty());
+        assert_eq!(outbox.due(1_999, Moment::Wake), ["k1"], "an early attempt skips the backoff");
         assert_eq!(outbox.record("k1", &retry, Some(5_000), 2_000, 0.5, &POLICY), Recorded::Scheduled { at_ms: 7_000 });
-        assert!(outbox.due(6_999, true).is_empty(), "but never before Retry-After");
+        assert!(outbox.due(6_999, Moment::Start).is_empty(), "but never before Retry-After");
         assert_eq!(outbox.next_due_ms(), Some(7_000));
         match outbox.record("k1", &Outcome::Accepted, None, 7_000, 0.5, &POLICY) {
             Recorded::Delivered(entry) => assert_eq!(entry.attempts, 3),
@@ -549,7 +728,7 @@ mod tests {
         outbox.add(Entry::new(&payload("k1"), Draft::default(), 0));
         let refused = Outcome::Rejected { status: 400, problems: vec!["Numéro déjà inscrit".into()] };
         assert_eq!(outbox.record("k1", &refused, None, 0, 0.5, &POLICY), Recorded::Rejected);
-        assert!(outbox.due(i64::MAX, true).is_empty());
+        assert!(outbox.due(i64::MAX, Moment::Start).is_empty());
         assert_eq!(outbox.next_due_ms(), None);
         assert!(matches!(outbox.get("k1").unwrap().status, EntryStatus::Rejected { status: 400, .. }));
         assert_eq!(outbox.take("k1").unwrap().key(), "k1");
@@ -629,8 +808,124 @@ mod tests {
         assert_eq!(outbox.entries.len(), 1);
         outbox.add(Entry::new(&payload("refused-2"), Draft::default(), 0));
         outbox.record("refused-2", &refused, None, 0, 0.5, &POLICY);
-        outbox.clear_rejected();
-        assert_eq!(outbox.entries.iter().map(Entry::key).collect::<Vec<_>>(), ["pending"]);
+        outbox.add(Entry::new(&payload("unreadable"), Draft::default(), 0));
+        outbox.record("unreadable", &Outcome::Unreadable { status: 0 }, None, 0, 0.5, &POLICY);
+        outbox.add(Entry::new(&payload("endpoint"), Draft::default(), 0));
+        outbox.record("endpoint", &Outcome::EndpointError { status: 404 }, None, 0, 0.5, &POLICY);
+        // Years later: only refusals are forgotten, nothing that may not have arrived.
+        assert_eq!(outbox.prune_rejected(i64::MAX, 1_000), 1);
+        assert!(outbox.has_stopped());
+        outbox.clear_stopped();
+        assert!(!outbox.has_stopped());
+        assert_eq!(outbox.entries.iter().map(Entry::key).collect::<Vec<_>>(), ["pending", "endpoint"]);
+    }
+
+    #[test]
+    fn an_unreadable_answer_is_kept_and_never_sent_again_automatically() {
+        let mut outbox = Outbox::default();
+        outbox.add(Entry::new(&payload("k1"), Draft::default(), 0));
+        assert_eq!(
+            outbox.record("k1", &Outcome::Unreadable { status: 0 }, None, 0, 0.5, &POLICY),
+            Recorded::Unreadable
+        );
+        for moment in [Moment::Timer, Moment::Start, Moment::Wake] {
+            assert!(outbox.due(i64::MAX, moment).is_empty(), "{moment:?}");
+        }
+        assert_eq!(outbox.next_due_ms(), None);
+        assert_eq!(outbox.get("k1").unwrap().status, EntryStatus::Unreadable { status: 0 });
+        let text = outbox.to_storage();
+        assert_eq!(Outbox::from_storage(&text).0, outbox, "survives a reload");
+    }
+
+    #[test]
+    fn an_endpoint_error_is_tried_again_hourly_and_at_each_start() {
+        let mut outbox = Outbox::default();
+        outbox.add(Entry::new(&payload("k1"), Draft::default(), 0));
+        let recorded = outbox.record("k1", &Outcome::EndpointError { status: 403 }, None, 1_000, 0.0, &POLICY);
+        assert_eq!(recorded, Recorded::EndpointError { at_ms: 1_000 + POLICY.slow_ms as i64 / 2 });
+        let later = 1_000 + 60_000;
+        assert!(outbox.due(later, Moment::Timer).is_empty(), "not within a minute");
+        assert!(outbox.due(later, Moment::Wake).is_empty(), "not at each glance at the page");
+        assert_eq!(outbox.due(later, Moment::Start), ["k1"], "at each start of the app");
+        assert_eq!(outbox.due(1_000 + POLICY.slow_ms as i64, Moment::Timer), ["k1"], "within the hour");
+        // The endpoint is back but busy: an ordinary retry again.
+        outbox.record("k1", &Outcome::RetryLater { status: Some(503) }, None, later, 0.5, &POLICY);
+        assert_eq!(outbox.get("k1").unwrap().status, EntryStatus::Pending);
+        assert!((POLICY.slow_ms - 5..POLICY.slow_ms).contains(&POLICY.slow_delay_ms(0.999_999, None)));
+        assert_eq!(POLICY.slow_delay_ms(0.5, Some(u64::MAX)), POLICY.max_retry_after_ms);
+    }
+
+    #[test]
+    fn refusals_of_earlier_versions_that_were_the_endpoints_problem_go_back_on_their_way() {
+        let mut outbox = Outbox::default();
+        for key in ["k404", "k422"] {
+            outbox.add(Entry::new(&payload(key), Draft::default(), 0));
+        }
+        let text = outbox.to_storage();
+        let old = text
+            .replacen(r#"{"state":"pending"}"#, r#"{"state":"rejected","status":404,"problems":[]}"#, 1)
+            .replacen(r#"{"state":"pending"}"#, r#"{"state":"rejected","status":422,"problems":["Téléphone"]}"#, 1);
+        let (read, unreadable) = Outbox::from_storage(&old);
+        assert_eq!(unreadable, 0);
+        assert_eq!(read.get("k404").unwrap().status, EntryStatus::EndpointError { status: 404 });
+        assert!(matches!(read.get("k422").unwrap().status, EntryStatus::Rejected { status: 422, .. }));
+        assert_eq!(read.due(0, Moment::Start), ["k404"]);
+    }
+
+    #[test]
+    fn a_wrong_clock_never_parks_a_sign_up() {
+        // Queued while the phone's clock was a year ahead, then the clock was corrected.
+        let year_ms = 365 * 24 * 3600 * 1000;
+        let now = 1_800_000_000_000;
+        let mut outbox = Outbox::default();
+        outbox.add(Entry::new(&payload("new"), Draft::default(), now + year_ms));
+        assert_eq!(outbox.due(now, Moment::Timer), ["new"], "a new entry is due at once");
+        outbox.add(Entry::new(&payload("stored"), Draft::default(), now + year_ms));
+        outbox.record("stored", &Outcome::RetryLater { status: Some(503) }, Some(1_000), now + year_ms, 0.5, &POLICY);
+        outbox.record("new", &Outcome::RetryLater { status: Some(503) }, Some(u64::MAX), now + year_ms, 0.5, &POLICY);
+        let (mut read, _) = Outbox::from_storage(&outbox.to_storage());
+        read.clamp_times(now, &POLICY);
+        for entry in &read.entries {
+            assert!(entry.not_before_ms <= now + POLICY.slow_ms as i64, "{entry:?}");
+            assert!(entry.next_attempt_at_ms <= now + POLICY.slow_ms as i64, "{entry:?}");
+        }
+        assert_eq!(read.due(now + POLICY.slow_ms as i64, Moment::Timer), ["new", "stored"]);
+        // Timer waits are capped: never the i32 overflow of a browser timer (24.8 days → 0 ms).
+        assert_eq!(outbox.wait_ms(now, 0), Some(MAX_WAIT_MS));
+        assert_eq!(outbox.wait_ms(i64::MIN, 0), Some(MAX_WAIT_MS), "no overflow");
+        assert_eq!(outbox.wait_ms(i64::MAX, 0), Some(MIN_WAIT_MS), "overdue: soon, but never a busy loop");
+        assert_eq!(outbox.wait_ms(i64::MAX, 3_000), Some(3_000));
+        assert_eq!(Outbox::default().wait_ms(now, 0), None);
+    }
+
+    #[test]
+    fn the_status_shown_follows_this_tabs_sign_up_then_what_needs_the_young_person() {
+        let with_reference = |key: &str, reference: &str| {
+            let mut p = payload(key);
+            p.reference = reference.into();
+            Entry::new(&p, Draft::default(), 0)
+        };
+        let mut outbox = Outbox::default();
+        assert_eq!(outbox.status(&[], None), SignupStatus::Nothing);
+        let delivered = remember_delivered(&[], "DONE3467", 0);
+        assert_eq!(outbox.status(&delivered, None), SignupStatus::Delivered { reference: "DONE3467".into() });
+        outbox.add(with_reference("k1", "PEND3467"));
+        let pending = SignupStatus::Pending { reference: "PEND3467".into(), endpoint_error: false };
+        assert_eq!(outbox.status(&delivered, None), pending);
+        assert_eq!(
+            outbox.status(&delivered, Some("DONE3467")),
+            SignupStatus::Delivered { reference: "DONE3467".into() }
+        );
+        outbox.record("k1", &Outcome::EndpointError { status: 403 }, None, 0, 0.5, &POLICY);
+        let endpoint = SignupStatus::Pending { reference: "PEND3467".into(), endpoint_error: true };
+        assert_eq!(outbox.status(&[], None), endpoint);
+        outbox.add(with_reference("k2", "MAYB3467"));
+        outbox.record("k2", &Outcome::Unreadable { status: 0 }, None, 0, 0.5, &POLICY);
+        let unreadable = SignupStatus::Unreadable { reference: "MAYB3467".into() };
+        assert_eq!(outbox.status(&[], None), unreadable, "what needs the young person first");
+        assert_eq!(outbox.status(&[], Some("PEND3467")), endpoint, "but this tab's own sign-up wins");
+        assert_eq!(unreadable.reference(), Some("MAYB3467"));
+        assert_eq!(outbox.references(), ["PEND3467", "MAYB3467"]);
     }
 
     #[test]

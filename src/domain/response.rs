@@ -8,35 +8,65 @@ use serde_json::Value;
 /// What to do after one attempt.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    /// 2xx: the mission locale has the sign-up.
+    /// 2xx (or a 422 saying that this Idempotency-Key already holds a sign-up): the mission
+    /// locale has it.
     Accepted,
-    /// A 4xx other than 408, 425 and 429: sending the same body again cannot work. The problems
-    /// reported by the endpoint (if it used our contract) are shown to the young person.
+    /// 400 or 422: the endpoint says what is wrong with the answers; sending the same body again
+    /// cannot work. The problems it listed (if it used our contract) are shown to the young
+    /// person, who corrects and sends again.
     Rejected { status: u16, problems: Vec<String> },
+    /// Any other 4xx (401, 403, 404, 405, 410, 413, 415, 451…): the endpoint is misconfigured or
+    /// behind a firewall; the answers are not at fault. Kept and tried again slowly.
+    EndpointError { status: u16 },
     /// Network error, timeout, 408, 409, 423, 425, 429, 5xx: the same sign-up can be sent again
     /// later.
     RetryLater { status: Option<u16> },
+    /// An answer the app cannot read: a redirect (fetch with `redirect: "manual"` gives an
+    /// opaque response, status 0), a 3xx, a status outside HTTP's classes. The endpoint may well
+    /// have stored the sign-up: it is **not** sent again automatically (an old handler that
+    /// ignores `Idempotency-Key` would store it twice), and never shown as sent.
+    Unreadable { status: u16 },
 }
 
 /// At most this many problems are shown, each cut to [`PROBLEM_MAX_CHARS`].
 pub const MAX_PROBLEMS: usize = 5;
 pub const PROBLEM_MAX_CHARS: usize = 200;
 
-/// Classifies an HTTP answer.
+/// Classifies an HTTP answer. `status` 0 is an opaque answer (a redirect not followed).
 ///
 /// ```
 /// use labo::domain::response::{classify, Outcome};
 /// assert_eq!(classify(201, ""), Outcome::Accepted);
 /// assert_eq!(classify(503, "<html>"), Outcome::RetryLater { status: Some(503) });
+/// assert_eq!(classify(0, ""), Outcome::Unreadable { status: 0 });
+/// assert_eq!(classify(404, ""), Outcome::EndpointError { status: 404 });
 /// ```
 pub fn classify(status: u16, body: &str) -> Outcome {
     match status {
         200..=299 => Outcome::Accepted,
+        // The IETF Idempotency-Key draft: a key reused with another body. The only body the app
+        // ever sends under a key is the one queued with it, so the endpoint holds this sign-up.
+        422 if key_reused(body) => Outcome::Accepted,
+        400 | 422 => Outcome::Rejected { status, problems: problems(body) },
         // 409 and 423: the endpoint is still handling the first attempt with this
         // Idempotency-Key (IETF draft) or the resource is locked: try again later.
         408 | 409 | 423 | 425 | 429 | 500..=599 => Outcome::RetryLater { status: Some(status) },
-        _ => Outcome::Rejected { status, problems: problems(body) },
+        401..=499 => Outcome::EndpointError { status },
+        _ => Outcome::Unreadable { status },
     }
+}
+
+/// Whether a 422's body says the Idempotency-Key was already used (docs/endpoint.md):
+/// `{"status": "key_reused"}`, or a problem about the `Idempotency-Key` field.
+pub fn key_reused(body: &str) -> bool {
+    let Ok(value) = serde_json::from_str::<Value>(body) else { return false };
+    let by_status = value.get("status").and_then(Value::as_str) == Some("key_reused");
+    let by_field = value.get("problems").and_then(Value::as_array).into_iter().flatten().any(|p| {
+        p.get("field")
+            .and_then(Value::as_str)
+            .is_some_and(|f| f.trim_start_matches('/').replace('-', "_").eq_ignore_ascii_case("idempotency_key"))
+    });
+    by_status || by_field
 }
 
 /// Reads `{"problems": [{"field": …, "message": …}]}` (our contract) or a few common variants
@@ -80,9 +110,36 @@ mod tests {
         for status in [408, 409, 423, 425, 429, 500, 502, 503, 504, 599] {
             assert_eq!(classify(status, ""), Outcome::RetryLater { status: Some(status) }, "{status}");
         }
-        for status in [300, 400, 401, 403, 404, 405, 410, 413, 415, 422, 451] {
+        // Only these two are about the answers the young person gave.
+        for status in [400, 422] {
             assert!(matches!(classify(status, ""), Outcome::Rejected { .. }), "{status}");
         }
+        // The endpoint's own problems: never "correct your answers".
+        for status in [401, 402, 403, 404, 405, 406, 410, 411, 413, 414, 415, 418, 421, 426, 431, 451, 499] {
+            assert_eq!(classify(status, ""), Outcome::EndpointError { status }, "{status}");
+        }
+        // Answers the app cannot read: maybe received, never "sent", never resent automatically.
+        for status in [0, 100, 199, 300, 301, 302, 303, 304, 307, 308, 600, 999] {
+            assert_eq!(classify(status, ""), Outcome::Unreadable { status }, "{status}");
+        }
+    }
+
+    #[test]
+    fn a_422_for_a_reused_key_means_received() {
+        for body in [
+            r#"{"status": "key_reused", "problems": [{"field": "Idempotency-Key", "message": "déjà utilisée"}]}"#,
+            r#"{"status": "key_reused"}"#,
+            r#"{"problems": [{"field": "/idempotency_key", "message": "x"}]}"#,
+            r#"{"problems": [{"field": "idempotency-key", "message": "x"}]}"#,
+        ] {
+            assert_eq!(classify(422, body), Outcome::Accepted, "{body}");
+        }
+        for body in
+            ["", "<html>", r#"{"status": "invalid", "problems": [{"field": "/applicant/phone", "message": "x"}]}"#]
+        {
+            assert!(matches!(classify(422, body), Outcome::Rejected { status: 422, .. }), "{body}");
+        }
+        assert!(matches!(classify(400, r#"{"status": "key_reused"}"#), Outcome::Rejected { .. }), "only a 422");
     }
 
     #[test]

@@ -28,6 +28,15 @@ impl Format {
             _ => None,
         }
     }
+
+    /// The name config.json uses (the inverse of [`Format::parse`]).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Form => "form",
+            Format::Multipart => "multipart",
+        }
+    }
 }
 
 /// How our fields become the endpoint's: `(endpoint field name, our path)` pairs and constant

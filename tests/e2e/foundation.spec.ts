@@ -123,11 +123,11 @@ test('a missing config.json after a good visit still gives the mission locale\'s
 });
 
 test('an endpoint changed in config.json without rebuilding the security policy is reported to the deployer', async ({ page }) => {
-  await serveConfig(page, JSON.stringify({ ...GOOD_CONFIG, endpoint: { url: 'https://autre-serveur.exemple.fr/inscriptions' } }));
+  await serveConfig(page, JSON.stringify({ ...GOOD_CONFIG, endpoint: { url: 'https://autre-serveur.ml-havre.fr/inscriptions' } }));
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('L\'inscription en ligne ne marche pas pour le moment');
   await page.getByText('Détails techniques').click();
-  await expect(page.getByText(/Content-Security-Policy.*https:\/\/autre-serveur\.exemple\.fr/)).toBeVisible();
+  await expect(page.getByText(/Content-Security-Policy.*https:\/\/autre-serveur\.ml-havre\.fr/)).toBeVisible();
   await expect(page.getByText(/tools\/post-build\.mjs/)).toBeVisible();
 });
 

@@ -45,3 +45,15 @@ test('the page runs under a strict CSP, with integrity on every asset and only h
   expect(boot).toMatch(/fetch\('\/labo-[0-9a-f]+_bg\.wasm', \{ integrity: 'sha384-/);
   expect(violations).toEqual([]);
 });
+
+test('the build writes the nginx headers with the endpoint origin of config.json, nothing to edit by hand', () => {
+  const origin = new URL(JSON.parse(readFileSync('dist/config.json', 'utf8')).endpoint.url).origin;
+  const nginx = readFileSync('dist/labo-headers.conf', 'utf8');
+  const netlify = readFileSync('dist/_headers', 'utf8');
+  expect(nginx).not.toContain('ENDPOINT_ORIGIN');
+  expect(nginx).toContain(`connect-src 'self' ${origin};`);
+  const policyOf = (text: string, pattern: RegExp) => text.match(pattern)?.[1];
+  const nginxPolicy = policyOf(nginx, /add_header Content-Security-Policy "([^"]+)" always;/);
+  expect(nginxPolicy).toBeTruthy();
+  expect(nginxPolicy).toBe(policyOf(netlify, /Content-Security-Policy: (.+)/));
+});

@@ -8,7 +8,9 @@
 //! - `cargo xtask sizes` builds the release app and prints the sizes of dist/.
 //! - `cargo xtask bench` measures sizes, Lighthouse scores (app and a static baseline) and the
 //!   next-question re-render time, and writes BENCHMARKS.md.
-//! - `cargo xtask e2e [filter]` builds the release app and runs only the end-to-end tests.
+//! - `cargo xtask e2e [--no-build] [filter]` builds the release app (unless `--no-build`: the
+//!   dist/ already there, e.g. an older build to show that a new test fails on it) and runs only
+//!   the end-to-end tests.
 //! - `cargo xtask communes [--check]` extracts the territory's communes from the Etalab package.
 
 mod bench;
@@ -21,7 +23,7 @@ mod steps;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <dev [--release] [--port N] | test | bench | setup | sizes | e2e [filter] | communes [--check]>";
+const USAGE: &str = "usage: cargo xtask <dev [--release] [--port N] | test | bench | setup | sizes | e2e [--no-build] [filter] | communes [--check]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         Some("test") => steps::test(&root),
         Some("setup") => setup::all(&root),
         Some("bench") => bench::run(&root),
+        Some("e2e") if args.get(1).is_some_and(|a| a == "--no-build") => steps::e2e(&root, &args[2..]),
         Some("e2e") => steps::release_build(&root).and_then(|()| steps::e2e(&root, &args[1..])),
         Some("communes") => communes::run(&root, args.get(1).is_some_and(|a| a == "--check")),
         Some("sizes") => setup::all(&root)

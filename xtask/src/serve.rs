@@ -4,7 +4,7 @@
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
@@ -30,6 +30,34 @@ pub fn config_for(dist: &Path, endpoint_url: &str, timeout_seconds: Option<u32>)
 /// Requests the app made, for the end-to-end test that proves the app works offline (the count
 /// must not move while the browser is offline). Read at `/__server/hits`.
 static HITS: AtomicUsize = AtomicUsize::new(0);
+/// Set by `POST /__server/next-deploy` (cleared by `DELETE`): the host now serves a *new*
+/// deploy whose service worker cannot install (its file list names a file that is not there)
+/// and whose index.html needs a start-up script that is not there either. The end-to-end test of
+/// the offline shell checks that the *old* worker still serves a complete, working app.
+static NEXT_DEPLOY: AtomicBool = AtomicBool::new(false);
+const NEXT_DEPLOY_FILE: &str = "/boot-next-deploy.js";
+
+/// index.html as the broken next deploy serves it: the same page, a start-up script that is
+/// missing.
+fn next_deploy_index(html: &str) -> String {
+    match html.find("src=\"/boot-") {
+        Some(start) => {
+            let end = html[start + 5..].find('"').map_or(html.len(), |e| start + 5 + e);
+            format!("{}src=\"{NEXT_DEPLOY_FILE}{}", &html[..start], &html[end..])
+        }
+        None => html.to_owned(),
+    }
+}
+
+/// sw.js as the broken next deploy serves it: a new version whose file list cannot be cached.
+fn next_deploy_worker(worker: &str) -> String {
+    worker.replacen("const VERSION = \"", "const VERSION = \"next-", 1).replacen(
+        "const ASSETS = [",
+        &format!("const ASSETS = [\"{NEXT_DEPLOY_FILE}\","),
+        1,
+    )
+}
+
 /// The paths of the last requests, for a readable failure message.
 static LAST_PATHS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
@@ -92,8 +120,14 @@ pub async fn bind(
     let origin = endpoint_url.split('/').take(3).collect::<Vec<_>>().join("/");
     let (index_html, csp) = index_for(&dist, &origin)?;
     let index = get(move || {
-        let body = index_html.clone();
+        let body = if NEXT_DEPLOY.load(Ordering::SeqCst) { next_deploy_index(&index_html) } else { index_html.clone() };
         async move { with_headers("text/html; charset=utf-8", body) }
+    });
+    let worker_path = dist.join("sw.js");
+    let worker = get(move || {
+        let worker = std::fs::read_to_string(&worker_path).unwrap_or_default();
+        let body = if NEXT_DEPLOY.load(Ordering::SeqCst) { next_deploy_worker(&worker) } else { worker };
+        async move { with_headers("text/javascript; charset=utf-8", body) }
     });
     let files = ServeDir::new(&dist).precompressed_br().precompressed_gzip().fallback(index.clone().with_state(()));
     let csp_header = HeaderValue::from_str(&format!("{csp}; frame-ancestors 'none'")).map_err(|e| e.to_string())?;
@@ -105,6 +139,18 @@ pub async fn bind(
             get(move || {
                 let body = config_json.clone();
                 async move { with_headers("application/json", body) }
+            }),
+        )
+        .route("/sw.js", worker)
+        .route(
+            "/__server/next-deploy",
+            axum::routing::post(|| async {
+                NEXT_DEPLOY.store(true, Ordering::SeqCst);
+                axum::http::StatusCode::NO_CONTENT
+            })
+            .delete(|| async {
+                NEXT_DEPLOY.store(false, Ordering::SeqCst);
+                axum::http::StatusCode::NO_CONTENT
             }),
         )
         .route(
@@ -126,7 +172,7 @@ async fn count_hits(request: axum::extract::Request, next: axum::middleware::Nex
     // Not counted: this endpoint, and /sw.js, which the browser itself fetches on navigations to
     // check for a new service worker (Playwright's offline emulation does not cover that
     // browser-level check; on a real offline phone it just fails, silently).
-    if !matches!(request.uri().path(), "/__server/hits" | "/sw.js") {
+    if !matches!(request.uri().path(), "/__server/hits" | "/__server/next-deploy" | "/sw.js") {
         HITS.fetch_add(1, Ordering::SeqCst);
         if let Ok(mut paths) = LAST_PATHS.lock() {
             paths.push(format!("{} {}", request.method(), request.uri().path()));

@@ -5,7 +5,6 @@ use crate::app::outbox::use_outbox;
 use crate::app::platform;
 use crate::app::state::{Language, tr, use_journey, use_texts};
 use crate::content::around;
-use crate::domain::outbox::EntryStatus;
 use crate::domain::phone::Phone;
 
 /// The id every page gives its main heading, focused after each navigation.
@@ -44,13 +43,14 @@ pub fn Layout(
     let journey = use_journey();
     let location = use_location();
     let outbox = use_outbox();
-    let has_refusals =
-        Memo::new(move |_| outbox.outbox.with(|o| o.entries.iter().any(|e| e.status != EntryStatus::Pending)));
-    let has_answers = Memo::new(move |_| journey.has_answers() || has_refusals.get());
+    // Refused or maybe-received sign-ups are answers the young person may want off the phone;
+    // those on their way are not offered (they would be lost).
+    let has_stopped = Memo::new(move |_| outbox.outbox.with(|o| o.has_stopped()));
+    let has_answers = Memo::new(move |_| journey.has_answers() || has_stopped.get());
     let cleared = RwSignal::new(false);
     let clear = move |_| {
         journey.clear();
-        outbox.clear_rejected();
+        outbox.clear_stopped();
         cleared.set(true);
         location.navigate("/");
     };

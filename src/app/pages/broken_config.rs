@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::app::components::Frame;
 use crate::app::net::ConfigFailure;
+use crate::app::outbox::OutboxState;
 use crate::app::state::{tr, use_texts};
 use crate::app::{platform, storage};
 use crate::content::{around, fill};
@@ -15,6 +16,8 @@ pub const NATIONAL_DIRECTORY_URL: &str = "https://www.1jeune1solution.gouv.fr/ac
 /// The young person still gets a way to reach the mission locale: the phone number from the
 /// last configuration that worked on this device, otherwise the national directory. The
 /// deployer gets every problem in the console and, discreetly, in a "technical details" block.
+/// Sign-ups still on the device are listed by reference: the outbox keeps sending them with the
+/// endpoint settings of the last configuration that worked.
 #[component]
 pub fn BrokenConfigPage(failure: ConfigFailure) -> impl IntoView {
     let t = use_texts();
@@ -55,11 +58,28 @@ pub fn BrokenConfigPage(failure: ConfigFailure) -> impl IntoView {
         .into_any(),
     };
 
+    // The counsellors' page has no outbox.
+    let waiting = use_context::<OutboxState>().map(|outbox| {
+        move || {
+            let references = outbox.outbox.with(|o| o.references());
+            (!references.is_empty()).then(|| {
+                view! {
+                    <h2>{tr(|t| t.broken_config_pending_title)}</h2>
+                    <p>{tr(|t| t.broken_config_pending_text)}</p>
+                    <ul class="reference-list">
+                        {references.into_iter().map(|r| view! { <li class="reference">{r}</li> }).collect_view()}
+                    </ul>
+                }
+            })
+        }
+    });
+
     view! {
         <Frame phone=None>
             <h1>{tr(|t| t.broken_config_title)}</h1>
             <p>{tr(|t| t.broken_config_text)}</p>
             {contact}
+            {waiting}
             <details class="technical-details">
                 <summary>{tr(|t| t.broken_config_details)}</summary>
                 <ul>{details.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>

@@ -10,11 +10,11 @@ use crate::app::outbox::use_outbox;
 use crate::app::platform;
 use crate::app::state::{Sent, tr, use_journey, use_territory, use_texts};
 use crate::content::Texts;
+use crate::domain::draft::{NotReady, Sending};
 use crate::domain::eligibility::EligibilityAnswer;
-use crate::domain::ids;
 use crate::domain::outbox::Entry;
 use crate::domain::questionnaire::QUESTIONNAIRE;
-use crate::domain::signup::{Envelope, Field, Payload, SignupParts, ValidDetails};
+use crate::domain::signup::{Field, ValidDetails};
 
 /// "Vérifie tes réponses": every answer with a "Modifier" link, then "Envoyer".
 #[component]
@@ -43,41 +43,36 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
     let location = use_location();
     use_page_title(|t| t.check_page_title.to_owned(), Signal::stored(false));
 
-    // "Envoyer": the sign-up goes into the outbox on the device, then leaves the forms; the
-    // confirmation page follows it until the endpoint accepts it.
+    // "Envoyer": the sign-up goes into the outbox on the device, then leaves the forms (only
+    // once the device has kept it); the confirmation page follows it until the endpoint accepts
+    // it. Built from the journey as it is now: another tab may have sent or changed it.
     let send = {
-        let (territory, eligibility, details) = (territory.clone(), eligibility.clone(), details.clone());
+        let territory = territory.clone();
         move |_| {
             let draft = journey.snapshot();
-            let envelope = Envelope {
-                reference: ids::reference({
-                    let mut bytes = platform::random_bytes::<64>().into_iter().cycle();
-                    move || bytes.next().unwrap_or_default()
-                }),
-                idempotency_key: ids::uuid_v4(platform::random_bytes()),
-                submitted_at: platform::now_iso(),
-                locale: t.get_untracked().meta_lang.to_owned(),
-            };
-            let parts = SignupParts {
-                eligibility: &eligibility,
-                details: &details,
+            let sending = Sending {
                 territory: &territory,
                 questionnaire: &QUESTIONNAIRE,
-                answers: &draft.answers,
-                counsellor_override: draft.allow_outside_territory,
-                source: draft.source.clone(),
-                fill_seconds: draft
-                    .started_at_ms
-                    .map_or(0, |start| u64::try_from((platform::now_ms() - start) / 1000).unwrap_or(0)),
-                honeypot: draft.details.website.clone(),
+                today: platform::today(),
+                now_ms: platform::now_ms(),
+                submitted_at: platform::now_iso(),
+                locale: t.get_untracked().meta_lang,
             };
-            let payload = Payload::build(parts, envelope);
-            journey
-                .sent
-                .set(Some(Sent { reference: payload.reference.clone(), first_name: details.first_name.clone() }));
-            outbox.enqueue(Entry::new(&payload, draft, platform::now_ms()));
-            journey.clear();
-            location.navigate(paths::CONFIRMATION);
+            match draft.submission(&sending) {
+                Ok(payload) => {
+                    let (reference, first_name) = (payload.reference.clone(), payload.applicant.first_name.clone());
+                    journey.sent.set(Some(Sent { reference, first_name }));
+                    if outbox.enqueue(Entry::new(&payload, draft, platform::now_ms())) {
+                        journey.clear();
+                    }
+                    location.navigate(paths::CONFIRMATION);
+                }
+                // Emptied by another tab, which sent these answers: show where that sign-up is.
+                Err(NotReady::Empty) => location.navigate(paths::CONFIRMATION),
+                // Changed in another tab: back to the page to complete.
+                Err(NotReady::Eligibility) => location.navigate(paths::ELIGIBILITY),
+                Err(NotReady::Details) => location.navigate(paths::DETAILS),
+            }
         }
     };
 

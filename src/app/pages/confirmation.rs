@@ -8,32 +8,24 @@ use crate::app::outbox::use_outbox;
 use crate::app::platform;
 use crate::app::state::{tr, use_config, use_journey, use_texts};
 use crate::content::{Texts, around, fill};
-use crate::domain::outbox::{Entry, EntryStatus};
+use crate::domain::outbox::SignupStatus;
 
-/// Where the young person's sign-up stands.
-#[derive(Clone, Debug, PartialEq)]
-enum Status {
-    /// In the outbox, not accepted yet.
-    Pending { reference: String },
-    /// Refused by the endpoint: to correct.
-    Rejected { key: String, reference: String, problems: Vec<String> },
-    /// Accepted (2xx).
-    Sent { reference: String },
-    /// Nothing sent from this device recently.
-    Nothing,
-}
-
-fn heading(t: &Texts, status: &Status) -> &'static str {
+/// The heading for a status; a pending sign-up the device could not keep says so.
+fn heading(t: &Texts, status: &SignupStatus, kept: bool) -> &'static str {
     match status {
-        Status::Pending { .. } => t.outbox_pending_title,
-        Status::Rejected { .. } => t.outbox_rejected_title,
-        Status::Sent { .. } => t.send_sent_title,
-        Status::Nothing => t.confirmation_none_title,
+        SignupStatus::Pending { .. } if !kept => t.outbox_unsaved_title,
+        SignupStatus::Pending { .. } => t.outbox_pending_title,
+        SignupStatus::Rejected { .. } => t.outbox_rejected_title,
+        SignupStatus::Unreadable { .. } => t.outbox_unreadable_title,
+        SignupStatus::Delivered { .. } => t.send_sent_title,
+        SignupStatus::Nothing => t.confirmation_none_title,
     }
 }
 
 /// Follows the sign-up honestly: "Inscription envoyée" only after a 2xx; until then "enregistrée
-/// sur ton téléphone, envoi automatique dès que possible", with the reference and the phone.
+/// sur ton téléphone, envoi automatique dès que possible" (or "en attente d'envoi, laisse cette
+/// page ouverte" when the device could not keep it), with the reference and the phone; an
+/// answer the app could not read is "peut-être arrivée", never "envoyée".
 /// The heading stays the same element while the status changes (focus is kept), and a live
 /// region announces each change to screen readers.
 #[component]
@@ -44,53 +36,21 @@ pub fn ConfirmationPage() -> impl IntoView {
     let config = use_config();
     let location = use_location();
 
-    // The sign-up sent from this tab comes first, wherever it is (pending, refused, delivered);
-    // otherwise (a reload, another tab) a refusal to correct, then a pending one, then the last
-    // delivered reference.
     let status = Memo::new(move |_| {
-        let entries = outbox.outbox.with(|o| o.entries.clone());
-        let of = |e: &Entry| match &e.status {
-            EntryStatus::Rejected { problems, .. } => Status::Rejected {
-                key: e.key().to_owned(),
-                reference: e.reference().to_owned(),
-                problems: problems.clone(),
-            },
-            EntryStatus::Pending => Status::Pending { reference: e.reference().to_owned() },
-        };
-        let delivered = outbox.delivered.with(|d| d.iter().map(|d| d.reference.clone()).collect::<Vec<_>>());
-        if let Some(mine) = journey.sent.with(|s| s.as_ref().map(|s| s.reference.clone())) {
-            if let Some(entry) = entries.iter().find(|e| e.reference() == mine) {
-                return of(entry);
-            }
-            if delivered.contains(&mine) {
-                return Status::Sent { reference: mine };
-            }
-        }
-        let rejected = entries.iter().rev().find(|e| e.status != EntryStatus::Pending);
-        let pending = entries.iter().rev().find(|e| e.status == EntryStatus::Pending);
-        match (rejected.or(pending), delivered.last()) {
-            (Some(entry), _) => of(entry),
-            (None, Some(reference)) => Status::Sent { reference: reference.clone() },
-            (None, None) => Status::Nothing,
-        }
+        let mine = journey.sent.with(|s| s.as_ref().map(|s| s.reference.clone()));
+        outbox.delivered.with(|delivered| outbox.outbox.with(|o| o.status(delivered, mine.as_deref())))
     });
-    use_page_title(move |t| heading(t, &status.get()).to_owned(), Signal::stored(false));
+    let kept = outbox.persistent;
+    use_page_title(move |t| heading(t, &status.get(), kept.get()).to_owned(), Signal::stored(false));
     let announcement = move || {
         let t = t.get();
         match status.get() {
-            Status::Pending { .. } if outbox.sending.get() => t.outbox_sending,
-            Status::Pending { .. } => t.outbox_pending_status,
-            Status::Rejected { .. } => t.outbox_rejected_title,
-            Status::Sent { .. } => t.send_sent_title,
-            Status::Nothing => "",
+            SignupStatus::Pending { .. } if outbox.sending.get() => t.outbox_sending,
+            SignupStatus::Pending { .. } => t.outbox_pending_status,
+            other => heading(t, &other, kept.get()),
         }
     };
-    let reference = move || match status.get() {
-        Status::Pending { reference } | Status::Rejected { reference, .. } | Status::Sent { reference } => {
-            Some(reference)
-        }
-        Status::Nothing => None,
-    };
+    let reference = move || status.with(|s| s.reference().map(str::to_owned));
     let first_name = move || {
         let sent = journey.sent.get();
         sent.filter(|s| Some(&s.reference) == reference().as_ref()).map(|s| s.first_name)
@@ -119,10 +79,10 @@ pub fn ConfirmationPage() -> impl IntoView {
         }
     };
     let correct = move |_| {
-        if let Status::Rejected { key, .. } = status.get_untracked()
+        if let SignupStatus::Rejected { key, .. } = status.get_untracked()
             && let Some(entry) = outbox.take(&key)
         {
-            journey.restore(entry.draft);
+            journey.restore_for_correction(entry.draft);
             location.navigate(paths::CHECK);
         }
     };
@@ -166,11 +126,27 @@ pub fn ConfirmationPage() -> impl IntoView {
         }
     };
 
+    // A setting of the site blocks the POST (a Content-Security-Policy header): the young person
+    // gets the phone, the deployer the details.
+    let blocked = move || {
+        outbox.blocked.get().map(|problem| {
+            view! {
+                <div class="notice notice-error">
+                    <p>{tr(|t| t.outbox_blocked_text)}</p>
+                    <details class="technical-details">
+                        <summary>{tr(|t| t.broken_config_details)}</summary>
+                        <p>{problem}</p>
+                    </details>
+                </div>
+            }
+        })
+    };
+
     view! {
-        <div class="status-panel" class:panel-success=move || matches!(status.get(), Status::Sent { .. })
-            class:panel-pending=move || matches!(status.get(), Status::Pending { .. })
-            class:panel-error=move || matches!(status.get(), Status::Rejected { .. })>
-            <h1 id=PAGE_TITLE_ID tabindex="-1">{move || heading(t.get(), &status.get())}</h1>
+        <div class="status-panel" class:panel-success=move || matches!(status.get(), SignupStatus::Delivered { .. })
+            class:panel-pending=move || matches!(status.get(), SignupStatus::Pending { .. } | SignupStatus::Unreadable { .. })
+            class:panel-error=move || matches!(status.get(), SignupStatus::Rejected { .. })>
+            <h1 id=PAGE_TITLE_ID tabindex="-1">{move || heading(t.get(), &status.get(), kept.get())}</h1>
             {move || reference().map(|reference| view! {
                 <p>{tr(|t| t.confirmation_reference)}</p>
                 <p class="reference" data-testid="reference">{reference}</p>
@@ -178,14 +154,23 @@ pub fn ConfirmationPage() -> impl IntoView {
         </div>
         <p class="visually-hidden" role="status" aria-live="polite">{announcement}</p>
         {move || match status.get() {
-            Status::Pending { .. } => view! {
-                <p class="lead">{tr(|t| t.outbox_pending_text)}</p>
+            SignupStatus::Pending { endpoint_error, .. } => view! {
+                <p class="lead">
+                    {move || if kept.get() { t.get().outbox_pending_text } else { t.get().outbox_unsaved_text }}
+                </p>
+                {endpoint_error.then(|| view! { <p class="notice">{tr(|t| t.outbox_endpoint_error_text)}</p> })}
+                {blocked}
                 <p class="sending-state">{announcement}</p>
                 <p>{tr(|t| t.confirmation_reference_hint)}</p>
                 {call_line(|t| t.outbox_pending_call)}
             }
             .into_any(),
-            Status::Rejected { problems, .. } => view! {
+            SignupStatus::Unreadable { .. } => view! {
+                <p class="lead">{tr(|t| t.outbox_unreadable_text)}</p>
+                {call_line(|t| t.outbox_unreadable_call)}
+            }
+            .into_any(),
+            SignupStatus::Rejected { problems, .. } => view! {
                 <div class="notice notice-error">
                     <p>{tr(|t| t.outbox_rejected_text)}</p>
                     {(!problems.is_empty()).then(|| view! {
@@ -199,10 +184,10 @@ pub fn ConfirmationPage() -> impl IntoView {
                 {call_line(|t| t.outbox_rejected_call)}
             }
             .into_any(),
-            Status::Sent { .. } => sent_details().into_any(),
-            Status::Nothing => ().into_any(),
+            SignupStatus::Delivered { .. } => sent_details().into_any(),
+            SignupStatus::Nothing => ().into_any(),
         }}
-        {move || matches!(status.get(), Status::Pending { .. } | Status::Sent { .. }).then(|| view! {
+        {move || matches!(status.get(), SignupStatus::Pending { .. } | SignupStatus::Unreadable { .. } | SignupStatus::Delivered { .. }).then(|| view! {
             <p>
                 <button type="button" class="button" on:click=copy>{tr(|t| t.confirmation_copy)}</button>
             </p>
