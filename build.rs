@@ -7,8 +7,8 @@
 //! - `content/questionnaire.toml`: the test's structure and scoring → `QUESTIONNAIRE`.
 //! - `content/i18n/<lang>.toml`: one file per language, `fr.toml` is the reference. Nested tables
 //!   are flattened with `_` (`[start] title = …` becomes `start_title`); values are texts or
-//!   lists of texts. The tables `questions`, `dimensions` and `pathways` hold the questionnaire's
-//!   texts and are checked against its structure. Every language must have exactly the keys of
+//!   lists of texts. The tables `questions`, `dimensions`, `levels` and `pathways` hold the
+//!   questionnaire's texts and are checked against its structure. Every language must have exactly the keys of
 //!   the reference language.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,7 +19,7 @@ use std::{env, fs};
 use serde::Deserialize;
 
 const REFERENCE_LANGUAGE: &str = "fr";
-const QUESTIONNAIRE_TABLES: [&str; 3] = ["questions", "dimensions", "pathways"];
+const QUESTIONNAIRE_TABLES: [&str; 4] = ["questions", "dimensions", "levels", "pathways"];
 
 fn main() {
     println!("cargo:rerun-if-changed=content");
@@ -48,12 +48,18 @@ fn rust_str(s: &str) -> String {
 #[serde(deny_unknown_fields)]
 struct QuestionnaireFile {
     version: String,
-    strength_at_least: u8,
-    work_on_below: u8,
+    levels: Vec<LevelFile>,
     dimensions: Vec<String>,
     pathways: Vec<String>,
     rules: Vec<RuleFile>,
     questions: Vec<QuestionFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LevelFile {
+    id: String,
+    from: u8,
 }
 
 #[derive(Deserialize)]
@@ -63,26 +69,32 @@ struct RuleFile {
     conditions: Vec<ConditionFile>,
 }
 
+/// A dimension and the levels it accepts, or a question and the answers it accepts.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ConditionFile {
-    dimension: String,
-    at_least: u8,
+    #[serde(default)]
+    dimension: Option<String>,
+    #[serde(default)]
+    levels: Vec<String>,
+    #[serde(default)]
+    question: Option<String>,
+    #[serde(default)]
+    answers: Vec<String>,
+    reason: String,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct QuestionFile {
     id: String,
-    dimension: String,
+    /// None: information for the counsellor or an input of the rule, never a level.
+    #[serde(default)]
+    dimension: Option<String>,
     #[serde(default)]
     kind: Option<String>,
     #[serde(default)]
     weight: Option<u32>,
-    #[serde(default)]
-    base: Option<i32>,
-    #[serde(default)]
-    max: Option<i32>,
     options: Vec<OptionFile>,
 }
 
@@ -90,7 +102,8 @@ struct QuestionFile {
 #[serde(deny_unknown_fields)]
 struct OptionFile {
     id: String,
-    points: i32,
+    #[serde(default)]
+    points: u32,
     #[serde(default)]
     exclusive: bool,
 }
@@ -105,52 +118,84 @@ fn read_questionnaire(path: &Path) -> Result<QuestionnaireFile, String> {
     };
     unique(&q.dimensions.iter().collect::<Vec<_>>(), "dimensions")?;
     unique(&q.pathways.iter().collect::<Vec<_>>(), "pathways")?;
+    unique(&q.levels.iter().map(|l| &l.id).collect::<Vec<_>>(), "levels")?;
     unique(&q.questions.iter().map(|x| &x.id).collect::<Vec<_>>(), "questions")?;
-    if !(12..=20).contains(&q.questions.len()) {
-        return Err(format!("{file}: {} questions; the test must have 12 to 20", q.questions.len()));
+    if !(12..=18).contains(&q.questions.len()) {
+        return Err(format!("{file}: {} questions; the test must have 12 to 18 (about 5 minutes)", q.questions.len()));
+    }
+    let froms: Vec<u8> = q.levels.iter().map(|l| l.from).collect();
+    if q.levels.len() < 2 || froms[0] != 0 || froms.windows(2).any(|w| w[0] >= w[1]) || froms.iter().any(|f| *f > 100) {
+        return Err(format!("{file}: levels need at least two, the first `from = 0`, then increasing up to 100"));
     }
     for question in &q.questions {
         let id = &question.id;
-        if !q.dimensions.contains(&question.dimension) {
-            return Err(format!("{file}: question {id} feeds unknown dimension {}", question.dimension));
-        }
         unique(&question.options.iter().map(|o| &o.id).collect::<Vec<_>>(), &format!("options of question {id}"))?;
         if question.options.len() < 2 {
             return Err(format!("{file}: question {id} needs at least two options"));
         }
-        match question.kind.as_deref() {
-            None | Some("single") => {
-                if question.options.iter().any(|o| o.points < 0 || o.exclusive) || question.base.is_some() {
+        let multiple = match question.kind.as_deref() {
+            None | Some("single") => false,
+            Some("multiple") => true,
+            Some(other) => return Err(format!("{file}: question {id}: kind `{other}` is neither single nor multiple")),
+        };
+        match &question.dimension {
+            Some(dimension) => {
+                if !q.dimensions.contains(dimension) {
+                    return Err(format!("{file}: question {id} feeds unknown dimension {dimension}"));
+                }
+                if multiple || question.options.iter().any(|o| o.exclusive) {
+                    return Err(format!("{file}: question {id}: a question that feeds a dimension has one answer"));
+                }
+                if question.options.iter().all(|o| o.points == 0) {
+                    return Err(format!("{file}: question {id}: no answer gives points"));
+                }
+            }
+            None => {
+                if question.options.iter().any(|o| o.points != 0) || question.weight.is_some() {
                     return Err(format!(
-                        "{file}: question {id}: a single-answer question has points ≥ 0, no base, no exclusive option"
+                        "{file}: question {id} feeds no dimension (information or the rule): no points, no weight"
                     ));
                 }
             }
-            Some("multiple") => {
-                if question.base.is_none() || question.max.is_none() {
-                    return Err(format!("{file}: question {id}: a multiple-answer question needs `base` and `max`"));
-                }
-            }
-            Some(other) => return Err(format!("{file}: question {id}: kind `{other}` is neither single nor multiple")),
+        }
+        if !multiple && question.options.iter().any(|o| o.exclusive) {
+            return Err(format!("{file}: question {id}: only a multiple-answer question has an exclusive answer"));
         }
         if question.weight == Some(0) {
             return Err(format!("{file}: question {id}: weight must be at least 1"));
         }
     }
     for dimension in &q.dimensions {
-        if !q.questions.iter().any(|x| &x.dimension == dimension) {
+        if !q.questions.iter().any(|x| x.dimension.as_ref() == Some(dimension)) {
             return Err(format!("{file}: dimension {dimension} has no question"));
         }
     }
     for rule in &q.rules {
-        if !q.pathways.contains(&rule.pathway) {
-            return Err(format!("{file}: a rule suggests unknown pathway {}", rule.pathway));
+        let pathway = &rule.pathway;
+        if !q.pathways.contains(pathway) {
+            return Err(format!("{file}: a rule suggests unknown pathway {pathway}"));
         }
         for c in &rule.conditions {
-            if !q.dimensions.contains(&c.dimension) || c.at_least > 100 {
+            let ok = match (&c.dimension, &c.question) {
+                (Some(d), None) => {
+                    q.dimensions.contains(d)
+                        && !c.levels.is_empty()
+                        && c.answers.is_empty()
+                        && c.levels.iter().all(|l| q.levels.iter().any(|x| &x.id == l))
+                }
+                (None, Some(question)) => {
+                    c.levels.is_empty()
+                        && !c.answers.is_empty()
+                        && q.questions.iter().find(|x| &x.id == question).is_some_and(|x| {
+                            x.kind.as_deref() != Some("multiple")
+                                && c.answers.iter().all(|a| x.options.iter().any(|o| &o.id == a))
+                        })
+                }
+                _ => false,
+            };
+            if !ok || c.reason.is_empty() || !c.reason.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_') {
                 return Err(format!(
-                    "{file}: rule for {}: condition on {} must name a dimension and a score 0–100",
-                    rule.pathway, c.dimension
+                    "{file}: rule for {pathway}: a condition names a dimension and some of its levels, or a single-answer question and some of its answers, and a reason (a-z, _)"
                 ));
             }
         }
@@ -161,10 +206,6 @@ fn read_questionnaire(path: &Path) -> Result<QuestionnaireFile, String> {
     Ok(q)
 }
 
-fn max_points(q: &QuestionFile) -> i32 {
-    q.max.unwrap_or_else(|| q.options.iter().map(|o| o.points).max().unwrap_or(0))
-}
-
 fn generate_questionnaire(q: &QuestionnaireFile) -> String {
     let index = |list: &[String], id: &str| list.iter().position(|x| x == id).expect("checked");
     let mut out = String::new();
@@ -172,6 +213,9 @@ fn generate_questionnaire(q: &QuestionnaireFile) -> String {
     out.push_str("pub static QUESTIONNAIRE: Questionnaire = Questionnaire {\n");
     writeln!(out, "    version: {},", rust_str(&q.version)).unwrap();
     let list = |items: &[String]| items.iter().map(|s| rust_str(s)).collect::<Vec<_>>().join(", ");
+    let levels: Vec<String> =
+        q.levels.iter().map(|l| format!("Level {{ id: {}, from: {} }}", rust_str(&l.id), l.from)).collect();
+    writeln!(out, "    levels: &[{}],", levels.join(", ")).unwrap();
     writeln!(out, "    dimensions: &[{}],", list(&q.dimensions)).unwrap();
     writeln!(out, "    pathways: &[{}],", list(&q.pathways)).unwrap();
     out.push_str("    questions: &[\n");
@@ -182,14 +226,16 @@ fn generate_questionnaire(q: &QuestionnaireFile) -> String {
             .iter()
             .map(|o| format!("Choice {{ id: {}, points: {}, exclusive: {} }}", rust_str(&o.id), o.points, o.exclusive))
             .collect();
+        let dimension = match &question.dimension {
+            Some(d) => format!("Some({})", index(&q.dimensions, d)),
+            None => "None".to_owned(),
+        };
         writeln!(
             out,
-            "        Question {{ id: {}, dimension: {}, kind: {kind}, weight: {}, base: {}, max: {}, options: &[{}] }},",
+            "        Question {{ id: {}, dimension: {dimension}, kind: {kind}, weight: {}, max: {}, options: &[{}] }},",
             rust_str(&question.id),
-            index(&q.dimensions, &question.dimension),
             question.weight.unwrap_or(1),
-            question.base.unwrap_or(0),
-            max_points(question),
+            question.options.iter().map(|o| o.points).max().unwrap_or(0),
             options.join(", ")
         )
         .unwrap();
@@ -199,8 +245,27 @@ fn generate_questionnaire(q: &QuestionnaireFile) -> String {
         let conditions: Vec<String> = rule
             .conditions
             .iter()
-            .map(|c| {
-                format!("Condition {{ dimension: {}, at_least: {} }}", index(&q.dimensions, &c.dimension), c.at_least)
+            .map(|c| match (&c.dimension, &c.question) {
+                (Some(d), _) => {
+                    let levels: Vec<String> = c
+                        .levels
+                        .iter()
+                        .map(|l| q.levels.iter().position(|x| &x.id == l).expect("checked").to_string())
+                        .collect();
+                    format!(
+                        "Condition::Level {{ dimension: {}, levels: &[{}], reason: {} }}",
+                        index(&q.dimensions, d),
+                        levels.join(", "),
+                        rust_str(&c.reason)
+                    )
+                }
+                (None, Some(question)) => format!(
+                    "Condition::Answer {{ question: {}, answers: &[{}], reason: {} }}",
+                    q.questions.iter().position(|x| &x.id == question).expect("checked"),
+                    list(&c.answers),
+                    rust_str(&c.reason)
+                ),
+                (None, None) => unreachable!("checked"),
             })
             .collect();
         writeln!(
@@ -211,9 +276,7 @@ fn generate_questionnaire(q: &QuestionnaireFile) -> String {
         )
         .unwrap();
     }
-    out.push_str("    ],\n");
-    writeln!(out, "    strength_at_least: {},\n    work_on_below: {},\n}};", q.strength_at_least, q.work_on_below)
-        .unwrap();
+    out.push_str("    ],\n};\n");
     out
 }
 
@@ -276,7 +339,7 @@ fn only_keys(t: &toml::Table, allowed: &[&str], file: &str, path: &str) -> Resul
 }
 
 /// The questionnaire's texts in one language, as Rust expressions, checked against the structure.
-fn questionnaire_texts(root: &toml::Table, q: &QuestionnaireFile, file: &str) -> Result<[String; 3], String> {
+fn questionnaire_texts(root: &toml::Table, q: &QuestionnaireFile, file: &str) -> Result<[String; 4], String> {
     let questions_table = table(root, "questions", file, "")?;
     only_keys(questions_table, &q.questions.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), file, "questions")?;
     let mut questions = Vec::new();
@@ -308,17 +371,29 @@ fn questionnaire_texts(root: &toml::Table, q: &QuestionnaireFile, file: &str) ->
     }
     let dimensions_table = table(root, "dimensions", file, "")?;
     only_keys(dimensions_table, &q.dimensions.iter().map(String::as_str).collect::<Vec<_>>(), file, "dimensions")?;
+    let level_ids: Vec<&str> = q.levels.iter().map(|l| l.id.as_str()).collect();
+    let mut dimension_keys = vec!["name"];
+    dimension_keys.extend(&level_ids);
     let mut dimensions = Vec::new();
     for dimension in &q.dimensions {
         let path = format!("dimensions.{dimension}");
         let t = table(dimensions_table, dimension, file, "dimensions")?;
-        only_keys(t, &["name", "strength", "work_on"], file, &path)?;
+        only_keys(t, &dimension_keys, file, &path)?;
+        let mut sentences = Vec::new();
+        for level in &level_ids {
+            sentences.push(rust_str(text(t, level, file, &path)?));
+        }
         dimensions.push(format!(
-            "DimensionText {{ name: {}, strength: {}, work_on: {} }}",
+            "DimensionText {{ name: {}, levels: &[{}] }}",
             rust_str(text(t, "name", file, &path)?),
-            rust_str(text(t, "strength", file, &path)?),
-            rust_str(text(t, "work_on", file, &path)?)
+            sentences.join(", ")
         ));
+    }
+    let levels_table = table(root, "levels", file, "")?;
+    only_keys(levels_table, &level_ids, file, "levels")?;
+    let mut levels = Vec::new();
+    for level in &level_ids {
+        levels.push(rust_str(text(levels_table, level, file, "levels")?));
     }
     let pathways_table = table(root, "pathways", file, "")?;
     only_keys(pathways_table, &q.pathways.iter().map(String::as_str).collect::<Vec<_>>(), file, "pathways")?;
@@ -333,7 +408,7 @@ fn questionnaire_texts(root: &toml::Table, q: &QuestionnaireFile, file: &str) ->
             if rule.conditions.is_empty() {
                 needed.insert("default".into());
             }
-            needed.extend(rule.conditions.iter().map(|c| c.dimension.clone()));
+            needed.extend(rule.conditions.iter().map(|c| c.reason.clone()));
         }
         only_keys(
             reasons_table,
@@ -354,13 +429,13 @@ fn questionnaire_texts(root: &toml::Table, q: &QuestionnaireFile, file: &str) ->
             reasons.join(", ")
         ));
     }
-    Ok([questions.join(",\n        "), dimensions.join(",\n        "), pathways.join(",\n        ")])
+    Ok([questions.join(",\n        "), dimensions.join(",\n        "), levels.join(", "), pathways.join(",\n        ")])
 }
 
 struct Language {
     code: String,
     flat: BTreeMap<String, Value>,
-    questionnaire: [String; 3],
+    questionnaire: [String; 4],
 }
 
 fn generate_texts(dir: &Path, q: &QuestionnaireFile) -> Result<String, String> {
@@ -434,6 +509,8 @@ fn generate_texts(dir: &Path, q: &QuestionnaireFile) -> Result<String, String> {
     out.push_str("    pub questions: &'static [QuestionText],\n");
     out.push_str("    /// Texts of each dimension, in the order of `QUESTIONNAIRE.dimensions`.\n");
     out.push_str("    pub dimensions: &'static [DimensionText],\n");
+    out.push_str("    /// The name of each level, in the order of `QUESTIONNAIRE.levels`.\n");
+    out.push_str("    pub levels: &'static [&'static str],\n");
     out.push_str("    /// Texts of each pathway, in the order of `QUESTIONNAIRE.pathways`.\n");
     out.push_str("    pub pathways: &'static [PathwayText],\n");
     out.push_str("}\n\n");
@@ -450,9 +527,10 @@ fn generate_texts(dir: &Path, q: &QuestionnaireFile) -> Result<String, String> {
                 }
             }
         }
-        let [questions, dimensions, pathways] = &language.questionnaire;
+        let [questions, dimensions, levels, pathways] = &language.questionnaire;
         writeln!(out, "    questions: &[\n        {questions}\n    ],").unwrap();
         writeln!(out, "    dimensions: &[\n        {dimensions}\n    ],").unwrap();
+        writeln!(out, "    levels: &[{levels}],").unwrap();
         writeln!(out, "    pathways: &[\n        {pathways}\n    ],").unwrap();
         out.push_str("};\n\n");
         statics.push(format!("&{ident}"));

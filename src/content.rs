@@ -20,10 +20,9 @@ pub struct QuestionText {
 #[derive(Debug)]
 pub struct DimensionText {
     pub name: &'static str,
-    /// Said when the dimension is a strength.
-    pub strength: &'static str,
-    /// Said when the dimension is a point to work on, kindly.
-    pub work_on: &'static str,
+    /// One sentence per level (in the order of `QUESTIONNAIRE.levels`), said to the young
+    /// person whose answers put this dimension at that level: never a mark, always a next step.
+    pub levels: &'static [&'static str],
 }
 
 /// The texts of one pathway.
@@ -33,12 +32,13 @@ pub struct PathwayText {
     /// One line, for lists.
     pub summary: &'static str,
     pub description: &'static str,
-    /// Why it is suggested: one reason per dimension the rule checks, or `default`.
+    /// Why it is suggested: one text per `reason` of the conditions of its rules, and `default`
+    /// for a rule without condition.
     pub reasons: &'static [(&'static str, &'static str)],
 }
 
 impl PathwayText {
-    /// The reason given for a rule condition on `dimension` (or `default`).
+    /// The text of a rule condition's `reason` (or `default`).
     pub fn reason(&self, key: &str) -> Option<&'static str> {
         self.reasons.iter().find(|(k, _)| *k == key).map(|(_, text)| *text)
     }

@@ -91,7 +91,7 @@ async fn a_text_field_is_labelled_keeps_what_is_typed_and_shows_its_error() {
 
 #[wasm_bindgen_test]
 async fn a_multiple_answer_question_toggles_and_none_clears_the_others() {
-    let question = QUESTIONNAIRE.questions.iter().find(|q| q.id == "availability_constraints").unwrap();
+    let question = QUESTIONNAIRE.questions.iter().find(|q| q.id == "constraints").unwrap();
     let selected = RwSignal::new(Vec::<String>::new());
     let root = mount(move || {
         let options = question
@@ -151,18 +151,27 @@ async fn the_error_summary_links_move_focus_to_the_fields() {
 }
 
 #[wasm_bindgen_test]
-async fn the_profile_chart_writes_every_score_out() {
-    let root = mount(|| view! { <ProfileChart scores=vec![67, 44, 100, 0, 50, 33, 67, 89] /> });
+async fn the_profile_chart_writes_every_level_out_in_words_never_a_number() {
+    // discover, on_the_way, already, discover, …
+    let root = mount(|| view! { <ProfileChart levels=vec![2, 1, 0, 2, 1, 0, 2, 1] /> });
     settle().await;
     let svg = find(&root, "svg");
     assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
     let description = find(&root, "svg desc").text_content().unwrap();
-    assert!(description.contains("Motivation : 67 sur 100"), "{description}");
-    assert!(description.contains("Disponibilité : 89 sur 100"), "{description}");
+    assert!(description.contains("Motivation : Déjà là"), "{description}");
+    assert!(description.contains("Ton idée : En route"), "{description}");
+    assert!(description.contains("Entourage : En route"), "{description}");
     let values: Vec<String> = (0..8)
         .map(|i| root.query_selector_all(".chart-value").unwrap().item(i).unwrap().text_content().unwrap())
         .collect();
-    assert_eq!(values, ["67", "44", "100", "0", "50", "33", "67", "89"]);
+    assert_eq!(
+        values,
+        ["Déjà là", "En route", "À découvrir", "Déjà là", "En route", "À découvrir", "Déjà là", "En route"]
+    );
+    let text = svg.text_content().unwrap();
+    assert!(!text.chars().any(|c| c.is_ascii_digit()), "no number on the chart: {text}");
+    // The bar of a dimension at « Déjà là » fills every step; at « À découvrir », the first.
+    assert_eq!(root.query_selector_all(".chart-bar").unwrap().length(), 3 + 2 + 1 + 3 + 2 + 1 + 3 + 2);
 }
 
 #[wasm_bindgen_test]

@@ -1,4 +1,4 @@
-//! The payloads the app builds follow the published contract, `schema/signup-v1.json` (the same
+//! The payloads the app builds follow the published contract, `schema/signup-v2.json` (the same
 //! file the stand-in validates incoming bodies with), and carry what the young person typed.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -13,7 +13,7 @@ use labo::domain::territory::{CommuneChoice, Territory};
 use serde_json::{Value, json};
 
 fn validator() -> jsonschema::Validator {
-    let schema: Value = serde_json::from_str(include_str!("../schema/signup-v1.json")).unwrap();
+    let schema: Value = serde_json::from_str(include_str!("../schema/signup-v2.json")).unwrap();
     jsonschema::options().should_validate_formats(true).build(&schema).unwrap()
 }
 
@@ -146,7 +146,11 @@ fn the_payload_carries_the_typed_values_and_the_profile_only_with_consent() {
         json!({"age": 19, "age_eligible": true, "left_school": true, "commune_in_territory": true, "counsellor_override": false})
     );
     assert_eq!(body["pathway"], json!({"chosen": "collective", "suggested": "individual"}));
-    assert_eq!(body["self_assessment"]["scores"]["idea"], 67);
+    // The profile in words, and the raw points for the counsellor: never a mark.
+    assert_eq!(body["self_assessment"]["levels"]["idea"], "already");
+    assert_eq!(body["self_assessment"]["points"]["idea"], json!({"got": 7, "max": 9}));
+    assert_eq!(body["self_assessment"]["levels"].as_object().unwrap().len(), QUESTIONNAIRE.dimensions.len());
+    assert!(body["self_assessment"].get("scores").is_none());
     assert_eq!(body["self_assessment"]["answers"]["idea_stage"], json!(["clear"]));
     assert_eq!(body["consent"]["share_self_assessment"], true);
     assert_eq!(body["source"], json!({}));
@@ -175,21 +179,52 @@ fn the_schema_rejects_what_the_app_never_sends() {
     let good = build(with_test_and_consent(), 1);
     assert!(validator.is_valid(&good));
     type Mutation = (&'static str, fn(&mut Value));
-    let mutations: [Mutation; 8] = [
+    let mutations: [Mutation; 9] = [
         ("unknown field", |v| v["extra"] = "x".into()),
         ("missing reference", |v| {
             v.as_object_mut().unwrap().remove("reference");
         }),
         ("ambiguous reference", |v| v["reference"] = "ABCD0OI1".into()),
+        ("scores out of 100", |v| v["self_assessment"]["scores"] = json!({"idea": 67})),
         ("national phone", |v| v["applicant"]["phone"] = "0612345678".into()),
         ("timestamp without offset", |v| v["submitted_at"] = "2026-11-27 16:08".into()),
-        ("other schema", |v| v["schema_version"] = "signup-v2".into()),
+        ("other schema", |v| v["schema_version"] = "signup-v1".into()),
         ("unknown pathway", |v| v["pathway"]["chosen"] = "fast-track".into()),
-        ("score above 100", |v| v["self_assessment"]["scores"]["idea"] = 101.into()),
+        ("a mark instead of a level", |v| v["self_assessment"]["levels"]["idea"] = 67.into()),
     ];
     for (what, mutate) in mutations {
         let mut body = good.clone();
         mutate(&mut body);
         assert!(!validator.is_valid(&body), "{what} should be refused");
+    }
+}
+
+#[test]
+fn a_sign_up_that_ticked_every_constraint_carries_them_as_facts_and_nothing_about_health() {
+    let every_constraint: Vec<String> = QUESTIONNAIRE
+        .questions
+        .iter()
+        .find(|q| q.id == "constraints")
+        .unwrap()
+        .options
+        .iter()
+        .filter(|o| !o.exclusive)
+        .map(|o| o.id.to_owned())
+        .collect();
+    let mut answers = all_answers(2);
+    answers.insert("constraints".into(), every_constraint.clone());
+    let ticked = build(Case { answers, ..with_test_and_consent() }, 5);
+    assert!(validator().is_valid(&ticked));
+    assert_eq!(ticked["self_assessment"]["answers"]["constraints"], json!(every_constraint));
+    // The same answers without constraints: the same levels and the same suggestion.
+    let mut answers = all_answers(2);
+    answers.insert("constraints".into(), vec!["none".into()]);
+    let none = build(Case { answers, ..with_test_and_consent() }, 5);
+    assert_eq!(ticked["self_assessment"]["levels"], none["self_assessment"]["levels"]);
+    assert_eq!(ticked["self_assessment"]["points"], none["self_assessment"]["points"]);
+    assert_eq!(ticked["pathway"], none["pathway"]);
+    let text = ticked.to_string().to_lowercase();
+    for word in ["health", "sant\u{e9}", "santé", "malad", "handicap", "medic", "médic", "soin", "illness", "disab"] {
+        assert!(!text.contains(word), "{word} in {text}");
     }
 }

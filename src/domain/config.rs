@@ -379,6 +379,12 @@ impl Reader<'_> {
                             Some(v) if ok_name && (key == "constants" || wire::is_known_path(v)) && v.chars().count() <= 500 => {
                                 target.push((name.clone(), v.to_owned()));
                             }
+                            Some(v) if key == "fields" && v.starts_with("self_assessment.scores") => {
+                                self.problems.push(problem(
+                                    &format!("{path}.{name}"),
+                                    "« self_assessment.scores… » n'existe plus (contrat signup-v2) : le profil est envoyé en niveaux, « self_assessment.levels.<dimension> » (voir docs/endpoint.md).",
+                                ))
+                            }
                             _ if key == "fields" => self.problems.push(problem(
                                 &format!("{path}.{name}"),
                                 "doit nommer un de nos champs, par exemple « applicant.first_name » (liste dans docs/endpoint.md).",
@@ -697,6 +703,17 @@ mod tests {
         let shipped = include_str!("../../public/config.json");
         let problems = Config::parse(shipped).unwrap_err();
         assert_eq!(keys(&problems), ["endpoint.url"], "{problems:?}");
+    }
+
+    #[test]
+    fn a_mapping_to_the_old_marks_names_the_new_field() {
+        let text = GOOD.replace(
+            r#""format": "json","#,
+            r#""format": "form", "fields": {"score": "self_assessment.scores.idea", "niveau": "self_assessment.levels.idea"},"#,
+        );
+        let problems = Config::parse(&text).unwrap_err();
+        assert_eq!(keys(&problems), ["endpoint.fields.score"]);
+        assert!(problems[0].message.contains("self_assessment.levels.<dimension>"), "{}", problems[0].message);
     }
 
     #[test]

@@ -667,7 +667,7 @@ mod tests {
 
     fn payload(key: &str) -> Payload {
         Payload {
-            schema_version: "signup-v1".into(),
+            schema_version: "signup-v2".into(),
             reference: "ABCD3467".into(),
             idempotency_key: key.into(),
             submitted_at: "2026-11-27T16:08:42+01:00".into(),
@@ -784,6 +784,24 @@ mod tests {
         assert_eq!(Delivered::list_from_storage(&text), list);
         assert!(Delivered::list_from_storage("{").is_empty());
         assert_eq!(Delivered::list_from_storage(r#"[{"reference": 1}, {"reference": "X", "at_ms": 3}]"#).len(), 1);
+    }
+
+    #[test]
+    fn a_sign_up_queued_by_the_previous_version_is_sent_as_it_was() {
+        // signup-v1: marks out of 100 in self_assessment.scores. The outbox keeps JSON, so the
+        // entry reads back and its payload goes out unchanged (the endpoint accepts both).
+        let mut value = serde_json::to_value(Entry::new(&payload("k1"), Draft::default(), 0)).unwrap();
+        value["payload"]["schema_version"] = "signup-v1".into();
+        value["payload"]["self_assessment"] = serde_json::json!({
+            "questionnaire_version": "2026-11",
+            "scores": {"idea": 67, "availability": 33},
+            "answers": {"availability_constraints": ["none"]}
+        });
+        let text = serde_json::json!({ "version": 1, "entries": [value.clone()] }).to_string();
+        let (read, unreadable) = Outbox::from_storage(&text);
+        assert_eq!((read.entries.len(), unreadable), (1, 0));
+        assert_eq!(read.entries[0].payload, value["payload"]);
+        assert_eq!(read.due(0, Moment::Start), ["k1"]);
     }
 
     #[test]

@@ -1,16 +1,20 @@
 //! The self-assessment: its structure (generated from `content/questionnaire.toml`), the answers,
-//! and the scoring that turns them into a profile and a suggested pathway.
+//! and what they give: a profile **in words** (one level per dimension) and a suggested pathway.
 //!
-//! Scoring, in plain words:
-//! 1. each answer is worth points (0 to the question's `max`); a question with several possible
-//!    answers scores `base` plus the points of every chosen answer, kept between 0 and `max`;
-//! 2. a dimension's score is its questions' points as a share of their maximum, weighted, from
-//!    0 to 100, rounded half up;
-//! 3. the rules are tried in order; the first whose conditions (`score ≥ at_least`) all hold gives
-//!    the suggested pathway. The last rule has no condition, so there is always a suggestion.
+//! In plain words:
+//! 1. an answer to a question that feeds a dimension is worth points; a dimension's share is its
+//!    questions' points over their maximum (weighted), from 0 to 100;
+//! 2. the share gives a level ("À découvrir", "En route", "Déjà là"): the last level whose
+//!    `from` it reaches. The share itself is never shown: no marks, no "/100";
+//! 3. questions without a dimension are information for the counsellor (already followed,
+//!    time, life constraints) or inputs of the rule (group or one-to-one): they never change a
+//!    level;
+//! 4. the rules are tried in order; the first whose conditions (a dimension at some levels, a
+//!    question with some answers) all hold gives the suggested pathway, and its conditions'
+//!    reasons are what the young person reads. The last rule has no condition, so there is
+//!    always a suggestion.
 //!
-//! No answer is "wrong" and no one fails: the profile only says where the young person stands
-//! today, to start the conversation with the counsellor.
+//! The test suggests, it never judges: the counsellor's diagnostic decides.
 
 use std::collections::BTreeMap;
 
@@ -23,12 +27,19 @@ pub type Answers = BTreeMap<String, Vec<String>>;
 pub struct Questionnaire {
     /// Sent with the answers, so the counsellor knows which questions they answered.
     pub version: &'static str,
+    /// The levels of a dimension, lowest first.
+    pub levels: &'static [Level],
     pub dimensions: &'static [&'static str],
     pub pathways: &'static [&'static str],
     pub questions: &'static [Question],
     pub rules: &'static [Rule],
-    pub strength_at_least: u8,
-    pub work_on_below: u8,
+}
+
+/// One level of a dimension: reached from this share (0–100) of its points.
+#[derive(Debug)]
+pub struct Level {
+    pub id: &'static str,
+    pub from: u8,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,22 +53,21 @@ pub enum Kind {
 #[derive(Debug)]
 pub struct Question {
     pub id: &'static str,
-    /// Index into [`Questionnaire::dimensions`].
-    pub dimension: usize,
+    /// Index into [`Questionnaire::dimensions`]; `None` for information or a rule input, which
+    /// never changes a level.
+    pub dimension: Option<usize>,
     pub kind: Kind,
     /// Weight of this question within its dimension.
     pub weight: u32,
-    /// Starting points of a multiple-answer question.
-    pub base: i32,
-    /// Most points this question can give.
-    pub max: i32,
+    /// Most points an answer gives.
+    pub max: u32,
     pub options: &'static [Choice],
 }
 
 #[derive(Debug)]
 pub struct Choice {
     pub id: &'static str,
-    pub points: i32,
+    pub points: u32,
     pub exclusive: bool,
 }
 
@@ -68,21 +78,41 @@ pub struct Rule {
     pub conditions: &'static [Condition],
 }
 
+/// What a rule checks; each condition carries the reason shown when the rule applies.
 #[derive(Debug)]
-pub struct Condition {
-    /// Index into [`Questionnaire::dimensions`].
-    pub dimension: usize,
-    pub at_least: u8,
+pub enum Condition {
+    /// The dimension is at one of these levels (indices into [`Questionnaire::levels`]).
+    Level { dimension: usize, levels: &'static [usize], reason: &'static str },
+    /// The (single-answer) question was answered with one of these option ids.
+    Answer { question: usize, answers: &'static [&'static str], reason: &'static str },
+}
+
+impl Condition {
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Condition::Level { reason, .. } | Condition::Answer { reason, .. } => reason,
+        }
+    }
+}
+
+/// Points of one dimension: what the answers gave and the most they could give (weighted).
+/// Sent to the counsellor with consent, as raw material, never shown as a mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Points {
+    pub got: u32,
+    pub max: u32,
 }
 
 /// The result of a complete questionnaire.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Profile {
-    /// One score per dimension, 0–100, in the order of [`Questionnaire::dimensions`].
-    pub scores: Vec<u8>,
+    /// One level (index into [`Questionnaire::levels`]) per dimension, in their order.
+    pub levels: Vec<usize>,
+    /// The points behind each level, in the order of the dimensions.
+    pub points: Vec<Points>,
     /// The suggested pathway (index into [`Questionnaire::pathways`]).
     pub pathway: usize,
-    /// The rule that suggested it: its conditions are the reasons shown to the young person.
+    /// The rule that suggested it: its conditions' reasons are shown to the young person.
     pub rule: usize,
 }
 
@@ -105,14 +135,9 @@ impl Question {
         !self.chosen(answers).is_empty()
     }
 
-    /// Points given by the current answer (0 when unanswered).
-    pub fn points(&self, answers: &Answers) -> i32 {
-        let chosen = self.chosen(answers);
-        let sum: i32 = chosen.iter().map(|&i| self.options[i].points).sum();
-        match self.kind {
-            Kind::Single => sum.clamp(0, self.max),
-            Kind::Multiple => (self.base + sum).clamp(0, self.max),
-        }
+    /// Points given by the current answer (0 when unanswered or without a dimension).
+    pub fn points(&self, answers: &Answers) -> u32 {
+        self.chosen(answers).first().map_or(0, |&i| self.options[i].points.min(self.max))
     }
 
     /// The answer after the young person taps `option`: for a single question it replaces the
@@ -149,29 +174,34 @@ impl Questionnaire {
         self.questions.iter().filter(|q| q.is_answered(answers)).count()
     }
 
+    /// The level of a share of points (0–100): the last level whose `from` it reaches.
+    pub fn level_of(&self, share: u8) -> usize {
+        self.levels.iter().rposition(|l| share >= l.from).unwrap_or(0)
+    }
+
     /// The profile, or the index of the first unanswered question.
     pub fn score(&self, answers: &Answers) -> Result<Profile, usize> {
         if let Some(missing) = self.first_unanswered(answers) {
             return Err(missing);
         }
-        let scores: Vec<u8> = (0..self.dimensions.len())
+        let points: Vec<Points> = (0..self.dimensions.len())
             .map(|dimension| {
-                let questions = self.questions.iter().filter(|q| q.dimension == dimension);
-                let (got, max) = questions.fold((0i64, 0i64), |(got, max), q| {
-                    (
-                        got + i64::from(q.weight) * i64::from(q.points(answers)),
-                        max + i64::from(q.weight) * i64::from(q.max),
-                    )
-                });
-                if max == 0 { 0 } else { u8::try_from((200 * got + max) / (2 * max)).unwrap_or(100).min(100) }
+                self.questions.iter().filter(|q| q.dimension == Some(dimension)).fold(
+                    Points { got: 0, max: 0 },
+                    |sum, q| Points { got: sum.got + q.weight * q.points(answers), max: sum.max + q.weight * q.max },
+                )
             })
             .collect();
-        let rule = self
-            .rules
-            .iter()
-            .position(|rule| rule.conditions.iter().all(|c| scores[c.dimension] >= c.at_least))
-            .unwrap_or(self.rules.len() - 1);
-        Ok(Profile { pathway: self.rules[rule].pathway, rule, scores })
+        let levels: Vec<usize> = points.iter().map(|p| self.level_of(share(*p))).collect();
+        let holds = |condition: &Condition| match condition {
+            Condition::Level { dimension, levels: accepted, .. } => accepted.contains(&levels[*dimension]),
+            Condition::Answer { question, answers: accepted, .. } => {
+                let question = &self.questions[*question];
+                question.chosen(answers).first().is_some_and(|&i| accepted.contains(&question.options[i].id))
+            }
+        };
+        let rule = self.rules.iter().position(|rule| rule.conditions.iter().all(holds)).unwrap_or(self.rules.len() - 1);
+        Ok(Profile { pathway: self.rules[rule].pathway, rule, levels, points })
     }
 
     /// Index of a pathway by id.
@@ -181,24 +211,20 @@ impl Questionnaire {
 
     /// Checks the structure (the build already does; this lets a test prove it on the real data).
     pub fn check(&self) -> Result<(), String> {
-        if !(12..=20).contains(&self.questions.len()) {
-            return Err(format!("{} questions; the test has 12 to 20", self.questions.len()));
+        if !(12..=18).contains(&self.questions.len()) {
+            return Err(format!("{} questions; the test has 12 to 18", self.questions.len()));
         }
         for (d, _) in self.dimensions.iter().enumerate() {
-            if !self.questions.iter().any(|q| q.dimension == d) {
+            if !self.questions.iter().any(|q| q.dimension == Some(d)) {
                 return Err(format!("dimension {} has no question", self.dimensions[d]));
             }
         }
         for q in self.questions {
-            if q.options.len() < 2 || q.max <= 0 || q.weight == 0 {
-                return Err(format!("question {} needs two options, a positive max and weight", q.id));
-            }
-            let reachable_max = match q.kind {
-                Kind::Single => q.options.iter().map(|o| o.points).max().unwrap_or(0),
-                Kind::Multiple => q.base + q.options.iter().map(|o| o.points.max(0)).sum::<i32>(),
-            };
-            if reachable_max < q.max {
-                return Err(format!("question {}: no answer reaches its max of {}", q.id, q.max));
+            if q.options.len() < 2 || q.weight == 0 || (q.dimension.is_some() != (q.max > 0)) {
+                return Err(format!(
+                    "question {} needs two options, a weight, and points only if it feeds a dimension",
+                    q.id
+                ));
             }
         }
         match self.rules.last() {
@@ -208,28 +234,26 @@ impl Questionnaire {
     }
 }
 
+/// The share of points, 0–100, rounded half up.
+fn share(points: Points) -> u8 {
+    if points.max == 0 {
+        return 0;
+    }
+    let (got, max) = (u64::from(points.got), u64::from(points.max));
+    u8::try_from((200 * got + max) / (2 * max)).unwrap_or(100).min(100)
+}
+
 impl Profile {
-    /// Dimensions to show as strengths: those at or above the threshold, best first (ties in the
-    /// order of the dimensions), at most three; when none reaches it, the best one if it is not a
-    /// point to work on (a strength must be true to the answers).
-    pub fn strengths(&self, questionnaire: &Questionnaire) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.scores.len()).collect();
-        crate::domain::small_sort::sort_by_key(&mut order, |&d| std::cmp::Reverse(self.scores[d]));
-        let mut strengths: Vec<usize> =
-            order.iter().copied().filter(|&d| self.scores[d] >= questionnaire.strength_at_least).take(3).collect();
-        if strengths.is_empty() {
-            strengths.extend(order.first().filter(|&&d| self.scores[d] >= questionnaire.work_on_below));
-        }
-        strengths
+    /// The dimensions at a level, in the order of the dimensions.
+    pub fn at_level(&self, level: usize) -> Vec<usize> {
+        (0..self.levels.len()).filter(|&d| self.levels[d] == level).collect()
     }
 
-    /// Dimensions to show as points to work on: those below the threshold, weakest first (ties
-    /// in the order of the dimensions), at most three, never one already shown as a strength.
-    pub fn work_on(&self, questionnaire: &Questionnaire) -> Vec<usize> {
-        let strengths = self.strengths(questionnaire);
-        let mut order: Vec<usize> = (0..self.scores.len()).filter(|d| !strengths.contains(d)).collect();
-        crate::domain::small_sort::sort_by_key(&mut order, |&d| self.scores[d]);
-        order.into_iter().filter(|&d| self.scores[d] < questionnaire.work_on_below).take(3).collect()
+    /// The reasons of the suggestion: the `reason` of each condition of the rule that applied,
+    /// or `default` for the rule without condition. They only repeat what the answers said.
+    pub fn reasons(&self, questionnaire: &Questionnaire) -> Vec<&'static str> {
+        let conditions = questionnaire.rules[self.rule].conditions;
+        if conditions.is_empty() { vec!["default"] } else { conditions.iter().map(Condition::reason).collect() }
     }
 }
 
@@ -251,32 +275,53 @@ mod tests {
         answers
     }
 
+    fn question(id: &str) -> &'static Question {
+        QUESTIONNAIRE.questions.iter().find(|q| q.id == id).unwrap()
+    }
+
+    fn level_ids(profile: &Profile) -> Vec<&'static str> {
+        profile.levels.iter().map(|&l| QUESTIONNAIRE.levels[l].id).collect()
+    }
+
     #[test]
     fn the_real_questionnaire_is_well_formed() {
         QUESTIONNAIRE.check().unwrap();
         assert_eq!(QUESTIONNAIRE.pathways, ["discovery", "collective", "individual"]);
-        assert_eq!(QUESTIONNAIRE.questions.len(), 16);
+        assert_eq!(
+            QUESTIONNAIRE.levels.iter().map(|l| l.id).collect::<Vec<_>>(),
+            ["discover", "on_the_way", "already"]
+        );
+        assert_eq!(QUESTIONNAIRE.questions.len(), 17);
+        // Life constraints, time, "already followed" and the preference are never scored.
+        for id in ["constraints", "availability_time", "followed", "preference"] {
+            assert_eq!(question(id).dimension, None, "{id}");
+        }
     }
 
     // A small questionnaire with known numbers, for table tests independent of content edits.
     static TINY: Questionnaire = Questionnaire {
         version: "test",
+        levels: &[Level { id: "low", from: 0 }, Level { id: "mid", from: 34 }, Level { id: "high", from: 67 }],
         dimensions: &["a", "b"],
-        pathways: &["low", "high"],
+        pathways: &["p0", "p1", "p2"],
         questions: &[
-            Question { id: "a1", dimension: 0, kind: Kind::Single, weight: 1, base: 0, max: 3, options: &OPTS },
-            Question { id: "a2", dimension: 0, kind: Kind::Single, weight: 2, base: 0, max: 3, options: &OPTS },
-            Question { id: "b1", dimension: 1, kind: Kind::Multiple, weight: 1, base: 2, max: 2, options: &MULTI },
+            Question { id: "a1", dimension: Some(0), kind: Kind::Single, weight: 1, max: 3, options: &OPTS },
+            Question { id: "a2", dimension: Some(0), kind: Kind::Single, weight: 2, max: 3, options: &OPTS },
+            Question { id: "b1", dimension: Some(1), kind: Kind::Single, weight: 1, max: 3, options: &OPTS },
+            Question { id: "pref", dimension: None, kind: Kind::Single, weight: 1, max: 0, options: &PREF },
+            Question { id: "info", dimension: None, kind: Kind::Multiple, weight: 1, max: 0, options: &INFO },
         ],
         rules: &[
+            Rule { pathway: 0, conditions: &[Condition::Level { dimension: 0, levels: &[0], reason: "a_low" }] },
             Rule {
-                pathway: 1,
-                conditions: &[Condition { dimension: 0, at_least: 50 }, Condition { dimension: 1, at_least: 50 }],
+                pathway: 2,
+                conditions: &[
+                    Condition::Level { dimension: 1, levels: &[1, 2], reason: "b_some" },
+                    Condition::Answer { question: 3, answers: &["alone"], reason: "alone" },
+                ],
             },
-            Rule { pathway: 0, conditions: &[] },
+            Rule { pathway: 1, conditions: &[] },
         ],
-        strength_at_least: 60,
-        work_on_below: 40,
     };
     static OPTS: [Choice; 4] = [
         Choice { id: "0", points: 0, exclusive: false },
@@ -284,95 +329,177 @@ mod tests {
         Choice { id: "2", points: 2, exclusive: false },
         Choice { id: "3", points: 3, exclusive: false },
     ];
-    static MULTI: [Choice; 3] = [
-        Choice { id: "x", points: -1, exclusive: false },
-        Choice { id: "y", points: -1, exclusive: false },
+    static PREF: [Choice; 2] =
+        [Choice { id: "alone", points: 0, exclusive: false }, Choice { id: "group", points: 0, exclusive: false }];
+    static INFO: [Choice; 3] = [
+        Choice { id: "x", points: 0, exclusive: false },
+        Choice { id: "y", points: 0, exclusive: false },
         Choice { id: "none", points: 0, exclusive: true },
     ];
 
     #[test]
-    fn table_of_answers_scores_and_pathways() {
-        // (a1, a2, b1) → (score a, score b, pathway)
-        /// (answer to a1, answer to a2, answers to b1, score a, score b, pathway)
-        type Row = (&'static str, &'static str, &'static [&'static str], u8, u8, &'static str);
+    fn table_of_answers_levels_and_pathways() {
+        /// (a1, a2, b1, pref, levels of a and b, pathway, reasons)
+        type Row = (
+            &'static str,
+            &'static str,
+            &'static str,
+            &'static str,
+            [&'static str; 2],
+            &'static str,
+            &'static [&'static str],
+        );
         let table: &[Row] = &[
-            ("0", "0", &["x", "y"], 0, 0, "low"),
-            ("3", "3", &["none"], 100, 100, "high"),
-            // a = (1·3 + 2·0) / 9 = 33.3 → 33
-            ("3", "0", &["none"], 33, 100, "low"),
-            // a = (1·0 + 2·3) / 9 = 66.7 → 67; b = (2 - 1) / 2 = 50: exactly the threshold
-            ("0", "3", &["x"], 67, 50, "high"),
-            // a = (1·1 + 2·1) / 9 = 33.3 → 33
-            ("1", "1", &["none"], 33, 100, "low"),
-            // a = (1·0 + 2·2) / 9 = 44.4 → 44; just under 50
-            ("0", "2", &["none"], 44, 100, "low"),
-            // a = (1·3 + 2·1)/9 = 55.6 → 56; b = 0 (two constraints)
-            ("3", "1", &["x", "y"], 56, 0, "low"),
+            ("0", "0", "3", "alone", ["low", "high"], "p0", &["a_low"]),
+            // a = (1·3 + 2·0) / 9 = 33.3 → 33: still low (the level starts at 34)
+            ("3", "0", "3", "alone", ["low", "high"], "p0", &["a_low"]),
+            // a = (1·0 + 2·2) / 9 = 44.4 → mid; b = 1/3 = 33 → low: the second rule fails
+            ("0", "2", "1", "alone", ["mid", "low"], "p1", &["default"]),
+            // b = 2/3 = 66.7 → 67: high, and alone: p2 with both reasons
+            ("0", "2", "2", "alone", ["mid", "high"], "p2", &["b_some", "alone"]),
+            ("0", "2", "2", "group", ["mid", "high"], "p1", &["default"]),
+            ("3", "3", "3", "alone", ["high", "high"], "p2", &["b_some", "alone"]),
         ];
-        for (a1, a2, b1, score_a, score_b, pathway) in table {
-            let answers: Answers = [("a1", vec![*a1]), ("a2", vec![*a2]), ("b1", b1.to_vec())]
+        for (a1, a2, b1, pref, levels, pathway, reasons) in table {
+            for info in [&["x", "y"][..], &["none"]] {
+                let answers: Answers = [
+                    ("a1", vec![*a1]),
+                    ("a2", vec![*a2]),
+                    ("b1", vec![*b1]),
+                    ("pref", vec![*pref]),
+                    ("info", info.to_vec()),
+                ]
                 .into_iter()
                 .map(|(k, v)| (k.to_owned(), v.into_iter().map(str::to_owned).collect()))
                 .collect();
-            let profile = TINY.score(&answers).unwrap();
-            assert_eq!(profile.scores, [*score_a, *score_b], "{a1} {a2} {b1:?}");
-            assert_eq!(TINY.pathways[profile.pathway], *pathway, "{a1} {a2} {b1:?}");
+                let profile = TINY.score(&answers).unwrap();
+                let got: Vec<&str> = profile.levels.iter().map(|&l| TINY.levels[l].id).collect();
+                assert_eq!(got, *levels, "{a1} {a2} {b1} {pref}");
+                assert_eq!(TINY.pathways[profile.pathway], *pathway, "{a1} {a2} {b1} {pref}");
+                assert_eq!(profile.reasons(&TINY), *reasons, "{a1} {a2} {b1} {pref}");
+            }
+        }
+        assert_eq!(
+            TINY.score(&answer_all(&TINY, |_, _| 1)).unwrap().points,
+            [Points { got: 3, max: 9 }, Points { got: 1, max: 3 }]
+        );
+    }
+
+    /// A young person's answers, written the way a counsellor would describe them.
+    fn profile(description: &[(&str, &str)]) -> Answers {
+        // Middle-of-the-road answers everywhere, then the described ones.
+        let mut answers = answer_all(&QUESTIONNAIRE, |_, n| n / 2);
+        answers = with(answers, "constraints", &["none"]);
+        for (question, answer) in description {
+            let options: Vec<&str> = answer.split('+').collect();
+            answers = with(answers, question, &options);
+        }
+        answers
+    }
+
+    #[test]
+    fn typical_profiles_get_the_pathway_a_counsellor_would_expect() {
+        let motivated = [("motivation_why", "create"), ("motivation_start", "nervous_but_up")];
+        let curious_only = [("motivation_why", "told"), ("motivation_start", "not_ready")];
+        /// (the young person in words, their answers, the expected pathway, its reasons)
+        type Row<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str, &'a [&'a str]);
+        let rows: &[Row] = &[
+            (
+                "idée claire, préfère le tête-à-tête, peu de temps",
+                vec![("idea_stage", "clear"), ("preference", "one_to_one"), ("availability_time", "under_2h")],
+                "individual",
+                &["has_idea", "prefers_one_to_one"],
+            ),
+            (
+                "idée claire, préfère le groupe",
+                vec![("idea_stage", "clear"), ("preference", "group")],
+                "collective",
+                &["has_idea", "prefers_group"],
+            ),
+            (
+                "idée floue, sans préférence",
+                vec![("idea_stage", "vague"), ("preference", "no_preference")],
+                "collective",
+                &["idea_vague"],
+            ),
+            (
+                "idée floue, préfère le tête-à-tête",
+                vec![("idea_stage", "vague"), ("preference", "one_to_one")],
+                "individual",
+                &["has_idea", "prefers_one_to_one"],
+            ),
+            (
+                "idée déjà lancée, sans préférence",
+                vec![("idea_stage", "started"), ("preference", "no_preference")],
+                "individual",
+                &["idea_ready"],
+            ),
+            (
+                "idée claire, sans préférence, toutes les contraintes",
+                vec![
+                    ("idea_stage", "clear"),
+                    ("preference", "no_preference"),
+                    ("constraints", "work_hours+childcare+transport+housing+money+other"),
+                ],
+                "individual",
+                &["idea_ready"],
+            ),
+            (
+                "pas encore d'idée, préfère le groupe",
+                vec![("idea_stage", "none"), ("idea_shared", "no_idea"), ("preference", "group")],
+                "discovery",
+                &["no_idea"],
+            ),
+        ];
+        for (description, answers, expected, reasons) in rows {
+            let mut described = motivated.to_vec();
+            described.extend(answers.iter().copied());
+            let profile = QUESTIONNAIRE.score(&self::profile(&described)).unwrap();
+            assert_eq!(QUESTIONNAIRE.pathways[profile.pathway], *expected, "{description}");
+            assert_eq!(profile.reasons(&QUESTIONNAIRE), *reasons, "{description}");
+        }
+        // "On m'en a parlé, pas encore prêt·e", even with a clear idea: discover first.
+        let mut described = curious_only.to_vec();
+        described.extend([("idea_stage", "clear"), ("preference", "one_to_one")]);
+        let profile = QUESTIONNAIRE.score(&profile(&described)).unwrap();
+        assert_eq!(QUESTIONNAIRE.pathways[profile.pathway], "discovery");
+        assert_eq!(profile.reasons(&QUESTIONNAIRE), ["motivation_discover"]);
+    }
+
+    #[test]
+    fn reasons_never_contradict_the_answers() {
+        // A clear idea never reads "à préciser"; a vague one never "claire".
+        let clear = profile(&[("motivation_why", "create"), ("idea_stage", "clear"), ("preference", "group")]);
+        let reasons = QUESTIONNAIRE.score(&clear).unwrap().reasons(&QUESTIONNAIRE);
+        assert!(!reasons.contains(&"idea_vague"), "{reasons:?}");
+        let vague = profile(&[("motivation_why", "create"), ("idea_stage", "vague"), ("preference", "no_preference")]);
+        let reasons = QUESTIONNAIRE.score(&vague).unwrap().reasons(&QUESTIONNAIRE);
+        assert!(!reasons.contains(&"idea_ready"), "{reasons:?}");
+        // Every answer condition's reason is given only when that answer was chosen: checked by
+        // construction (a rule applies only when its conditions hold); here on every rule.
+        for rule in QUESTIONNAIRE.rules {
+            for condition in rule.conditions {
+                if let Condition::Answer { question, answers, reason } = condition {
+                    assert!(!answers.is_empty() && !reason.is_empty(), "{}", QUESTIONNAIRE.questions[*question].id);
+                }
+            }
         }
     }
 
     #[test]
     fn all_lowest_and_all_highest_answers() {
         let q = &QUESTIONNAIRE;
-        let lowest = answer_all(q, |_, _| 0);
-        // The constraints question: its first option is a constraint; pick them all for the minimum.
-        let lowest =
-            with(lowest, "availability_constraints", &["work_hours", "childcare", "transport", "health", "money"]);
-        let profile = q.score(&lowest).unwrap();
-        assert_eq!(profile.scores, vec![0; q.dimensions.len()]);
+        let lowest = answer_all(q, |i, _| q.questions[i].options.iter().position(|o| o.points == 0).unwrap_or(0));
+        let profile = q.score(&with(lowest, "constraints", &["none"])).unwrap();
+        assert!(profile.levels.iter().all(|&l| l == 0), "{:?}", level_ids(&profile));
         assert_eq!(q.pathways[profile.pathway], "discovery");
-        assert!(profile.strengths(q).is_empty(), "no strength the answers contradict");
-        assert_eq!(profile.work_on(q).len(), 3);
-
-        let highest = answer_all(q, |_, n| n - 1);
-        let highest = with(highest, "availability_constraints", &["none"]);
-        let profile = q.score(&highest).unwrap();
-        assert_eq!(profile.scores, vec![100; q.dimensions.len()]);
-        assert_eq!(q.pathways[profile.pathway], "individual");
-        assert!(profile.work_on(q).is_empty());
-    }
-
-    #[test]
-    fn real_profiles_suggest_the_expected_pathway() {
-        let q = &QUESTIONNAIRE;
-        let pathway = |answers: &Answers| q.pathways[q.score(answers).unwrap().pathway];
-        // A clear idea shared with friends, motivated, available: the individual pathway.
-        let clear = with(answer_all(q, |_, _| 2), "availability_constraints", &["transport"]);
-        assert_eq!(pathway(&clear), "individual", "{:?}", q.score(&clear).unwrap().scores);
-        // A vague idea, motivated: try the project approach in a group.
-        let vague = with(clear.clone(), "idea_stage", &["vague"]);
-        assert_eq!(pathway(&vague), "collective", "{:?}", q.score(&vague).unwrap().scores);
-        // A clear idea and strong motivation but little time: collective, not individual.
-        let busy = with(
-            with(answer_all(q, |_, n| n - 1), "availability_time", &["under_2h"]),
-            "availability_constraints",
-            &["work_hours", "childcare"],
-        );
-        assert_eq!(pathway(&busy), "collective", "{:?}", q.score(&busy).unwrap().scores);
-        // No idea yet: discovery, whatever the rest.
-        let no_idea = with(with(answer_all(q, |_, n| n - 1), "idea_stage", &["none"]), "idea_shared", &["no_idea"]);
-        assert_eq!(pathway(&no_idea), "discovery", "{:?}", q.score(&no_idea).unwrap().scores);
-    }
-
-    #[test]
-    fn ties_are_broken_by_the_order_of_the_dimensions() {
-        let profile = Profile { scores: vec![70, 90, 70, 90, 10, 10, 30, 50], pathway: 0, rule: 0 };
-        assert_eq!(profile.strengths(&QUESTIONNAIRE), [1, 3, 0]);
-        assert_eq!(profile.work_on(&QUESTIONNAIRE), [4, 5, 6]);
-        let flat = Profile { scores: vec![50; 8], pathway: 0, rule: 0 };
-        assert_eq!(flat.strengths(&QUESTIONNAIRE), [0], "the best one, when it is not a weakness");
-        let low = Profile { scores: vec![39, 20, 10, 0, 0, 0, 0, 0], pathway: 0, rule: 0 };
-        assert!(low.strengths(&QUESTIONNAIRE).is_empty());
-        assert!(flat.work_on(&QUESTIONNAIRE).is_empty());
+        let highest = answer_all(q, |i, _| {
+            let options = q.questions[i].options;
+            (0..options.len()).max_by_key(|&o| (options[o].points, std::cmp::Reverse(o))).unwrap_or(0)
+        });
+        let profile = q.score(&with(highest, "constraints", &["none"])).unwrap();
+        assert!(profile.levels.iter().all(|&l| l == 2), "{:?}", level_ids(&profile));
+        assert!(profile.points.iter().all(|p| p.got == p.max));
     }
 
     #[test]
@@ -394,12 +521,78 @@ mod tests {
         let single = &TINY.questions[0];
         assert_eq!(single.toggle(&["1".into()], "3"), ["3"]);
         assert_eq!(single.toggle(&["1".into()], "unknown"), ["1"]);
-        let multiple = &TINY.questions[2];
+        let multiple = &TINY.questions[4];
         assert_eq!(multiple.toggle(&[], "y"), ["y"]);
         assert_eq!(multiple.toggle(&["y".into()], "x"), ["x", "y"]);
         assert_eq!(multiple.toggle(&["x".into(), "y".into()], "x"), ["y"]);
         assert_eq!(multiple.toggle(&["x".into(), "y".into()], "none"), ["none"]);
         assert_eq!(multiple.toggle(&["none".into()], "x"), ["x"]);
         assert_eq!(multiple.toggle(&["none".into()], "none"), Vec::<String>::new());
+    }
+
+    // proptest is a native dev-dependency (the wasm test build has none).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Any complete answer set: one option index per single question, any subset of the
+        /// constraints (or "none").
+        fn any_answers() -> impl Strategy<Value = Answers> {
+            let picks = prop::collection::vec(0usize..8, QUESTIONNAIRE.questions.len());
+            (picks, 0u32..128).prop_map(|(picks, constraints)| {
+                let mut answers = answer_all(&QUESTIONNAIRE, |i, n| picks[i] % n);
+                answers.insert("constraints".into(), constraint_set(constraints));
+                answers
+            })
+        }
+
+        /// Subset number `bits` of the constraints; 0 is "none".
+        fn constraint_set(bits: u32) -> Vec<String> {
+            let q = question("constraints");
+            let listed: Vec<&Choice> = q.options.iter().filter(|o| !o.exclusive).collect();
+            let chosen: Vec<String> =
+                listed.iter().enumerate().filter(|(i, _)| bits & (1 << i) != 0).map(|(_, o)| o.id.to_owned()).collect();
+            if chosen.is_empty() { vec!["none".into()] } else { chosen }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            /// Life constraints are information, never a score: for any answers, every set of
+            /// constraints gives the same levels, points and suggestion.
+            #[test]
+            fn life_constraints_never_change_the_profile_or_the_suggestion(answers in any_answers()) {
+                let reference = QUESTIONNAIRE.score(&answers).unwrap();
+                let listed = question("constraints").options.iter().filter(|o| !o.exclusive).count();
+                for bits in 0..(1u32 << listed) {
+                    let mut other = answers.clone();
+                    other.insert("constraints".into(), constraint_set(bits));
+                    prop_assert_eq!(&QUESTIONNAIRE.score(&other).unwrap(), &reference);
+                }
+                // Nor do the time available or "already followed".
+                for id in ["availability_time", "followed"] {
+                    for option in question(id).options {
+                        let other = with(answers.clone(), id, &[option.id]);
+                        prop_assert_eq!(&QUESTIONNAIRE.score(&other).unwrap(), &reference);
+                    }
+                }
+            }
+
+            /// No knife edges: an answer moves the suggestion only if it is one the rule means
+            /// (motivation, the idea's stage, the preference); every other answer can change
+            /// freely.
+            #[test]
+            fn only_the_rules_questions_move_the_suggestion(answers in any_answers()) {
+                let pathway = QUESTIONNAIRE.score(&answers).unwrap().pathway;
+                let rule_questions = ["motivation_why", "motivation_start", "idea_stage", "preference"];
+                for q in QUESTIONNAIRE.questions.iter().filter(|q| q.kind == Kind::Single && !rule_questions.contains(&q.id)) {
+                    for option in q.options {
+                        let other = with(answers.clone(), q.id, &[option.id]);
+                        prop_assert_eq!(QUESTIONNAIRE.score(&other).unwrap().pathway, pathway, "{} = {}", q.id, option.id);
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,5 @@
 //! The sign-up: the details form, its validation, and the payload sent to the mission locale's
-//! endpoint (the contract in `schema/signup-v1.json`, explained in `docs/endpoint.md`).
+//! endpoint (the contract in `schema/signup-v2.json`, explained in `docs/endpoint.md`).
 
 use std::collections::BTreeMap;
 
@@ -15,7 +15,9 @@ use super::questionnaire::{Answers, Profile, Questionnaire};
 use super::territory::Territory;
 
 /// Version of the payload contract, sent in every body so the endpoint can tell formats apart.
-pub const SCHEMA_VERSION: &str = "signup-v1";
+/// v2 (December 2026): the self-assessment is sent as levels in words and raw points, never
+/// as marks; v1 payloads still queued on phones are sent as they are (the outbox keeps JSON).
+pub const SCHEMA_VERSION: &str = "signup-v2";
 /// Longest first or last name accepted.
 pub const NAME_MAX: usize = 50;
 /// Longest phone number as typed (with spaces and dots).
@@ -461,10 +463,21 @@ pub struct PathwayChoice {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SelfAssessment {
     pub questionnaire_version: String,
-    /// Dimension id → score 0–100.
-    pub scores: BTreeMap<String, u8>,
+    /// Dimension id → level id (`discover`, `on_the_way`, `already`): the profile in words, as
+    /// the young person saw it.
+    pub levels: BTreeMap<String, String>,
+    /// Dimension id → the raw points behind the level, for the counsellor (never a mark: the
+    /// young person never sees them).
+    pub points: BTreeMap<String, DimensionPoints>,
     /// Question id → chosen option ids.
     pub answers: BTreeMap<String, Vec<String>>,
+}
+
+/// What a dimension's answers gave, out of the most they could give.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DimensionPoints {
+    pub got: u32,
+    pub max: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -532,7 +545,20 @@ impl Payload {
         let share = details.share_answers && profile.is_some();
         let self_assessment = profile.as_ref().filter(|_| share).map(|profile| SelfAssessment {
             questionnaire_version: questionnaire.version.to_owned(),
-            scores: json::map(questionnaire.dimensions.iter().zip(&profile.scores).map(|(d, s)| ((*d).to_owned(), *s))),
+            levels: json::map(
+                questionnaire
+                    .dimensions
+                    .iter()
+                    .zip(&profile.levels)
+                    .map(|(d, l)| ((*d).to_owned(), questionnaire.levels[*l].id.to_owned())),
+            ),
+            points: json::map(
+                questionnaire
+                    .dimensions
+                    .iter()
+                    .zip(&profile.points)
+                    .map(|(d, p)| ((*d).to_owned(), DimensionPoints { got: p.got, max: p.max })),
+            ),
             answers: json::map(questionnaire.questions.iter().map(|q| {
                 (q.id.to_owned(), q.chosen(answers).into_iter().map(|i| q.options[i].id.to_owned()).collect())
             })),

@@ -1,7 +1,7 @@
 //! Endpoint adapters: the body actually sent, in the format the mission locale's endpoint wants.
 //!
 //! The endpoint is not ours. By default it receives our documented JSON contract
-//! (`schema/signup-v1.json`). When it is an existing form handler, `config.json` can instead ask
+//! (`schema/signup-v2.json`). When it is an existing form handler, `config.json` can instead ask
 //! for `application/x-www-form-urlencoded` or `multipart/form-data` (or a flat JSON object),
 //! with a mapping from our fields to its field names and optional constant fields — no code
 //! change. See docs/endpoint.md for examples, including the 1jeune1solution contact shape.
@@ -59,8 +59,8 @@ pub enum Body {
 }
 
 /// Paths of our payload a mapping may name. `applicant.phone_national` is the phone as dialled in
-/// France (`0612345678`), for handlers that expect it. Paths under `self_assessment.scores.` and
-/// `self_assessment.answers.` name one dimension or question.
+/// France (`0612345678`), for handlers that expect it. Paths under `self_assessment.levels.`,
+/// `self_assessment.points.` and `self_assessment.answers.` name one dimension or question.
 pub const PATHS: &[&str] = &[
     "schema_version",
     "reference",
@@ -89,7 +89,8 @@ pub const PATHS: &[&str] = &[
     "pathway.suggested",
     "self_assessment",
     "self_assessment.questionnaire_version",
-    "self_assessment.scores",
+    "self_assessment.levels",
+    "self_assessment.points",
     "self_assessment.answers",
     "consent.share_self_assessment",
     "source",
@@ -105,7 +106,7 @@ pub const PATHS: &[&str] = &[
 /// Whether a mapping may name this path.
 pub fn is_known_path(path: &str) -> bool {
     PATHS.contains(&path)
-        || ["self_assessment.scores.", "self_assessment.answers."].iter().any(|prefix| {
+        || ["self_assessment.levels.", "self_assessment.points.", "self_assessment.answers."].iter().any(|prefix| {
             path.strip_prefix(prefix)
                 .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
         })
@@ -228,7 +229,7 @@ mod tests {
 
     fn payload() -> Payload {
         Payload {
-            schema_version: "signup-v1".into(),
+            schema_version: "signup-v2".into(),
             reference: "ABCD3467".into(),
             idempotency_key: "12345678-9abc-4ef0-9234-56789abcdef0".into(),
             submitted_at: "2026-11-27T16:08:42+01:00".into(),
@@ -309,14 +310,14 @@ mod tests {
         let mut mapping = one_young_one_solution();
         mapping.fields.push(("idee".into(), "idea".into()));
         mapping.fields.push(("tel".into(), "applicant.phone_national".into()));
-        mapping.fields.push(("score_idee".into(), "self_assessment.scores.idea".into()));
+        mapping.fields.push(("niveau_idee".into(), "self_assessment.levels.idea".into()));
         mapping.constants.push(("origine".into(), "Lab'O".into()));
         let Body::Form(text) = encode(&json(payload()), Format::Form, Some(&mapping)) else { panic!() };
         assert_eq!(
             text,
             "pr%C3%A9nom=L%C3%A9a&nom=Martin-Dupont&t%C3%A9l%C3%A9phone=%2B33612345678&email=lea%2Blabo%40exemple.fr\
              &age=19&codePostal=76610&ville=Le+Havre&idee=Cr%C3%AApes+%26+cidre%2C+100+%25+local&tel=0612345678\
-             &score_idee=&origine=Lab%27O"
+             &niveau_idee=&origine=Lab%27O"
         );
         let Body::Multipart(pairs) = encode(&json(payload()), Format::Multipart, Some(&mapping)) else { panic!() };
         assert_eq!(pairs[0], ("prénom".to_owned(), "Léa".to_owned()));
@@ -356,7 +357,8 @@ mod tests {
         for path in [
             "applicant.first_name",
             "eligibility.age",
-            "self_assessment.scores.idea",
+            "self_assessment.levels.idea",
+            "self_assessment.points.idea",
             "self_assessment.answers.idea_stage",
         ] {
             assert!(is_known_path(path), "{path}");
@@ -365,8 +367,9 @@ mod tests {
             "",
             "applicant",
             "applicant.password",
-            "self_assessment.scores.",
-            "self_assessment.scores.a/b",
+            "self_assessment.levels.",
+            "self_assessment.levels.a/b",
+            "self_assessment.scores.idea",
             "__proto__",
         ] {
             assert!(!is_known_path(path), "{path}");

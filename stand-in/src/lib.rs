@@ -3,7 +3,8 @@
 //! It is **not** a production back end: no authentication, no encryption at rest, one process.
 //! What it does:
 //!
-//! - `POST /inscriptions`: checks the body against `schema/signup-v1.json`, answers `201` with a
+//! - `POST /inscriptions`: checks the body against `schema/signup-v2.json` (or `signup-v1.json`,
+//!   for sign-ups queued by an older app), answers `201` with a
 //!   small JSON body, or `400` with `{"problems": [{"field", "message"}]}`. A repeated
 //!   `Idempotency-Key` gets the first answer again and stores nothing new. The other wire
 //!   formats the app can be configured for (a mapped JSON object, a urlencoded or multipart

@@ -124,6 +124,38 @@ async fn stores_a_valid_signup_once_whatever_the_repeats() {
 }
 
 #[tokio::test]
+async fn accepts_the_current_contract_and_the_previous_one_still_queued_on_phones() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = start(dir.path()).await;
+    // signup-v1 (marks out of 100) is what `payload` builds: still accepted.
+    let mut v1: Value = serde_json::from_str(&payload(KEY, "+33612345678")).unwrap();
+    v1["self_assessment"] =
+        json!({"questionnaire_version": "2026-11", "scores": {"idea": 67}, "answers": {"idea_stage": ["clear"]}});
+    v1["consent"]["share_self_assessment"] = true.into();
+    assert_eq!(post(port, KEY, &v1.to_string()).await.status, Some(201));
+    // signup-v2: levels in words and raw points.
+    let mut v2 = v1.clone();
+    v2["schema_version"] = "signup-v2".into();
+    v2["idempotency_key"] = KEY2.into();
+    v2["self_assessment"] = json!({
+        "questionnaire_version": "2026-12",
+        "levels": {"idea": "already"},
+        "points": {"idea": {"got": 7, "max": 9}},
+        "answers": {"idea_stage": ["clear"], "constraints": ["transport"]}
+    });
+    assert_eq!(post(port, KEY2, &v2.to_string()).await.status, Some(201));
+    // A v2 body with marks is not v2.
+    let key3 = "52345678-9abc-4ef0-9234-56789abcdef0";
+    let mut marks = v2.clone();
+    marks["idempotency_key"] = key3.into();
+    marks["self_assessment"]["scores"] = json!({"idea": 67});
+    assert_eq!(post(port, key3, &marks.to_string()).await.status, Some(400));
+    let unknown = json!({"schema_version": "signup-v9"}).to_string();
+    assert_eq!(post(port, key3, &unknown).await.status, Some(400));
+    assert_eq!(stored(port).await.len(), 2);
+}
+
+#[tokio::test]
 async fn refuses_invalid_bodies_with_a_list_of_problems() {
     let dir = tempfile::tempdir().unwrap();
     let port = start(dir.path()).await;

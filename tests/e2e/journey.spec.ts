@@ -2,13 +2,14 @@
 // and the ways off it (not eligible, errors), on a phone against the release build.
 import { test, expect } from '@playwright/test';
 import { attempts, reset, submissions } from './stand-in';
-import { answerQuestion, birthYearForAge, fillDetails, fillEligibility, LE_HAVRE, LEA, QUESTION_COUNT, takeTest } from './journey';
+import { audit } from './a11y';
+import { answerQuestion, birthYearForAge, EVERY_CONSTRAINT, fillDetails, fillEligibility, LE_HAVRE, LEA, QUESTION_COUNT, takeTest } from './journey';
 
 test.beforeEach(async ({ request }) => {
   await reset(request);
 });
 
-test('the whole journey sends one sign-up with the typed values, the chosen pathway and the consented scores', async ({ page, request }) => {
+test('the whole journey sends one sign-up with the typed values, the chosen pathway and the consented profile', async ({ page, request }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Faire le test' }).click();
   await expect(page).toHaveTitle(`Question 1 sur ${QUESTION_COUNT} – Lab'O`);
@@ -27,9 +28,14 @@ test('the whole journey sends one sign-up with the typed values, the chosen path
   await page.goForward();
   await takeTest(page, 2, 5);
 
-  // The result: a chart with every score, strengths, the suggestion with reasons, the others still selectable.
-  await expect(page.getByRole('img', { name: /Ton profil/ })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Tes points forts' })).toBeVisible();
+  // The result: a chart of levels in words, the profile grouped by level, the suggestion with
+  // reasons, the others still selectable; no mark anywhere.
+  await expect(page.getByRole('img', { name: /Ton profil.*Motivation : En route/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ce qui est déjà là' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ce que tu vas découvrir' })).toBeVisible();
+  const shown = await page.locator('main').innerText();
+  expect(shown).not.toMatch(/\d+\s*(sur|\/|out of)\s*100|%/);
+  expect(await page.locator('.profile-chart').innerText()).not.toMatch(/\d/);
   await expect(page.getByRole('heading', { name: 'Le parcours qui pourrait te convenir' })).toBeVisible();
   await expect(page.getByText('ton idée est claire ou déjà lancée')).toBeVisible();
   await expect(page.getByText(/c'est avec la conseillère ou le conseiller du Lab'O/i)).toBeVisible();
@@ -69,12 +75,42 @@ test('the whole journey sends one sign-up with the typed values, the chosen path
   expect(body.eligibility).toEqual({ age: 19, age_eligible: true, left_school: true, commune_in_territory: true, counsellor_override: false });
   expect(body.pathway).toEqual({ chosen: 'collective', suggested: 'individual' });
   expect(body.consent.share_self_assessment).toBe(true);
-  expect(Object.keys(body.self_assessment.scores)).toHaveLength(8);
-  expect(body.self_assessment.scores.idea).toBe(67);
+  expect(body.schema_version).toBe('signup-v2');
+  expect(Object.keys(body.self_assessment.levels)).toHaveLength(8);
+  expect(body.self_assessment.levels.idea).toBe('already');
+  expect(body.self_assessment.levels.motivation).toBe('on_the_way');
+  expect(body.self_assessment.points.idea).toEqual({ got: 7, max: 9 });
+  expect(body.self_assessment.scores).toBeUndefined();
   expect(Object.keys(body.self_assessment.answers)).toHaveLength(QUESTION_COUNT);
-  expect(body.self_assessment.answers.availability_constraints).toEqual(['none']);
+  expect(body.self_assessment.answers.constraints).toEqual(['none']);
   // The young person's data has left the device.
   expect(await page.evaluate(() => localStorage.getItem('labo.draft'))).toBeNull();
+});
+
+test('life constraints never change the suggestion, and ticking them all sends facts, nothing about health', async ({ page, request }) => {
+  const suggestion = () => page.getByRole('radio', { name: /\(suggéré pour toi\)/ });
+  await page.goto('/test/1');
+  await takeTest(page, 2);
+  const without = (await suggestion().getAttribute('value'))!;
+  await expect(page.getByText('ne changent ni ton profil ni la suggestion')).toBeVisible();
+  const profileWithout = await page.locator('#chart-desc').textContent();
+  // The same walk, every constraint ticked.
+  await page.goto(`/test/${QUESTION_COUNT}`);
+  await page.getByRole('checkbox', { name: 'Rien de tout ça' }).uncheck();
+  await answerQuestion(page, QUESTION_COUNT, 0, EVERY_CONSTRAINT);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ton résultat' })).toBeVisible();
+  expect(await suggestion().getAttribute('value')).toBe(without);
+  expect(await page.locator('#chart-desc').textContent()).toBe(profileWithout);
+  await audit(page, 'the result in words');
+  await page.getByRole('button', { name: 'M\'inscrire avec ce parcours' }).click();
+  await fillEligibility(page, LE_HAVRE);
+  await fillDetails(page, { ...LEA, consent: true });
+  await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inscription envoyée' })).toBeVisible();
+  const [stored] = await submissions(request);
+  expect(stored.body.pathway.suggested).toBe(without);
+  expect(stored.body.self_assessment.answers.constraints).toEqual(['work_hours', 'childcare', 'transport', 'housing', 'money', 'other']);
+  expect(JSON.stringify(stored.body)).not.toMatch(/health|sant[ée]|malad|handicap|m[ée]dic/i);
 });
 
 test('without consent, no answers or scores are sent', async ({ page, request }) => {

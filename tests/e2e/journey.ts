@@ -2,25 +2,43 @@
 // labels, roles and button names.
 import { expect, type Page } from '@playwright/test';
 
-export const QUESTION_COUNT = 16;
+export const QUESTION_COUNT = 17;
 
-/** Answers question `n` (1-based) on screen with its `pick`-th answer and continues. */
-export async function answerQuestion(page: Page, n: number, pick: number) {
+/** The constraints question's answers (the last question, several answers possible). */
+export const EVERY_CONSTRAINT = [
+  'Mes horaires de travail ou de formation',
+  'La garde d\'un enfant ou d\'un proche',
+  'Les transports pour venir aux rendez-vous',
+  'Le logement',
+  'L\'argent',
+  'Autre chose, que je préfère dire à la conseillère ou au conseiller',
+];
+
+/**
+ * Answers question `n` (1-based) on screen with its `pick`-th answer (the last one if it has
+ * fewer), or the answer with that label, and continues. The several-answers question gets
+ * "Rien de tout ça", or the `constraints` given.
+ */
+export async function answerQuestion(page: Page, n: number, pick: number | string, constraints: string[] = []) {
   await expect(page.getByText(`Question ${n} sur ${QUESTION_COUNT}`, { exact: true })).toBeVisible();
   const checkboxes = page.getByRole('checkbox');
   if ((await checkboxes.count()) > 0) {
-    await page.getByRole('checkbox', { name: 'Rien de tout ça' }).check();
+    if (constraints.length === 0) await page.getByRole('checkbox', { name: 'Rien de tout ça' }).check();
+    for (const name of constraints) await page.getByRole('checkbox', { name, exact: true }).check();
+  } else if (typeof pick === 'string') {
+    await page.getByRole('radio', { name: pick, exact: true }).check();
   } else {
-    await page.getByRole('radio').nth(pick).check();
+    const radios = page.getByRole('radio');
+    await radios.nth(Math.min(pick, (await radios.count()) - 1)).check();
   }
   const next = n < QUESTION_COUNT ? 'Continuer' : 'Voir mon résultat';
   await page.getByRole('button', { name: next }).click();
 }
 
 /** Takes the whole test from question `from`, always picking the `pick`-th answer. */
-export async function takeTest(page: Page, pick: number, from = 1) {
+export async function takeTest(page: Page, pick: number, from = 1, constraints: string[] = []) {
   for (let n = from; n <= QUESTION_COUNT; n++) {
-    await answerQuestion(page, n, pick);
+    await answerQuestion(page, n, pick, constraints);
   }
   await expect(page.getByRole('heading', { level: 1, name: 'Ton résultat' })).toBeVisible();
 }

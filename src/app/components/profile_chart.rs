@@ -1,48 +1,55 @@
 use leptos::prelude::*;
 
 use crate::app::state::{tr, use_texts};
-use crate::content::fill;
 
-/// The profile as horizontal bars, one per dimension, each with its name and its score written
-/// out (so nothing depends on colour). The SVG is an image whose title and description read
-/// the whole profile as text, for screen readers.
+/// The profile as a chart of levels, one row per dimension: its name, its level **in words**,
+/// and a bar of as many steps as there are levels, filled up to this one (the word is written
+/// out, so nothing depends on colour, and no number is shown: the test gives no marks). The SVG
+/// is an image whose title and description read the whole profile as text, for screen readers.
 #[component]
 pub fn ProfileChart(
-    /// One score (0–100) per dimension, in the questionnaire's order.
-    scores: Vec<u8>,
+    /// One level (index into the questionnaire's levels) per dimension, in the questionnaire's
+    /// order.
+    levels: Vec<usize>,
 ) -> impl IntoView {
     let t = use_texts();
     const ROW: usize = 46;
     const WIDTH: usize = 320;
-    let height = scores.len() * ROW + 4;
+    const GAP: usize = 4;
+    let height = levels.len() * ROW + 4;
     let description = {
-        let scores = scores.clone();
+        let levels = levels.clone();
         move || {
             let t = t.get();
-            scores
+            levels
                 .iter()
                 .zip(t.dimensions)
-                .map(|(score, d)| format!("{} : {}", d.name, fill(t.result_score, &[("score", &score.to_string())])))
+                .map(|(level, d)| format!("{} : {}", d.name, t.levels[*level]))
                 .collect::<Vec<_>>()
                 .join(" ; ")
         }
     };
-    let bars = scores
+    let bars = levels
         .iter()
         .enumerate()
-        .map(|(i, score)| {
+        .map(|(i, &level)| {
             let y = i * ROW;
-            let score = usize::from(*score);
-            let width = (WIDTH - 4) * score / 100;
+            let steps = t.get_untracked().levels.len().max(1);
+            let step = (WIDTH - GAP * (steps - 1)) / steps;
+            let segments = (0..steps)
+                .map(|s| {
+                    let class = if s <= level { "chart-bar" } else { "chart-track" };
+                    view! { <rect x=s * (step + GAP) y=y + 22 width=step height="14" rx="3" class=class /> }
+                })
+                .collect_view();
             view! {
                 <text x="0" y=y + 16 class="chart-label">
                     {move || t.get().dimensions[i].name}
                 </text>
                 <text x=WIDTH y=y + 16 text-anchor="end" class="chart-value">
-                    {score}
+                    {move || t.get().levels[level]}
                 </text>
-                <rect x="0" y=y + 22 width=WIDTH height="14" rx="3" class="chart-track" />
-                <rect x="0" y=y + 22 width=width.max(2) height="14" rx="3" class="chart-bar" />
+                {segments}
             }
         })
         .collect_view();

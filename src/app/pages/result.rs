@@ -6,9 +6,10 @@ use crate::app::components::{ChoiceGroup, ChoiceOption, PAGE_TITLE_ID, ProfileCh
 use crate::app::state::{tr, use_journey, use_texts};
 use crate::domain::questionnaire::{Profile, QUESTIONNAIRE};
 
-/// The profile: a chart per dimension, strengths and points to work on in plain words, the
-/// suggested pathway with its reasons, the other two still selectable, and the reminder that
-/// the counsellor's diagnostic decides. The main action signs up with the chosen pathway.
+/// The profile in words: a chart of levels, then what is already there, on the way, to
+/// discover (one sentence each, never a mark), the suggested pathway with the reasons the answers
+/// gave, the other two still selectable, and the reminder that the counsellor's diagnostic
+/// decides. The main action signs up with the chosen pathway.
 #[component]
 pub fn ResultPage() -> impl IntoView {
     let journey = use_journey();
@@ -39,14 +40,13 @@ fn Complete(profile: Profile) -> impl IntoView {
         if QUESTIONNAIRE.pathway_index(&d.pathway).is_some() { d.pathway.clone() } else { suggested_id.to_owned() }
     });
     let choice = RwSignal::new(initial);
-    let strengths = profile.strengths(&QUESTIONNAIRE);
-    let work_on = profile.work_on(&QUESTIONNAIRE);
-    let rule = &QUESTIONNAIRE.rules[profile.rule];
-    let reasons: Vec<&'static str> = if rule.conditions.is_empty() {
-        vec!["default"]
-    } else {
-        rule.conditions.iter().map(|c| QUESTIONNAIRE.dimensions[c.dimension]).collect()
-    };
+    let reasons = profile.reasons(&QUESTIONNAIRE);
+    // Highest level first: what is already there leads.
+    let groups: Vec<(usize, Vec<usize>)> = (0..QUESTIONNAIRE.levels.len())
+        .rev()
+        .map(|level| (level, profile.at_level(level)))
+        .filter(|(_, dimensions)| !dimensions.is_empty())
+        .collect();
     let options: Vec<ChoiceOption> = QUESTIONNAIRE
         .pathways
         .iter()
@@ -72,34 +72,30 @@ fn Complete(profile: Profile) -> impl IntoView {
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.result_title)}</h1>
         <p class="lead">{tr(|t| t.result_intro)}</p>
-        <ProfileChart scores=profile.scores.clone() />
-
-        <h2>{tr(|t| t.result_strengths_title)}</h2>
-        {if strengths.is_empty() {
-            view! { <p>{tr(|t| t.result_strengths_none)}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="profile-list">
-                    {strengths
-                        .into_iter()
-                        .map(|d| view! { <li><strong>{move || t.get().dimensions[d].name}</strong> " – " {move || t.get().dimensions[d].strength}</li> })
-                        .collect_view()}
-                </ul>
-            }
-            .into_any()
-        }}
-        {(!work_on.is_empty())
-            .then(|| {
+        <ProfileChart levels=profile.levels.clone() />
+        {groups
+            .into_iter()
+            .map(|(level, dimensions)| {
                 view! {
-                    <h2>{tr(|t| t.result_work_on_title)}</h2>
+                    <h2>{move || t.get().result_group_titles[level]}</h2>
                     <ul class="profile-list">
-                        {work_on
+                        {dimensions
                             .into_iter()
-                            .map(|d| view! { <li><strong>{move || t.get().dimensions[d].name}</strong> " – " {move || t.get().dimensions[d].work_on}</li> })
+                            .map(|d| {
+                                view! {
+                                    <li>
+                                        <strong>{move || t.get().dimensions[d].name}</strong>
+                                        " – "
+                                        {move || t.get().dimensions[d].levels[level]}
+                                    </li>
+                                }
+                            })
                             .collect_view()}
                     </ul>
                 }
-            })}
+            })
+            .collect_view()}
+        <p>{tr(|t| t.result_constraints_note)}</p>
 
         <h2>{tr(|t| t.result_suggested_title)}</h2>
         <div class="notice suggested-pathway">
