@@ -78,14 +78,15 @@ fn is_space(c: char) -> bool {
 /// Which unbreakable space replaces the spaces between `before` (what is written so far) and
 /// `next`, or `None` to keep them as they are.
 fn space_kind(before: &[char], next: Option<char>, rest: &[char]) -> Option<char> {
-    let previous = before.last().copied()?;
     let next = next?;
-    if matches!(next, ';' | '!' | '?' | '»') || previous == '«' {
+    // Even at the start of a text: it may follow a name in the page ("<strong>…</strong> : …").
+    if matches!(next, ';' | '!' | '?' | '»') || before.last() == Some(&'«') {
         return Some(NNBSP);
     }
     if next == ':' {
         return Some(NBSP);
     }
+    let previous = before.last().copied()?;
     if previous.is_ascii_digit() {
         // 1 000 (a group of exactly three digits), 9 h, 200 %.
         let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -171,7 +172,7 @@ pub fn fill_name(template: &str, name: &str, value: &str) -> String {
 }
 
 /// Whether a sentence starts after `text`: at the start, or after `.` `!` `?` `…` and a space.
-fn starts_sentence(text: &str) -> bool {
+pub fn starts_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(is_space);
     trimmed.is_empty() || (trimmed.len() < text.len() && trimmed.ends_with(['.', '!', '?', '…']))
 }
@@ -218,6 +219,8 @@ mod tests {
         assert_eq!(shown(&french("Pourquoi\u{202f}:")), "Pourquoi_:");
         // A missing space is the writer's to add: nothing is inserted before ? ! ; :.
         assert_eq!(french("Oui!"), "Oui!");
+        // A text that starts with the space (it follows a name on the page).
+        assert_eq!(shown(&french(" : ")), "_: ");
     }
 
     #[test]
