@@ -93,7 +93,7 @@ test('without consent, no answers or scores are sent', async ({ page, request })
 
 test('a direct sign-up without the test works and sends no profile', async ({ page, request }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: 'M\'inscrire directement' }).click();
+  await page.getByRole('link', { name: 'M’inscrire directement' }).click();
   await fillEligibility(page, LE_HAVRE);
   await expect(page.getByRole('radio', { name: 'Je ne sais pas encore' })).toBeChecked();
   await expect(page.getByRole('checkbox')).toHaveCount(0);
@@ -110,7 +110,7 @@ test('a direct sign-up without the test works and sends no profile', async ({ pa
 test('an ineligible age leads to a kind page with the right place to go, and nothing is sent', async ({ page, request }) => {
   await page.goto('/inscription');
   await fillEligibility(page, { ...LE_HAVRE, year: birthYearForAge(15) });
-  await expect(page.getByRole('heading', { level: 1, name: 'Le Lab\'O t\'accueillera dès tes 16 ans' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Le Lab’O t’accueillera dès tes 16 ans' })).toBeVisible();
   await expect(page.getByText('Tu as 15 ans')).toBeVisible();
   await expect(page.getByRole('link', { name: /1jeune1solution/ })).toHaveAttribute('href', /1jeune1solution\.gouv\.fr/);
   await page.getByRole('link', { name: 'Modifier mes réponses' }).click();
@@ -118,7 +118,7 @@ test('an ineligible age leads to a kind page with the right place to go, and not
 
   await page.getByLabel('Année').fill(birthYearForAge(30));
   await page.getByRole('button', { name: 'Continuer' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Le Lab\'O est réservé aux 16–25 ans' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Le Lab’O est réservé aux 16–25 ans' })).toBeVisible();
   await expect(page.getByRole('link', { name: /Bpifrance Création/ })).toBeVisible();
   expect(await attempts(request)).toHaveLength(0);
 });
@@ -127,8 +127,8 @@ test('a commune outside the territory leads to the kind page, by name or by post
   await page.goto('/inscription');
   await page.getByLabel('Dans quelle commune habites-tu ?').fill('Rouen');
   await expect(page.getByRole('status').filter({ hasText: 'Aucune commune du territoire ne correspond' })).toBeVisible();
-  await fillEligibility(page, { ...LE_HAVRE, commune: 'Rouen', choice: 'J\'habite ailleurs (ma commune n\'est pas dans la liste)' });
-  await expect(page.getByRole('heading', { level: 1, name: 'Ta commune dépend d\'une autre mission locale' })).toBeVisible();
+  await fillEligibility(page, { ...LE_HAVRE, commune: 'Rouen', choice: 'J’habite ailleurs (ma commune n’est pas dans la liste)' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Ta commune dépend d’une autre mission locale' })).toBeVisible();
   await expect(page.getByRole('link', { name: /1jeune1solution/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Continuer mon inscription' })).toHaveCount(0);
 
@@ -136,7 +136,7 @@ test('a commune outside the territory leads to the kind page, by name or by post
   await page.getByRole('radio', { name: 'Le Havre (76610)' }).waitFor({ state: 'detached' }).catch(() => {});
   await page.getByLabel('Dans quelle commune habites-tu ?').fill('76000');
   await page.getByRole('button', { name: 'Continuer' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Ta commune dépend d\'une autre mission locale' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ta commune dépend d’une autre mission locale' })).toBeVisible();
   expect(await attempts(request)).toHaveLength(0);
 });
 
@@ -148,7 +148,7 @@ test('empty forms show the error summary with focus on it, and nothing is sent',
   await expect(page).toHaveTitle(/^Erreur : /);
   await expect(summary.getByRole('link')).toHaveText([
     'Écris ta date de naissance',
-    'Dis-nous si tu es encore à l\'école',
+    'Dis-nous si tu es encore à l’école',
     'Écris le nom de ta commune ou ton code postal',
   ]);
   await summary.getByRole('link', { name: 'Écris ta date de naissance' }).click();
