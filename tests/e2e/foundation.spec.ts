@@ -109,7 +109,7 @@ test('a config.json with wrong values lists every problem', async ({ page }) => 
   await page.getByText('Détails techniques').click();
   await expect(page.getByText(/endpoint\.url/)).toBeVisible();
   await expect(page.getByText(/mission_locale\.phone/)).toBeVisible();
-  await expect(page.getByText(/« territory »/)).toBeVisible();
+  await expect(page.getByText(/«\s?territory\s?»/)).toBeVisible();
   await expect(page.getByText(/privacy\.contact_email/)).toBeVisible();
 });
 

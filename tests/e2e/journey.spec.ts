@@ -11,7 +11,7 @@ test.beforeEach(async ({ request }) => {
 test('the whole journey sends one sign-up with the typed values, the chosen pathway and the consented scores', async ({ page, request }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Faire le test' }).click();
-  await expect(page).toHaveTitle(`Question 1 sur ${QUESTION_COUNT} – Lab'O`);
+  await expect(page).toHaveTitle(`Question 1 sur ${QUESTION_COUNT} – Lab’O`);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   for (let n = 1; n <= 4; n++) await answerQuestion(page, n, 2);
   // Back without losing answers.
@@ -49,7 +49,7 @@ test('the whole journey sends one sign-up with the typed values, the chosen path
   await expect(page.getByRole('heading', { level: 1, name: 'Inscription envoyée' })).toBeFocused();
   const reference = (await page.getByTestId('reference').textContent())!.trim();
   await expect(page.getByRole('link', { name: '02 61 91 00 00' }).first()).toHaveAttribute('href', 'tel:+33261910000');
-  await expect(page.getByText('dans les 5 jours ouvrés')).toBeVisible();
+  await expect(page.getByText('te contacte par SMS d’ici 5 jours, sans compter le samedi, le dimanche et les jours fériés')).toBeVisible();
 
   const stored = await submissions(request);
   expect(stored).toHaveLength(1);
@@ -145,7 +145,7 @@ test('empty forms show the error summary with focus on it, and nothing is sent',
   await page.getByRole('button', { name: 'Continuer' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'Il y a un problème' });
   await expect(summary).toBeFocused();
-  await expect(page).toHaveTitle(/^Erreur : /);
+  await expect(page).toHaveTitle(/^Erreur\s:\s/);
   await expect(summary.getByRole('link')).toHaveText([
     'Écris ta date de naissance',
     'Dis-nous si tu es encore à l’école',
