@@ -53,6 +53,13 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// Fills `{mission_locale}` with the deployment's short name ("la Mission Locale", "the Mission
+/// Locale" in English), with a capital at the start of a sentence.
+pub fn fill_mission_locale(t: &Texts, template: &str, short_name: &str) -> String {
+    let name = crate::domain::config::short_name_in(short_name, t.meta_lang);
+    crate::domain::typography::fill_name(template, "mission_locale", &name)
+}
+
 /// The language whose code is `code`, if the app has it.
 pub fn language(code: &str) -> Option<&'static Texts> {
     LANGUAGES.iter().copied().find(|t| t.meta_lang == code)
@@ -78,6 +85,17 @@ mod tests {
         assert_eq!(fill("Question {n} sur {total}", &[("n", "4"), ("total", "15")]), "Question 4 sur 15");
         assert_eq!(around("Appelle le {phone}.", "phone"), ("Appelle le ", "."));
         assert_eq!(around("Pas de numéro.", "phone"), ("Pas de numéro.", ""));
+    }
+
+    #[test]
+    fn the_mission_locale_is_named_in_each_language() {
+        let (fr, en) = (language("fr").unwrap(), language("en").unwrap());
+        let template = "{mission_locale} répond. Appelle {mission_locale}.";
+        assert_eq!(
+            fill_mission_locale(fr, template, "la Mission Locale"),
+            "La Mission Locale répond. Appelle la Mission Locale."
+        );
+        assert_eq!(fill_mission_locale(en, "Call {mission_locale}.", "la Mission Locale"), "Call the Mission Locale.");
     }
 
     #[test]

@@ -2,12 +2,14 @@
 //!
 //! - [`domain`]: plain Rust (config, validation, payload, identifiers), tested natively.
 //! - [`content`]: user-facing texts generated from `content/`.
+//! - [`legal`]: the privacy notice and the accessibility statement, as blocks (app and static copy).
 //! - `app` (wasm32 only): the Leptos user interface and the browser side effects.
 //!
 //! See `docs/architecture.md` for how a sign-up travels from the form to the endpoint.
 
 pub mod content;
 pub mod domain;
+pub mod legal;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -1,55 +1,241 @@
-//! index.html carries the start page as static HTML, so the first paint never waits for the
-//! wasm and the page reads without JavaScript. It must say exactly what the app says (the app
-//! takes over without a visible jump) and stay within the first round trip (~14 KB).
+//! The static pages say what the app says.
+//!
+//! - index.html carries the start page as static HTML, so the first paint never waits for the
+//!   wasm and the page reads without JavaScript. It must say exactly what the app says (the app
+//!   takes over without a visible jump) and stay within the first round trip (~14 KB).
+//! - `public/confidentialite/index.html` and `public/accessibilite/index.html` are the legal
+//!   pages for browsers without JavaScript (index.html's footer links to them). They are
+//!   generated from the catalogue by this test (`cargo xtask typography` writes them, with
+//!   `LABO_FIX=1`), from the same blocks as the app's pages (`labo::legal`).
+//!
+//! In all of them, a value of config.json is an element marked `data-config="key"` (with the
+//! example value of `public/config.json`), and a part that depends on an optional key is marked
+//! `data-config-if` / `data-config-unless`: `tools/post-build.mjs` fills in and shows the
+//! deployment's (`tests/post_build.rs` checks it does).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 
+use labo::content::{Texts, fill};
+use labo::domain::config::Config;
+use labo::legal::{Block, Inline, Page, Part, sentence};
+
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The example configuration (`public/config.json`), with an endpoint the app accepts.
+fn example_config() -> Config {
+    let text = include_str!("../public/config.json")
+        .replace("https://inscriptions.mission-locale.example/labo", "https://inscriptions.ml-havre.fr/labo");
+    Config::parse(&text).unwrap()
+}
+
+/// A piece of a sentence as static HTML: values of config.json marked with their key.
+fn inline_html(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(text) => escape(text),
+            Inline::Value { keys, text, capital } => {
+                let capital = if *capital { " data-capital" } else { "" };
+                format!(r#"<span data-config="{keys}"{capital}>{}</span>"#, escape(text))
+            }
+            Inline::Link { href, text, keys: Some(keys) } => {
+                format!(r#"<a href="{}" data-config="{keys}">{}</a>"#, escape(href), escape(text))
+            }
+            Inline::Link { href, text, keys: None } => format!(r#"<a href="{}">{}</a>"#, escape(href), escape(text)),
+        })
+        .collect()
+}
+
+/// Whether an optional key is set in `config` (the example decides which version shows first).
+fn is_set(config: &Config, key: &str) -> bool {
+    match key {
+        "privacy.dpo_email" => config.privacy.dpo_email.is_some(),
+        "privacy.transfers_outside_eu" => config.privacy.transfers_outside_eu.is_some(),
+        "accessibility.multi_year_plan_url" => config.accessibility.multi_year_plan_url.is_some(),
+        "accessibility.action_plan_url" => config.accessibility.action_plan_url.is_some(),
+        other => panic!("unknown optional key {other}: add it here and in tools/post-build.mjs"),
+    }
+}
+
+fn part_html(part: &Part, config: &Config) -> String {
+    let condition = match part.only_if {
+        None => String::new(),
+        Some((key, wanted)) => {
+            let hidden = if is_set(config, key) == wanted { "" } else { " hidden" };
+            format!(r#" data-config-{}="{key}"{hidden}"#, if wanted { "if" } else { "unless" })
+        }
+    };
+    match &part.block {
+        Block::Lead(inlines) => format!(r#"<p class="lead"{condition}>{}</p>"#, inline_html(inlines)),
+        Block::Heading(level, text) => format!("<h{level}{condition}>{}</h{level}>", escape(text)),
+        Block::Paragraph(inlines) => format!("<p{condition}>{}</p>", inline_html(inlines)),
+        Block::List(items) => {
+            let items: String = items.iter().map(|i| format!("\n          <li>{}</li>", inline_html(i))).collect();
+            format!("<ul{condition}>{items}\n        </ul>")
+        }
+    }
+}
+
+fn short_name(config: &Config) -> Inline {
+    Inline::Value { keys: "mission_locale.short_name", text: config.mission_locale.short_name.clone(), capital: false }
+}
+
+fn phone(config: &Config) -> Inline {
+    let phone = &config.mission_locale.phone;
+    Inline::Link { href: format!("tel:{}", phone.e164()), text: phone.display(), keys: Some("mission_locale.phone") }
+}
+
+/// The footer of the static pages, as the app's (its legal links work without JavaScript).
+fn footer_html(t: &Texts, config: &Config) -> String {
+    let text = inline_html(&sentence(t.footer_text, &[("mission_locale", short_name(config))]));
+    let call =
+        inline_html(&sentence(t.footer_call, &[("mission_locale", short_name(config)), ("phone", phone(config))]));
+    format!(
+        r#"<footer class="site-footer">
+        <p>{text}</p>
+        <p>{call}</p>
+        <ul class="footer-links">
+          <li><a href="/confidentialite">{}</a></li>
+          <li><a href="/accessibilite">{}</a></li>
+        </ul>
+      </footer>"#,
+        escape(t.footer_privacy),
+        escape(t.footer_accessibility)
+    )
+}
+
+/// A legal page as a whole static document.
+fn legal_html(t: &Texts, page: &Page, config: &Config) -> String {
+    let blocks: String = page.parts.iter().map(|part| format!("\n        {}", part_html(part, config))).collect();
+    format!(
+        r##"<!doctype html>
+<html lang="fr">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="color-scheme" content="light dark">
+    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; object-src 'none'">
+    <meta name="referrer" content="no-referrer">
+    <title>{title}{suffix}</title>
+    <link rel="stylesheet" href="/style.css">
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+  </head>
+  <body>
+    <!-- For browsers without JavaScript: written by `cargo xtask typography` from
+         content/i18n/fr.toml (tests/static_page.rs), completed from config.json by
+         tools/post-build.mjs. Do not edit: edit the catalogue. -->
+    <div id="static-page">
+      <a class="skip-link" href="#contenu">{skip}</a>
+      <header class="site-header">
+        <a class="brand" href="/">{name}</a>
+      </header>
+      <main id="contenu" tabindex="-1">
+        <h1 id="page-title" tabindex="-1">{h1}</h1>{blocks}
+        <p class="back-link"><a href="/">{home}</a></p>
+      </main>
+      {footer}
+    </div>
+  </body>
+</html>
+"##,
+        title = escape(page.page_title),
+        suffix = escape(t.app_title_suffix),
+        skip = escape(t.app_skip_link),
+        name = escape(t.app_name),
+        h1 = escape(page.title),
+        home = escape(t.not_found_home),
+        footer = footer_html(t, config),
+    )
+}
+
+/// Compares a generated file with what it should be, or writes it with `LABO_FIX=1`.
+fn check_generated(path: &str, expected: &str) {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    if std::env::var_os("LABO_FIX").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(&full, expected).unwrap();
+    }
+    let actual = std::fs::read_to_string(&full).unwrap_or_default();
+    if actual != expected {
+        let line = actual.lines().zip(expected.lines()).position(|(a, e)| a != e).unwrap_or(0);
+        panic!(
+            "{path} is not what content/i18n/fr.toml says (first difference at line {}):\n  is:        {:?}\n  should be: {:?}\nrun `cargo xtask typography` to write it",
+            line + 1,
+            actual.lines().nth(line).unwrap_or_default(),
+            expected.lines().nth(line).unwrap_or_default()
+        );
+    }
+}
+
+#[test]
+fn the_static_legal_pages_say_what_the_app_says() {
+    let t = labo::content::LANGUAGES[0];
+    let config = example_config();
+    let privacy = labo::legal::privacy_notice(t, &config, true);
+    check_generated("public/confidentialite/index.html", &legal_html(t, &privacy, &config));
+    let statement = labo::legal::accessibility_statement(t, &config, true);
+    check_generated("public/accessibilite/index.html", &legal_html(t, &statement, &config));
 }
 
 #[test]
 fn the_static_start_page_says_what_the_app_says() {
     let index = include_str!("../index.html");
     let t = labo::content::LANGUAGES[0];
-    let config: serde_json::Value = serde_json::from_str(include_str!("../public/config.json")).unwrap();
-    let territory = config["territory"]["description"].as_str().unwrap();
+    let config = example_config();
+    let territory =
+        Inline::Value { keys: "territory.description", text: config.territory.description.clone(), capital: false };
     let count = labo::domain::questionnaire::QUESTIONNAIRE.questions.len().to_string();
+    let ml = ("mission_locale", short_name(&config));
     let mut expected = vec![
-        t.app_name.to_owned(),
-        t.app_skip_link.to_owned(),
-        t.start_title.to_owned(),
-        t.start_intro.to_owned(),
-        t.start_take_test.to_owned(),
-        t.start_signup_direct.to_owned(),
-        t.start_figures.to_owned(),
-        t.start_for_whom_title.to_owned(),
-        labo::content::fill(t.start_for_whom_territory, &[("territory", territory)]),
-        t.start_pathways_title.to_owned(),
-        t.start_pathways_intro.to_owned(),
-        t.start_test_title.to_owned(),
-        labo::content::fill(t.start_test_text, &[("count", &count)]),
-        t.start_after_title.to_owned(),
-        t.footer_text.to_owned(),
+        escape(t.app_name),
+        escape(t.app_skip_link),
+        escape(t.start_title),
+        inline_html(&sentence(t.start_intro, std::slice::from_ref(&ml))),
+        escape(t.start_take_test),
+        escape(t.start_signup_direct),
+        escape(t.start_figures),
+        escape(t.start_for_whom_title),
+        inline_html(&sentence(t.start_for_whom_territory, &[("territory", territory)])),
+        escape(t.start_pathways_title),
+        escape(t.start_pathways_intro),
+        escape(t.start_test_title),
+        escape(&fill(t.start_test_text, &[("count", &count)])),
+        escape(t.start_after_title),
+        // The footer, its legal links included: they work without JavaScript.
+        footer_html(t, &config),
     ];
-    expected.extend(t.start_for_whom.iter().map(|s| (*s).to_owned()));
-    expected.extend(t.start_after_steps.iter().map(|s| (*s).to_owned()));
+    expected.extend(t.start_for_whom.iter().map(|s| escape(s)));
+    expected.extend(t.start_after_steps.iter().map(|s| escape(s)));
     for p in t.pathways {
-        expected.push(format!("<strong>{}</strong> : {}", escape(p.name), escape(p.summary)));
+        expected.push(format!("<strong>{}</strong>{}{}", escape(p.name), escape(t.app_colon), escape(p.summary)));
     }
     for other in labo::content::LANGUAGES.iter().skip(1) {
         expected.push(format!("lang=\"{}\">{}</button>", other.meta_lang, other.meta_name));
     }
     for text in expected {
-        let text = if text.contains("<strong>") || text.contains("<button") || text.contains("lang=") {
-            text
-        } else {
-            escape(&text)
-        };
         assert!(index.contains(&text), "index.html lacks: {text}");
     }
     assert!(index.contains(r#"<h1 id="page-title" tabindex="-1">"#), "same heading markup as the app");
+    assert!(index.contains(&format!("<title>{}</title>", escape(t.app_name))));
+    // The static legal pages are published with the app.
+    for folder in ["public/confidentialite", "public/accessibilite"] {
+        assert!(index.contains(&format!(r#"<link data-trunk rel="copy-dir" href="{folder}">"#)), "{folder}");
+    }
+}
+
+#[test]
+fn the_messages_for_browsers_without_the_app_give_the_phone_number() {
+    let index = include_str!("../index.html");
+    let config = example_config();
+    let phone = inline_html(&[phone(&config)]);
+    let noscript = &index[index.find("<noscript>").unwrap()..index.find("</noscript>").unwrap()];
+    assert!(noscript.contains(&phone), "the no-JavaScript message gives {phone}: {noscript}");
+    let failed = &index[index.find(r#"id="app-failed""#).unwrap()..];
+    let failed = &failed[..failed.find("</p>").unwrap()];
+    assert!(failed.contains(&phone), "the cannot-load message gives {phone}: {failed}");
 }
 
 #[test]
@@ -68,6 +254,10 @@ fn the_counsellors_static_page_says_what_their_app_says() {
     for text in [t.app_name, t.app_skip_link, t.counsellor_title, t.counsellor_intro] {
         assert!(html.contains(&escape(text)), "conseillers.html lacks: {text}");
     }
-    assert!(html.contains(&format!("<title>{}{}</title>", t.counsellor_page_title, t.app_title_suffix)));
+    assert!(html.contains(&format!(
+        "<title>{}{}</title>",
+        escape(t.counsellor_page_title),
+        escape(t.app_title_suffix)
+    )));
     assert!(html.contains(r#"data-bin="conseillers""#), "its own wasm, not the young people's");
 }

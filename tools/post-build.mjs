@@ -15,14 +15,22 @@
 //    communes.json, which may have been edited: a host would otherwise serve the old ones.
 // 5. Builds the counsellors' page (conseillers.html, its own wasm) into dist/conseillers/, so that
 //    any `trunk build` produces the whole site (this hook runs again for it, steps 1–2 only).
+// 6. Fills in config.json's values where the static pages show them (index.html, and the legal
+//    pages for browsers without JavaScript, confidentialite/ and accessibilite/): elements marked
+//    data-config="key" get the value, typeset in French as the app does (tools/typography.mjs);
+//    parts marked data-config-if / data-config-unless="key" are shown or hidden. The legal pages
+//    get the app's stylesheet. Run again after editing config.json: it fills them anew.
 //
 // Every step is idempotent. Node built-ins only.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { capitalised, french } from './typography.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+// The static legal pages, copied from public/ by Trunk (index.html's copy-dir links).
+const LEGAL_PAGES = ['confidentialite/index.html', 'accessibilite/index.html'];
 if (!dir) throw new Error('usage: node tools/post-build.mjs <dist folder> (or run through `trunk build`)');
 
 // The counsellors' page (conseillers.html) is a second Trunk build into dist/conseillers/, served
@@ -33,6 +41,76 @@ const base = process.env.TRUNK_PUBLIC_URL ?? '/';
 const read = (name) => readFileSync(join(dir, name), 'utf8');
 const write = (name, text) => writeFileSync(join(dir, name), text);
 const sri = (text) => 'sha384-' + createHash('sha384').update(text).digest('base64');
+
+// ---------------------------------------------------------------------------------------------
+// 6. config.json's values in the static pages.
+
+function readConfig() {
+  try {
+    return JSON.parse(read('config.json'));
+  } catch (error) {
+    console.warn(`post-build: config.json unreadable (${error.message}); the static pages keep their example values`);
+    return null;
+  }
+}
+
+// Values the app gives when a key is absent (src/domain/config.rs).
+const DEFAULTS = { 'mission_locale.short_name': 'la Mission Locale', 'privacy.retention_months': 24 };
+
+/** The value of the first of `keys` (space-separated dotted paths) set in config.json. */
+function configValue(config, keys) {
+  for (const key of keys.split(' ')) {
+    const value = key.split('.').reduce((object, part) => object?.[part], config) ?? DEFAULTS[key];
+    if (value !== undefined && value !== null && String(value).trim() !== '') return String(value).trim();
+  }
+  return undefined;
+}
+
+// Overseas numbers dialled nationally get their own country code (src/domain/phone.rs).
+const OVERSEAS = { 262: 262, 263: 262, 692: 262, 693: 262, 269: 262, 639: 262, 590: 590, 690: 590, 691: 590, 596: 596, 696: 596, 697: 596, 594: 594, 694: 594 };
+
+/** A phone number as written in config.json, in the international form a tel: link dials. */
+export function e164(phone) {
+  const digits = phone.replace('(0)', '').replace(/[^\d+]/g, '');
+  if (digits.startsWith('+')) return digits;
+  if (digits.startsWith('00')) return '+' + digits.slice(2);
+  if (digits.startsWith('0') && digits.length === 10) return '+' + (OVERSEAS[digits.slice(1, 4)] ?? 33) + digits.slice(1);
+  return digits;
+}
+
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** `html` with config.json's values in its data-config elements, and its optional parts shown
+ * or hidden. Idempotent: the marks stay, so a later run with another config.json fills anew. */
+export function fillConfig(html, config) {
+  if (!config) return html;
+  let filled = html.replace(
+    /<(span|a)([^>]*?) data-config="([^"]+)"([^>]*)>([^<]*)<\/\1>/g,
+    (whole, tag, before, keys, after, text) => {
+      const value = configValue(config, keys);
+      if (value === undefined) return `<${tag}${before} data-config="${keys}"${after}></${tag}>`;
+      let attributes = `${before} data-config="${keys}"${after}`;
+      let shown = keys.endsWith('_url') || keys.includes('email') ? value : french(value);
+      if (keys === 'mission_locale.phone') {
+        attributes = attributes.replace(/href="[^"]*"/, `href="tel:${escapeHtml(e164(value))}"`);
+      } else if (tag === 'a' && keys.includes('email')) {
+        attributes = attributes.replace(/href="[^"]*"/, `href="mailto:${escapeHtml(value)}"`);
+      } else if (tag === 'a' && keys.endsWith('_url')) {
+        attributes = attributes.replace(/href="[^"]*"/, `href="${escapeHtml(value)}"`);
+        shown = text; // the document's name stays the link's text
+        return `<${tag}${attributes}>${shown}</${tag}>`;
+      }
+      if (/ data-capital\b/.test(attributes)) shown = capitalised(shown);
+      return `<${tag}${attributes}>${escapeHtml(shown)}</${tag}>`;
+    },
+  );
+  filled = filled.replace(/<(\w+)([^>]*?) data-config-(if|unless)="([^"]+)"( hidden)?([^>]*)>/g, (whole, tag, before, kind, key, hidden, after) => {
+    const set = configValue(config, key) !== undefined;
+    const show = kind === 'if' ? set : !set;
+    return `<${tag}${before} data-config-${kind}="${key}"${show ? '' : ' hidden'}${after}>`;
+  });
+  return filled;
+}
 
 // 1. The start-up script.
 let html = read('index.html');
@@ -156,6 +234,7 @@ export function policy(origin, hashes = []) {
 const csp = policy(endpointOrigin, inlineHashes);
 const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}">`;
 html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, meta);
+if (!counsellors) html = fillConfig(html, readConfig());
 write('index.html', html);
 if (counsellors) {
   console.log(`post-build: counsellors' page under ${base}, boot script external, CSP connect-src 'self'`);
@@ -199,6 +278,10 @@ write('_headers', [
   '  Cache-Control: public, max-age=31536000, immutable',
   '/conseillers/index.html',
   '  Cache-Control: no-cache',
+  '/confidentialite/*',
+  '  Cache-Control: no-cache',
+  '/accessibilite/*',
+  '  Cache-Control: no-cache',
   '/conseillers/conseillers-*',
   '  Cache-Control: public, max-age=31536000, immutable',
   '/conseillers/boot-*',
@@ -208,8 +291,17 @@ write('_headers', [
   '',
 ].join('\n'));
 
+// 6. The static legal pages: the deployment's values, and the app's stylesheet.
+const stylesheet = html.match(/<link rel="stylesheet"[^>]*>/)?.[0];
+for (const page of LEGAL_PAGES) {
+  if (!existsSync(join(dir, page))) continue;
+  let legal = read(page).replace(/\n?[ \t]*<!--[\s\S]*?-->/g, '');
+  if (stylesheet) legal = legal.replace(/<link rel="stylesheet"[^>]*>/, stylesheet);
+  write(page, fillConfig(legal, readConfig()));
+}
+
 // Precompressed copies of the files rewritten here, or edited by the deployer, would be stale.
-for (const name of ['index.html', 'sw.js', 'config.json', 'communes.json']) {
+for (const name of ['index.html', 'sw.js', 'config.json', 'communes.json', ...LEGAL_PAGES]) {
   for (const extension of ['.br', '.gz']) rmSync(join(dir, name + extension), { force: true });
 }
 
@@ -224,8 +316,10 @@ if (existsSync(join(dir, 'sw.js'))) {
   const skip = new Set(['sw.js', '_headers', 'labo-headers.conf', 'robots.txt']);
   const assets = files(dir)
     .map((path) => relative(dir, path).split(sep).join('/'))
-    // The counsellors' page is not part of the young people's offline app.
-    .filter((name) => !skip.has(name) && !name.startsWith('conseillers/') && !name.endsWith('.br') && !name.endsWith('.gz'))
+    // The counsellors' page and the static legal pages (for browsers without JavaScript) are not
+    // part of the young people's offline app.
+    .filter((name) => !skip.has(name) && !/^(conseillers|confidentialite|accessibilite)\//.test(name))
+    .filter((name) => !name.endsWith('.br') && !name.endsWith('.gz'))
     .map((name) => '/' + name)
     .sort();
   const hash = createHash('sha256');

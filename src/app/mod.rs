@@ -62,12 +62,13 @@ pub fn CounsellorApp() -> impl IntoView {
     });
     move || match boot.get() {
         None => ().into_any(),
-        Some(Err(failure)) => view! { <BrokenConfigPage failure=failure /> }.into_any(),
+        Some(Err(failure)) => view! { <BrokenConfigPage failure=failure formal=true /> }.into_any(),
         Some(Ok(config)) => {
             let phone = config.mission_locale.phone.clone();
+            let short_name = config.mission_locale.short_name.clone();
             provide_context(AppConfig(config));
             view! {
-                <components::Frame phone=Some(phone) with_router=true>
+                <components::Frame phone=Some(phone) short_name=short_name with_router=true formal=true>
                     <CounsellorPage />
                 </components::Frame>
             }
@@ -147,6 +148,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
     let phone = config.mission_locale.phone.clone();
+    let short_name = config.mission_locale.short_name.clone();
     provide_context(AppConfig(config));
     provide_context(AppTerritory(territory));
     let journey = Journey::provide();
@@ -165,7 +167,7 @@ fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
     // Only the path decides the page; each path gets a fresh page (a new question, new state).
     let page = Memo::new(move |_| location.path.get());
     view! {
-        <Layout phone=phone>
+        <Layout phone=phone short_name=short_name>
             {move || match page.get().as_str() {
                 "/" => view! { <StartPage /> }.into_any(),
                 "/resultat" => view! { <ResultPage /> }.into_any(),
@@ -180,8 +182,10 @@ fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
                     platform::replace_location(pages::paths::COUNSELLORS_PAGE);
                     ().into_any()
                 }
-                "/confidentialite" => view! { <PrivacyPage /> }.into_any(),
-                "/accessibilite" => view! { <AccessibilityPage /> }.into_any(),
+                // With a slash too: the static copies of these pages (for browsers without
+                // JavaScript) live in folders, and an offline reload lands here.
+                "/confidentialite" | "/confidentialite/" => view! { <PrivacyPage /> }.into_any(),
+                "/accessibilite" | "/accessibilite/" => view! { <AccessibilityPage /> }.into_any(),
                 path => match path.strip_prefix("/test/") {
                     Some(n) => view! { <QuestionPage n=n.parse().ok() /> }.into_any(),
                     None => view! { <NotFoundPage /> }.into_any(),

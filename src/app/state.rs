@@ -11,7 +11,7 @@ use crate::domain::config::Config;
 use crate::domain::draft::{Draft, SignupIds};
 use crate::domain::eligibility::EligibilityForm;
 use crate::domain::questionnaire::Answers;
-use crate::domain::signup::{SignupForm, Source};
+use crate::domain::signup::{ContactChannel, SignupForm, Source};
 use crate::domain::territory::Territory;
 
 /// The validated deployment configuration, available on every page once loaded.
@@ -72,6 +72,8 @@ pub fn use_territory() -> Arc<Territory> {
 pub struct Sent {
     pub reference: String,
     pub first_name: String,
+    /// How the young person asked to be contacted, said on the confirmation page.
+    pub channel: Option<ContactChannel>,
 }
 
 /// The young person's journey: everything typed so far, saved on the device as it changes.

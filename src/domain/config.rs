@@ -11,6 +11,7 @@ use std::fmt;
 
 use super::email;
 use super::phone::Phone;
+use super::typography;
 use super::wire::{self, Format, Mapping};
 
 /// A validated configuration.
@@ -20,6 +21,16 @@ pub struct Config {
     pub mission_locale: MissionLocale,
     pub territory: TerritorySettings,
     pub privacy: Privacy,
+    pub accessibility: AccessibilitySettings,
+}
+
+/// The deployment's accessibility documents, linked from the accessibility statement.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct AccessibilitySettings {
+    /// The mission locale's "schéma pluriannuel de mise en accessibilité".
+    pub multi_year_plan_url: Option<String>,
+    /// This year's "plan d'action".
+    pub action_plan_url: Option<String>,
 }
 
 /// The area the deployment serves.
@@ -81,13 +92,29 @@ impl Endpoint {
 /// How a young person reaches the mission locale.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MissionLocale {
+    /// The full name ("Mission Locale Le Havre Estuaire Littoral"), without article.
     pub name: String,
+    /// The name used in sentences, with its article: "la Mission Locale" (see [`Self::short_name_in`]).
+    pub short_name: String,
     pub phone: Phone,
     pub email: Option<String>,
     pub address: Option<String>,
     pub hours: Option<String>,
     /// Within how many working days the counsellor calls back, said on the confirmation page.
     pub callback_working_days: u32,
+}
+
+impl MissionLocale {
+    /// The short name for a sentence in `lang`: as written in French ("la Mission Locale"), with
+    /// "the" in English ("the Mission Locale").
+    pub fn short_name_in(&self, lang: &str) -> String {
+        short_name_in(&self.short_name, lang)
+    }
+}
+
+/// A short name with its French article ("la Mission Locale"), for a sentence in `lang`.
+pub fn short_name_in(short_name: &str, lang: &str) -> String {
+    if lang == "fr" { short_name.to_owned() } else { typography::english_short_name(short_name) }
 }
 
 /// The deployment-specific parts of the privacy notice.
@@ -97,8 +124,12 @@ pub struct Privacy {
     pub controller: String,
     /// Where to ask for one's data, to correct or delete it.
     pub contact_email: String,
+    /// The data protection officer's address, when the mission locale has designated one.
+    pub dpo_email: Option<String>,
     /// How long the mission locale keeps a sign-up.
     pub retention_months: u32,
+    /// Where sign-ups go outside the European Union, if anywhere (absent: nowhere).
+    pub transfers_outside_eu: Option<String>,
 }
 
 /// Default for `endpoint.timeout_seconds`: long enough for a slow 3G upload, short enough that
@@ -110,6 +141,8 @@ pub const DEFAULT_CALLBACK_DAYS: u32 = 5;
 pub const DEFAULT_COMMUNES_URL: &str = "/communes.json";
 /// Default for `privacy.retention_months`.
 pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
+/// Default for `mission_locale.short_name`.
+pub const DEFAULT_SHORT_NAME: &str = "la Mission Locale";
 
 /// One thing wrong with `config.json`, for the person who deploys the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,6 +168,8 @@ impl fmt::Display for ConfigProblem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ContactFallback {
     pub name: String,
+    /// With its article ("la Mission Locale"); absent from what older versions kept.
+    pub short_name: String,
     pub phone_e164: String,
     pub phone_display: String,
 }
@@ -145,6 +180,7 @@ impl ContactFallback {
         let value = super::json::parse_value(text).ok()?;
         Some(ContactFallback {
             name: super::json::opt_text(&value, "name")?,
+            short_name: super::json::opt_text(&value, "short_name").unwrap_or_else(|| DEFAULT_SHORT_NAME.to_owned()),
             phone_e164: super::json::opt_text(&value, "phone_e164")?,
             phone_display: super::json::opt_text(&value, "phone_display")?,
         })
@@ -165,12 +201,24 @@ impl Config {
         };
         let mut problems = Vec::new();
         let mut reader = Reader { problems: &mut problems };
-        reader.unknown_keys("", root, &["endpoint", "mission_locale", "territory", "privacy"]);
+        reader.unknown_keys("", root, &["endpoint", "mission_locale", "territory", "privacy", "accessibility"]);
 
         let endpoint = reader.object(root, "endpoint").and_then(|o| reader.endpoint(o));
 
         let ml = reader.object(root, "mission_locale");
         let name = ml.and_then(|o| reader.text(o, "mission_locale.name", true));
+        let short_name = ml.and_then(|o| reader.text(o, "mission_locale.short_name", false)).and_then(|short| {
+            let lower = short.to_lowercase();
+            if ["la ", "l'", "l’"].iter().any(|article| lower.starts_with(article)) {
+                Some(short)
+            } else {
+                let message = format!(
+                    "« {short} » doit commencer par son article, « la » ou « l’ », par exemple « la Mission Locale » : il est écrit tel quel au milieu des phrases."
+                );
+                reader.problems.push(problem("mission_locale.short_name", message));
+                None
+            }
+        });
         let phone =
             ml.and_then(|o| reader.text(o, "mission_locale.phone", true)).and_then(|p| match Phone::parse(&p) {
                 Ok(phone) => Some(phone),
@@ -189,7 +237,7 @@ impl Config {
             .and_then(|o| reader.number(o, "mission_locale.callback_working_days", 1..=30))
             .unwrap_or(Some(DEFAULT_CALLBACK_DAYS));
         if let Some(o) = ml {
-            let known = ["name", "phone", "email", "address", "hours", "callback_working_days"];
+            let known = ["name", "short_name", "phone", "email", "address", "hours", "callback_working_days"];
             reader.unknown_keys("mission_locale", o, &known);
         }
 
@@ -211,17 +259,41 @@ impl Config {
         let privacy = reader.object(root, "privacy");
         let controller = privacy.and_then(|o| reader.text(o, "privacy.controller", false));
         let contact_email = privacy.and_then(|o| reader.email(o, "privacy.contact_email", true));
+        let dpo_email = privacy.and_then(|o| reader.email(o, "privacy.dpo_email", false));
         let retention_months = privacy
             .and_then(|o| reader.number(o, "privacy.retention_months", 1..=120))
             .unwrap_or(Some(DEFAULT_RETENTION_MONTHS));
+        let transfers_outside_eu = privacy.and_then(|o| reader.text(o, "privacy.transfers_outside_eu", false));
         if let Some(o) = privacy {
-            reader.unknown_keys("privacy", o, &["controller", "contact_email", "retention_months"]);
+            let known = ["controller", "contact_email", "dpo_email", "retention_months", "transfers_outside_eu"];
+            reader.unknown_keys("privacy", o, &known);
         }
+
+        // Optional: a deployment without these documents says so on the statement.
+        let accessibility = match root.get("accessibility") {
+            None => Some(AccessibilitySettings::default()),
+            Some(_) => reader.object(root, "accessibility").map(|o| {
+                reader.unknown_keys("accessibility", o, &["multi_year_plan_url", "action_plan_url"]);
+                AccessibilitySettings {
+                    multi_year_plan_url: reader.web_address(o, "accessibility.multi_year_plan_url"),
+                    action_plan_url: reader.web_address(o, "accessibility.action_plan_url"),
+                }
+            }),
+        };
 
         if !problems.is_empty() {
             return Err(problems);
         }
-        match (endpoint, name, phone, callback_working_days, description, contact_email, retention_months) {
+        match (
+            endpoint,
+            name,
+            phone,
+            callback_working_days,
+            description,
+            contact_email,
+            retention_months,
+            accessibility,
+        ) {
             (
                 Some(endpoint),
                 Some(name),
@@ -230,20 +302,31 @@ impl Config {
                 Some(description),
                 Some(contact_email),
                 Some(retention_months),
+                Some(accessibility),
             ) => {
-                let controller = controller.unwrap_or_else(|| name.clone());
+                // The deployer's texts are shown in French sentences: typeset them once, here.
+                let typeset = |text: String| typography::french(&text);
+                let controller = typeset(controller.unwrap_or_else(|| name.clone()));
                 Ok(Config {
                     endpoint,
                     mission_locale: MissionLocale {
-                        name,
+                        name: typeset(name),
+                        short_name: typeset(short_name.unwrap_or_else(|| DEFAULT_SHORT_NAME.to_owned())),
                         phone,
                         email: ml_email,
-                        address,
-                        hours,
+                        address: address.map(typeset),
+                        hours: hours.map(typeset),
                         callback_working_days,
                     },
-                    territory: TerritorySettings { description, communes_url },
-                    privacy: Privacy { controller, contact_email, retention_months },
+                    territory: TerritorySettings { description: typeset(description), communes_url },
+                    privacy: Privacy {
+                        controller,
+                        contact_email,
+                        dpo_email,
+                        retention_months,
+                        transfers_outside_eu: transfers_outside_eu.map(typeset),
+                    },
+                    accessibility,
                 })
             }
             _ => Err(problems),
@@ -254,6 +337,7 @@ impl Config {
     pub fn contact_fallback(&self) -> ContactFallback {
         ContactFallback {
             name: self.mission_locale.name.clone(),
+            short_name: self.mission_locale.short_name.clone(),
             phone_e164: self.mission_locale.phone.e164().to_owned(),
             phone_display: self.mission_locale.phone.display(),
         }
@@ -334,6 +418,21 @@ impl Reader<'_> {
                 self.problems.push(problem(path, "doit être un texte entre guillemets."));
                 None
             }
+        }
+    }
+
+    /// An optional `https://` address of a page (a document of the deployment).
+    fn web_address(&mut self, parent: &Map<String, Value>, path: &str) -> Option<String> {
+        let value = self.text(parent, path, false)?;
+        let ok = value.strip_prefix("https://").is_some_and(|rest| {
+            !rest.is_empty() && !rest.starts_with('/') && !value.contains(|c: char| c.is_whitespace() || c == '"')
+        });
+        if ok {
+            Some(value)
+        } else {
+            self.problems
+                .push(problem(path, format!("« {value} » doit être l'adresse d'une page, commençant par https://.")));
+            None
         }
     }
 
@@ -549,6 +648,73 @@ mod tests {
         assert_eq!(config.mission_locale.email, None);
         assert_eq!(config.mission_locale.callback_working_days, DEFAULT_CALLBACK_DAYS);
         assert_eq!(config.territory.communes_url, DEFAULT_COMMUNES_URL);
+    }
+
+    #[test]
+    fn reads_the_short_name_the_dpo_and_the_accessibility_documents() {
+        let text = GOOD
+            .replace(r#""callback_working_days": 3"#, r#""callback_working_days": 3, "short_name": "la Mission Locale du Havre""#)
+            .replace(r#""retention_months": 36"#, r#""retention_months": 36, "dpo_email": "dpo@ml-havre.fr", "transfers_outside_eu": "aucun""#)
+            .replace(
+                r#""privacy": {"#,
+                r#""accessibility": { "multi_year_plan_url": "https://ml-havre.fr/schema", "action_plan_url": "https://ml-havre.fr/plan-2026" }, "privacy": {"#,
+            );
+        let config = Config::parse(&text).unwrap();
+        assert_eq!(config.mission_locale.short_name, "la Mission Locale du Havre");
+        assert_eq!(config.mission_locale.short_name_in("fr"), "la Mission Locale du Havre");
+        assert_eq!(config.mission_locale.short_name_in("en"), "the Mission Locale du Havre");
+        assert_eq!(config.privacy.dpo_email.as_deref(), Some("dpo@ml-havre.fr"));
+        assert_eq!(config.privacy.transfers_outside_eu.as_deref(), Some("aucun"));
+        assert_eq!(config.accessibility.multi_year_plan_url.as_deref(), Some("https://ml-havre.fr/schema"));
+        assert_eq!(config.accessibility.action_plan_url.as_deref(), Some("https://ml-havre.fr/plan-2026"));
+        assert_eq!(config.contact_fallback().short_name, "la Mission Locale du Havre");
+
+        // Absent, they take their defaults: no DPO line, no documents, "la Mission Locale".
+        let config = Config::parse(GOOD).unwrap();
+        assert_eq!(config.mission_locale.short_name, DEFAULT_SHORT_NAME);
+        assert_eq!(config.privacy.dpo_email, None);
+        assert_eq!(config.accessibility, AccessibilitySettings::default());
+        // What older versions kept on the device has no short name.
+        let old = r#"{"name":"ML","phone_e164":"+33261910000","phone_display":"02 61 91 00 00"}"#;
+        assert_eq!(ContactFallback::from_storage(old).unwrap().short_name, DEFAULT_SHORT_NAME);
+
+        let bad = GOOD
+            .replace(r#""callback_working_days": 3"#, r#""callback_working_days": 3, "short_name": "Mission Locale""#)
+            .replace(r#""retention_months": 36"#, r#""retention_months": 36, "dpo_email": "dpo""#)
+            .replace(
+                r#""privacy": {"#,
+                r#""accessibility": { "multi_year_plan_url": "http://ml-havre.fr/schema", "plan": "x" }, "privacy": {"#,
+            );
+        let problems = Config::parse(&bad).unwrap_err();
+        assert_eq!(
+            keys(&problems),
+            [
+                "mission_locale.short_name",
+                "privacy.dpo_email",
+                "accessibility.plan",
+                "accessibility.multi_year_plan_url"
+            ]
+        );
+        assert!(problems[0].message.contains("« la »"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn the_deployers_texts_are_typeset_in_french_when_read() {
+        let text = GOOD
+            .replace("1 rue de l'Exemple, 76600 Le Havre", "1 rue de l'Exemple : bâtiment B ; 2e étage")
+            .replace("Du lundi au vendredi, 9 h – 17 h", "Du lundi au vendredi, de 9 h à 12 h 30 !")
+            .replace(
+                "dans la communauté urbaine Le Havre Seine Métropole",
+                "au Havre, à Fécamp ou dans l'agglo « Caux »",
+            );
+        let config = Config::parse(&text).unwrap();
+        let ml = &config.mission_locale;
+        assert_eq!(ml.address.as_deref(), Some("1 rue de l’Exemple\u{a0}: bâtiment B\u{202f}; 2e étage"));
+        assert_eq!(ml.hours.as_deref(), Some("Du lundi au vendredi, de 9\u{a0}h à 12\u{a0}h\u{a0}30\u{202f}!"));
+        assert_eq!(config.territory.description, "au Havre, à Fécamp ou dans l’agglo «\u{202f}Caux\u{202f}»");
+        // Addresses and links are not prose: untouched.
+        assert_eq!(ml.email.as_deref(), Some("labo@exemple.fr"));
+        assert_eq!(config.territory.communes_url, "/territoire/communes.json");
     }
 
     #[test]

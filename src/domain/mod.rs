@@ -17,4 +17,5 @@ pub mod share;
 pub mod signup;
 pub mod small_sort;
 pub mod territory;
+pub mod typography;
 pub mod wire;

@@ -40,7 +40,7 @@ test('every screen of the sign-up passes the audits, errors and refusals include
   await expect(h1(page)).toContainText('16 ans');
   await audit(page, 'the too-young page');
   await page.goto('/inscription');
-  await fillEligibility(page, { ...LE_HAVRE, commune: 'Rouen', choice: 'J\'habite ailleurs (ma commune n\'est pas dans la liste)' });
+  await fillEligibility(page, { ...LE_HAVRE, commune: 'Rouen', choice: 'J’habite ailleurs (ma commune n’est pas dans la liste)' });
   await audit(page, 'the outside-the-territory page');
   await page.goto('/inscription');
   await fillEligibility(page, LE_HAVRE);
@@ -66,13 +66,13 @@ test('the pending, sent and refused confirmations pass the audits', async ({ pag
   await fault(request, { status: 400, body: { problems: [{ message: 'Refusé pour le test.' }] } });
   await fillUpToCheck(page);
   await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();
-  await expect(h1(page)).toHaveText('Ton inscription n\'a pas été acceptée');
+  await expect(h1(page)).toHaveText('Ton inscription n’a pas été acceptée');
   await audit(page, 'the refused sign-up');
 });
 
 test('the counsellor page, the legal pages and the unknown page pass the audits', async ({ page }) => {
   await page.goto('/conseillers');
-  await page.getByLabel('Votre nom ou votre code de conseiller').fill('Claire M.');
+  await page.getByLabel('Votre nom ou votre code').fill('Claire M.');
   await page.getByRole('radio', { name: 'Affiche' }).check();
   await expect(page.getByLabel('Lien à partager')).not.toHaveValue('');
   await audit(page, 'the counsellor page');
@@ -82,11 +82,11 @@ test('the counsellor page, the legal pages and the unknown page pass the audits'
   await expect(page.getByText('CNIL')).toBeVisible();
   await audit(page, 'the privacy notice');
   await page.getByRole('link', { name: 'Accessibilité : non conforme' }).click();
-  await expect(h1(page)).toHaveText('Déclaration d\'accessibilité');
+  await expect(h1(page)).toHaveText('Déclaration d’accessibilité');
   await expect(page.getByText('Défenseur des droits').first()).toBeVisible();
   await audit(page, 'the accessibility statement');
   await page.goto('/nulle-part');
-  await expect(h1(page)).toHaveText('Cette page n\'existe pas');
+  await expect(h1(page)).toHaveText('Cette page n’existe pas');
   await audit(page, 'the unknown page');
 });
 
@@ -95,7 +95,7 @@ test.describe('broken configuration', () => {
   test('the unavailable page passes the audits', async ({ page }) => {
     await page.route('**/config.json', (route) => route.fulfill({ body: '{', contentType: 'application/json' }));
     await page.goto('/');
-    await expect(h1(page)).toHaveText('L\'inscription en ligne ne marche pas pour le moment');
+    await expect(h1(page)).toHaveText('L’inscription en ligne ne marche pas pour le moment');
     await audit(page, 'the unavailable page');
   });
 });
@@ -118,7 +118,7 @@ test('the whole journey can be done with the keyboard only, with visible focus a
   await tabTo(page, page.getByRole('link', { name: 'Faire le test' }));
   await page.keyboard.press('Enter');
   for (let n = 1; n <= QUESTION_COUNT; n++) {
-    await expect(page).toHaveTitle(`Question ${n} sur ${QUESTION_COUNT} – Lab'O`);
+    await expect(page).toHaveTitle(`Question ${n} sur ${QUESTION_COUNT} – Lab’O`);
     await expect(h1(page)).toBeFocused();
     // Tab enters a group of radio buttons on its first one (arrows move between them).
     const answer = n === QUESTION_COUNT ? page.getByRole('checkbox', { name: 'Rien de tout ça' }) : page.getByRole('radio').first();
@@ -128,8 +128,8 @@ test('the whole journey can be done with the keyboard only, with visible focus a
     await tabTo(page, page.getByRole('button', { name: n === QUESTION_COUNT ? 'Voir mon résultat' : 'Continuer' }));
     await page.keyboard.press('Enter');
   }
-  await expect(page).toHaveTitle('Ton résultat – Lab\'O');
-  await tabTo(page, page.getByRole('button', { name: 'M\'inscrire avec ce parcours' }));
+  await expect(page).toHaveTitle('Ton résultat – Lab’O');
+  await tabTo(page, page.getByRole('button', { name: 'M’inscrire avec ce parcours' }));
   await page.keyboard.press('Enter');
 
   await expect(h1(page)).toBeFocused();
@@ -140,7 +140,7 @@ test('the whole journey can be done with the keyboard only, with visible focus a
   await type(page.getByLabel('Jour'), '1');
   await type(page.getByLabel('Mois'), '1');
   await type(page.getByLabel('Année'), LE_HAVRE.year);
-  await tabTo(page, page.getByRole('radio', { name: 'Non, j\'ai arrêté ou terminé' }));
+  await tabTo(page, page.getByRole('radio', { name: 'Non, j’ai arrêté ou terminé' }));
   await page.keyboard.press('Space');
   await type(page.getByLabel('Dans quelle commune habites-tu ?'), 'fecamp');
   await tabTo(page, page.getByRole('radio', { name: 'Fécamp (76400)', exact: true }));
@@ -148,7 +148,7 @@ test('the whole journey can be done with the keyboard only, with visible focus a
   await tabTo(page, page.getByRole('button', { name: 'Continuer' }));
   await page.keyboard.press('Enter');
 
-  await expect(page).toHaveTitle('Tes coordonnées – Lab\'O');
+  await expect(page).toHaveTitle('Tes coordonnées – Lab’O');
   await type(page.getByLabel('Prénom'), 'Léa');
   await type(page.getByLabel('Nom', { exact: true }), 'Martin');
   await type(page.getByLabel('Numéro de téléphone'), '06 12 34 56 78');
@@ -157,30 +157,30 @@ test('the whole journey can be done with the keyboard only, with visible focus a
     await page.keyboard.press('Space');
   }
   // Arrow keys move within a group and choose: from the first pathway to the second.
-  await tabTo(page, page.getByRole('radio', { name: 'Découvrir l\'entrepreneuriat' }));
+  await tabTo(page, page.getByRole('radio', { name: 'Découvrir l’entrepreneuriat' }));
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('radio', { name: 'S\'entraîner en groupe' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'S’entraîner en groupe' })).toBeChecked();
   await tabTo(page, page.getByRole('button', { name: 'Continuer' }));
   await page.keyboard.press('Enter');
 
-  await expect(page).toHaveTitle('Vérifie tes réponses – Lab\'O');
+  await expect(page).toHaveTitle('Vérifie tes réponses – Lab’O');
   await tabTo(page, page.getByRole('button', { name: 'Envoyer mon inscription' }));
   await page.keyboard.press('Enter');
   await expect(h1(page)).toHaveText(SENT);
-  await expect(page).toHaveTitle('Inscription envoyée – Lab\'O');
+  await expect(page).toHaveTitle('Inscription envoyée – Lab’O');
   const stored = await (await request.get(`${STAND_IN_URL}/__stand-in/submissions`)).json();
   expect(stored).toHaveLength(1);
   expect(stored[0].body.applicant.commune.name).toBe('Fécamp');
   expect(stored[0].body.pathway.chosen).toBe('collective');
 });
 
-test('nothing is requested from any origin but the app\'s and the endpoint\'s, and no cookie is set', async ({ page, context }) => {
+test('nothing is requested from any origin but the app’s and the endpoint’s, and no cookie is set', async ({ page, context }) => {
   const origins = new Set<string>();
   context.on('request', (r) => origins.add(new URL(r.url()).origin));
   await page.goto('/');
   await page.getByRole('link', { name: 'Faire le test' }).click();
   for (let n = 1; n <= QUESTION_COUNT; n++) await answerQuestion(page, n, 1);
-  await page.getByRole('button', { name: 'M\'inscrire avec ce parcours' }).click();
+  await page.getByRole('button', { name: 'M’inscrire avec ce parcours' }).click();
   await fillEligibility(page, LE_HAVRE);
   await fillDetails(page, { ...LEA, consent: true });
   await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();
@@ -205,6 +205,6 @@ test('the anti-spam trap is hidden from people and assistive technology, and a r
   });
   await fillDetails(page, LEA);
   await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();
-  await expect(h1(page)).toHaveText('Ton inscription n\'a pas été acceptée');
+  await expect(h1(page)).toHaveText('Ton inscription n’a pas été acceptée');
   expect(await (await request.get(`${STAND_IN_URL}/__stand-in/submissions`)).json()).toEqual([]);
 });

@@ -36,7 +36,7 @@ test('1. a redirect is an answer the app cannot read: kept, not resent, never "e
   await signUpDirectly(page);
   await expect(heading(page)).toHaveText('Ton inscription est peut-être arrivée');
   const ref = await reference(page);
-  await expect(page.getByText('l\'application n\'a pas pu lire sa réponse')).toBeVisible();
+  await expect(page.getByText('l’application n’a pas pu lire sa réponse')).toBeVisible();
   await expect(page.getByRole('link', { name: PHONE }).first()).toBeVisible();
   await audit(page, 'the maybe-received confirmation');
   await page.waitForTimeout(6_000);
@@ -49,11 +49,11 @@ test('1. a redirect is an answer the app cannot read: kept, not resent, never "e
   expect(await outboxText(page)).toContain(ref);
 });
 
-test('2. a 404 is the endpoint\'s problem: kept, the phone shown, retried at the next start', async ({ page, request }) => {
+test('2. a 404 is the endpoint’s problem: kept, the phone shown, retried at the next start', async ({ page, request }) => {
   await fault(request, { status: 404, body: { problems: [{ message: 'Not Found' }] } });
   await signUpDirectly(page);
   await expect(heading(page)).toHaveText(PENDING);
-  await expect(page.getByText('Le service d\'inscription a un problème')).toBeVisible();
+  await expect(page.getByText('Le service d’inscription a un problème')).toBeVisible();
   await expect(page.getByText('Corriger mes réponses')).toHaveCount(0);
   await expect(page.getByRole('link', { name: PHONE }).first()).toBeVisible();
   await audit(page, 'the endpoint-error confirmation');
@@ -102,7 +102,7 @@ test.describe('4. a broken configuration or commune list', () => {
       const ref = await reference(page);
       await page.route(url, handler);
       await page.reload();
-      await expect(heading(page)).toHaveText('L\'inscription en ligne ne marche pas pour le moment');
+      await expect(heading(page)).toHaveText('L’inscription en ligne ne marche pas pour le moment');
       await expect(page.getByText(ref)).toBeVisible();
       await expect(page.getByRole('link', { name: PHONE }).first()).toHaveAttribute('href', 'tel:+33261910000');
       await audit(page, `the unavailable page with a waiting sign-up (${name})`);
@@ -118,13 +118,13 @@ test.describe('4. a broken configuration or commune list', () => {
   test('the configuration is fetched again when the browser comes back online', async ({ page, context }) => {
     await page.route('**/config.json', (route) => route.abort('internetdisconnected'));
     await page.goto('/');
-    await expect(heading(page)).toHaveText('L\'inscription en ligne ne marche pas pour le moment');
+    await expect(heading(page)).toHaveText('L’inscription en ligne ne marche pas pour le moment');
     await page.unroute('**/config.json');
     await context.setOffline(true);
     await context.setOffline(false);
-    await expect(heading(page)).toContainText('Le Lab\'O t\'aide à te lancer', { timeout: 15_000 });
-    await page.getByRole('link', { name: 'M\'inscrire directement' }).click();
-    await expect(heading(page)).toHaveText('Vérifions que le Lab\'O est fait pour toi');
+    await expect(heading(page)).toContainText('Le Lab’O t’aide à te lancer', { timeout: 15_000 });
+    await page.getByRole('link', { name: 'M’inscrire directement' }).click();
+    await expect(heading(page)).toHaveText('Vérifions que le Lab’O est fait pour toi');
   });
 });
 
@@ -143,7 +143,7 @@ test.describe('5. a Content-Security-Policy header that blocks the endpoint', ()
     });
     await signUpDirectly(page);
     await expect(heading(page)).toHaveText(PENDING);
-    await expect(page.getByText('un réglage du site bloque l\'envoi')).toBeVisible();
+    await expect(page.getByText('un réglage du site bloque l’envoi')).toBeVisible();
     await expect(page.getByRole('link', { name: PHONE }).first()).toBeVisible();
     await page.getByText('Détails techniques').click();
     await expect(page.getByText(/Content-Security-Policy/)).toBeVisible();
@@ -163,7 +163,7 @@ test('7. storage full: the draft stays until delivery, and the page says the tru
   // The endpoint is busy for 4 s: long enough to read the page before the sign-up leaves.
   await fault(request, { status: 503, retry_after: '4' });
   await signUpDirectly(page);
-  await expect(heading(page)).toHaveText('Inscription en attente d\'envoi');
+  await expect(heading(page)).toHaveText('Inscription en attente d’envoi');
   await expect(page.getByText('laisse cette page ouverte')).toBeVisible();
   await expect(page.getByText(PENDING)).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('labo.draft'))).toContain('Martin');
@@ -194,7 +194,7 @@ test('8. two tabs holding the same answers send one sign-up, under one key', asy
 test('9. a change of the outbox never overwrites an entry another tab just added', async ({ page, request }) => {
   await fault(request, [{ status: 400, body: { problems: [{ message: 'Refusé.' }] } }, { status: 503, times: 1000 }]);
   await signUpDirectly(page);
-  await expect(heading(page)).toHaveText('Ton inscription n\'a pas été acceptée');
+  await expect(heading(page)).toHaveText('Ton inscription n’a pas été acceptée');
   // Another tab adds its sign-up; this tab's storage event has not arrived yet (a write from this
   // page fires none, which is the same as the event arriving late).
   const added = await page.evaluate(() => {

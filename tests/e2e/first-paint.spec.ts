@@ -1,24 +1,24 @@
 // The first paint does not wait for the wasm: index.html is the start page, readable without
 // JavaScript, and the app takes it over without moving anything.
 import { test, expect } from '@playwright/test';
+import { appReady } from './app';
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the start page text is there, with a way in', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu as envie de créer ton activité ? Le Lab\'O t\'aide à te lancer.');
-    await expect(page.getByText('Depuis 2018, plus de 500 jeunes accompagnés et 23 entreprises créées.')).toBeVisible();
-    await expect(page.getByText('Découvrir l\'entrepreneuriat', { exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.');
+    await expect(page.getByText('En 2021, le Lab’O avait accompagné plus de 500 jeunes et vu naître 23 entreprises depuis son ouverture en 2018.')).toBeVisible();
+    await expect(page.getByText('Découvrir l’entrepreneuriat', { exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Faire le test' })).toHaveAttribute('href', '/test/1');
-    await expect(page).toHaveTitle('Lab\'O – Mission Locale du Havre');
+    await expect(page).toHaveTitle('Lab’O – Mission Locale du Havre');
   });
 });
 
 test('the app takes over the static page without a layout shift', async ({ page }) => {
   await page.goto('/');
-  // The app is in charge once the footer shows the mission locale's phone (not in the static page).
+  await appReady(page);
   await expect(page.getByRole('link', { name: '02 61 91 00 00' })).toBeVisible();
-  await expect(page.locator('#static-page')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   const shift = await page.evaluate(
     () =>
@@ -43,8 +43,8 @@ test('a deep link does not flash the start text and nothing moves when its page 
     await route.continue().catch(() => {});
   });
   await page.goto('/test/4');
-  await expect(page.getByRole('link', { name: 'Lab\'O – Mission Locale du Havre' })).toBeVisible();
-  await expect(page.getByText('Tu as envie de créer ton activité ? Le Lab\'O t\'aide à te lancer.')).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Lab’O – Mission Locale du Havre' })).toBeVisible();
+  await expect(page.getByText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.')).toBeHidden();
   await page.evaluate(() => {
     (window as unknown as { shifts: number }).shifts = 0;
     new PerformanceObserver((list) => {
@@ -78,8 +78,8 @@ test('a deep link starts the wasm download at once, and the app uses that downlo
 test('when the app cannot load, the start text shows with a message, even on a deep link', async ({ page }) => {
   await page.route(/_bg\.wasm$/, (route) => route.abort());
   await page.goto('/inscription');
-  await expect(page.getByRole('alert')).toHaveText('L\'application n\'a pas pu se charger. Vérifie ta connexion et recharge la page, ou appelle la Mission Locale du Havre.');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu as envie de créer ton activité ? Le Lab\'O t\'aide à te lancer.');
+  await expect(page.getByRole('alert')).toHaveText('L’application n’a pas pu se charger. Vérifie ta connexion et recharge la page, ou appelle la Mission Locale au 02 61 91 00 00.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.');
   // Links are plain links again.
   await page.getByRole('link', { name: 'Faire le test' }).click();
   await page.waitForURL(/\/test\/1$/);
@@ -90,10 +90,10 @@ test('a browser that cannot even run the start-up script gets the start text and
   test.setTimeout(30_000);
   await page.route(/\/boot-[0-9a-f]+\.js$/, (route) => route.abort());
   await page.goto('/inscription');
-  await expect(page.getByText('Tu as envie de créer ton activité ? Le Lab\'O t\'aide à te lancer.')).toBeHidden();
+  await expect(page.getByText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.')).toBeHidden();
   await expect(page.getByRole('alert')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('alert')).toBeFocused();
-  await expect(page.getByText('Tu as envie de créer ton activité ? Le Lab\'O t\'aide à te lancer.')).toBeVisible();
+  await expect(page.getByText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.')).toBeVisible();
 });
 
 test('a tapped link says it is loading, to screen readers too', async ({ page }) => {

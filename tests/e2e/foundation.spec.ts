@@ -1,6 +1,7 @@
 // The foundation: the start page, a sign-up reaching the stand-in, and every way the
 // configuration or the endpoint can go wrong producing a clear message.
 import { test, expect, type Page } from '@playwright/test';
+import { appReady } from './app';
 import { attempts, ENDPOINT_URL, fault, reset, submissions } from './stand-in';
 import { LEA, signUpDirectly } from './journey';
 
@@ -23,14 +24,15 @@ test.beforeEach(async ({ request }) => {
   await reset(request);
 });
 
-test('the start page says what the Lab\'O is, for whom, and offers the test or a direct sign-up', async ({ page }) => {
+test('the start page says what the Lab’O is, for whom, and offers the test or a direct sign-up', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Le Lab\'O t\'aide à te lancer');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Le Lab’O t’aide à te lancer');
   await expect(page.getByText('entre 16 et 25 ans')).toBeVisible();
-  await expect(page.getByText(/Le Havre Seine Métropole/)).toBeVisible();
-  await expect(page.getByText('S\'entraîner en groupe', { exact: true })).toBeVisible();
-  await expect(page).toHaveTitle('Lab\'O – Mission Locale du Havre');
-  await page.getByRole('link', { name: 'M\'inscrire directement' }).click();
+  await expect(page.getByText(/au Havre, à Fécamp ou dans une commune autour/)).toBeVisible();
+  await expect(page.getByText('S’entraîner en groupe', { exact: true })).toBeVisible();
+  await expect(page).toHaveTitle('Lab’O – Mission Locale du Havre');
+  await page.getByRole('link', { name: 'M’inscrire directement' }).click();
   await expect(page).toHaveURL(/\/inscription$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
@@ -55,7 +57,7 @@ test('a 400 from the endpoint is explained, nothing is stored and the answers ar
     body: { status: 'invalid', problems: [{ field: '/applicant/phone', message: 'Ce numéro est déjà inscrit.' }] },
   });
   await signUpDirectly(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Ton inscription n\'a pas été acceptée' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ton inscription n’a pas été acceptée' })).toBeVisible();
   await expect(page.getByText('Ce numéro est déjà inscrit.')).toBeVisible();
   await expect(page.getByRole('link', { name: '02 61 91 00 00' }).first()).toHaveAttribute('href', 'tel:+33261910000');
   await page.getByRole('button', { name: 'Corriger mes réponses' }).click();
@@ -94,7 +96,7 @@ test('an invalid config.json shows the broken-config page with the details for t
   });
   await serveConfig(page, '{ "endpoint": ');
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('L\'inscription en ligne ne marche pas pour le moment');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('L’inscription en ligne ne marche pas pour le moment');
   await expect(page.getByRole('link', { name: /Trouver une mission locale/ })).toBeVisible();
   await page.getByText('Détails techniques').click();
   await expect(page.getByText(/pas du JSON valide/)).toBeVisible();
@@ -107,16 +109,17 @@ test('a config.json with wrong values lists every problem', async ({ page }) => 
   await page.getByText('Détails techniques').click();
   await expect(page.getByText(/endpoint\.url/)).toBeVisible();
   await expect(page.getByText(/mission_locale\.phone/)).toBeVisible();
-  await expect(page.getByText(/« territory »/)).toBeVisible();
+  await expect(page.getByText(/«\s?territory\s?»/)).toBeVisible();
   await expect(page.getByText(/privacy\.contact_email/)).toBeVisible();
 });
 
-test('a missing config.json after a good visit still gives the mission locale\'s phone', async ({ page }) => {
+test('a missing config.json after a good visit still gives the mission locale’s phone', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Lab\'O');
+  await appReady(page);
   await serveConfig(page, 'Not Found', 404);
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('L\'inscription en ligne ne marche pas pour le moment');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('L’inscription en ligne ne marche pas pour le moment');
+  await appReady(page);
   await expect(page.getByRole('link', { name: '02 61 91 00 00' })).toHaveAttribute('href', 'tel:+33261910000');
   await page.getByText('Détails techniques').click();
   await expect(page.getByText(/introuvable/)).toBeVisible();
@@ -125,7 +128,7 @@ test('a missing config.json after a good visit still gives the mission locale\'s
 test('an endpoint changed in config.json without rebuilding the security policy is reported to the deployer', async ({ page }) => {
   await serveConfig(page, JSON.stringify({ ...GOOD_CONFIG, endpoint: { url: 'https://autre-serveur.ml-havre.fr/inscriptions' } }));
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('L\'inscription en ligne ne marche pas pour le moment');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('L’inscription en ligne ne marche pas pour le moment');
   await page.getByText('Détails techniques').click();
   await expect(page.getByText(/Content-Security-Policy.*https:\/\/autre-serveur\.ml-havre\.fr/)).toBeVisible();
   await expect(page.getByText(/tools\/post-build\.mjs/)).toBeVisible();
@@ -134,7 +137,7 @@ test('an endpoint changed in config.json without rebuilding the security policy 
 test('a broken commune list is reported like a broken config', async ({ page }) => {
   await page.route('**/communes.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"source": "x", "communes": []}' }));
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('L\'inscription en ligne ne marche pas pour le moment');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('L’inscription en ligne ne marche pas pour le moment');
   await page.getByText('Détails techniques').click();
   await expect(page.getByText(/communes\.json doit lister/)).toBeVisible();
 });

@@ -12,7 +12,7 @@ test.beforeEach(async ({ request }) => {
 test('the whole journey sends one sign-up with the typed values, the chosen pathway and the consented profile', async ({ page, request }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Faire le test' }).click();
-  await expect(page).toHaveTitle(`Question 1 sur ${QUESTION_COUNT} – Lab'O`);
+  await expect(page).toHaveTitle(`Question 1 sur ${QUESTION_COUNT} – Lab’O`);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   for (let n = 1; n <= 4; n++) await answerQuestion(page, n, 2);
   // Back without losing answers.
@@ -38,13 +38,13 @@ test('the whole journey sends one sign-up with the typed values, the chosen path
   expect(await page.locator('.profile-chart').innerText()).not.toMatch(/\d/);
   await expect(page.getByRole('heading', { name: 'Le parcours qui pourrait te convenir' })).toBeVisible();
   await expect(page.getByText('ton idée est claire ou déjà lancée')).toBeVisible();
-  await expect(page.getByText(/c'est avec la conseillère ou le conseiller du Lab'O/i)).toBeVisible();
+  await expect(page.getByText(/c’est avec la conseillère ou le conseiller du Lab’O/i)).toBeVisible();
   await expect(page.getByRole('radio', { name: /Avancer en individuel \(suggéré pour toi\)/ })).toBeChecked();
-  await page.getByRole('radio', { name: 'S\'entraîner en groupe' }).check();
-  await page.getByRole('button', { name: 'M\'inscrire avec ce parcours' }).click();
+  await page.getByRole('radio', { name: 'S’entraîner en groupe' }).check();
+  await page.getByRole('button', { name: 'M’inscrire avec ce parcours' }).click();
 
   await fillEligibility(page, { ...LE_HAVRE, commune: 'st romain', choice: 'Saint-Romain-de-Colbosc (76430)' });
-  await expect(page.getByRole('radio', { name: 'S\'entraîner en groupe' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'S’entraîner en groupe' })).toBeChecked();
   await fillDetails(page, { ...LEA, consent: true });
 
   await expect(page.getByRole('heading', { level: 1, name: 'Vérifie tes réponses' })).toBeVisible();
@@ -55,7 +55,7 @@ test('the whole journey sends one sign-up with the typed values, the chosen path
   await expect(page.getByRole('heading', { level: 1, name: 'Inscription envoyée' })).toBeFocused();
   const reference = (await page.getByTestId('reference').textContent())!.trim();
   await expect(page.getByRole('link', { name: '02 61 91 00 00' }).first()).toHaveAttribute('href', 'tel:+33261910000');
-  await expect(page.getByText('dans les 5 jours ouvrés')).toBeVisible();
+  await expect(page.getByText('te contacte par SMS d’ici 5 jours, sans compter le samedi, le dimanche et les jours fériés')).toBeVisible();
 
   const stored = await submissions(request);
   expect(stored).toHaveLength(1);
@@ -102,7 +102,7 @@ test('life constraints never change the suggestion, and ticking them all sends f
   expect(await suggestion().getAttribute('value')).toBe(without);
   expect(await page.locator('#chart-desc').textContent()).toBe(profileWithout);
   await audit(page, 'the result in words');
-  await page.getByRole('button', { name: 'M\'inscrire avec ce parcours' }).click();
+  await page.getByRole('button', { name: 'M’inscrire avec ce parcours' }).click();
   await fillEligibility(page, LE_HAVRE);
   await fillDetails(page, { ...LEA, consent: true });
   await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();
@@ -116,7 +116,7 @@ test('life constraints never change the suggestion, and ticking them all sends f
 test('without consent, no answers or scores are sent', async ({ page, request }) => {
   await page.goto('/test/1');
   await takeTest(page, 1);
-  await page.getByRole('button', { name: 'M\'inscrire avec ce parcours' }).click();
+  await page.getByRole('button', { name: 'M’inscrire avec ce parcours' }).click();
   await fillEligibility(page, LE_HAVRE);
   await fillDetails(page, LEA);
   await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();
@@ -129,7 +129,7 @@ test('without consent, no answers or scores are sent', async ({ page, request })
 
 test('a direct sign-up without the test works and sends no profile', async ({ page, request }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: 'M\'inscrire directement' }).click();
+  await page.getByRole('link', { name: 'M’inscrire directement' }).click();
   await fillEligibility(page, LE_HAVRE);
   await expect(page.getByRole('radio', { name: 'Je ne sais pas encore' })).toBeChecked();
   await expect(page.getByRole('checkbox')).toHaveCount(0);
@@ -146,7 +146,7 @@ test('a direct sign-up without the test works and sends no profile', async ({ pa
 test('an ineligible age leads to a kind page with the right place to go, and nothing is sent', async ({ page, request }) => {
   await page.goto('/inscription');
   await fillEligibility(page, { ...LE_HAVRE, year: birthYearForAge(15) });
-  await expect(page.getByRole('heading', { level: 1, name: 'Le Lab\'O t\'accueillera dès tes 16 ans' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Le Lab’O t’accueillera dès tes 16 ans' })).toBeVisible();
   await expect(page.getByText('Tu as 15 ans')).toBeVisible();
   await expect(page.getByRole('link', { name: /1jeune1solution/ })).toHaveAttribute('href', /1jeune1solution\.gouv\.fr/);
   await page.getByRole('link', { name: 'Modifier mes réponses' }).click();
@@ -154,7 +154,7 @@ test('an ineligible age leads to a kind page with the right place to go, and not
 
   await page.getByLabel('Année').fill(birthYearForAge(30));
   await page.getByRole('button', { name: 'Continuer' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Le Lab\'O est réservé aux 16–25 ans' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Le Lab’O est réservé aux 16–25 ans' })).toBeVisible();
   await expect(page.getByRole('link', { name: /Bpifrance Création/ })).toBeVisible();
   expect(await attempts(request)).toHaveLength(0);
 });
@@ -163,8 +163,8 @@ test('a commune outside the territory leads to the kind page, by name or by post
   await page.goto('/inscription');
   await page.getByLabel('Dans quelle commune habites-tu ?').fill('Rouen');
   await expect(page.getByRole('status').filter({ hasText: 'Aucune commune du territoire ne correspond' })).toBeVisible();
-  await fillEligibility(page, { ...LE_HAVRE, commune: 'Rouen', choice: 'J\'habite ailleurs (ma commune n\'est pas dans la liste)' });
-  await expect(page.getByRole('heading', { level: 1, name: 'Ta commune dépend d\'une autre mission locale' })).toBeVisible();
+  await fillEligibility(page, { ...LE_HAVRE, commune: 'Rouen', choice: 'J’habite ailleurs (ma commune n’est pas dans la liste)' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Ta commune dépend d’une autre mission locale' })).toBeVisible();
   await expect(page.getByRole('link', { name: /1jeune1solution/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Continuer mon inscription' })).toHaveCount(0);
 
@@ -172,7 +172,7 @@ test('a commune outside the territory leads to the kind page, by name or by post
   await page.getByRole('radio', { name: 'Le Havre (76610)' }).waitFor({ state: 'detached' }).catch(() => {});
   await page.getByLabel('Dans quelle commune habites-tu ?').fill('76000');
   await page.getByRole('button', { name: 'Continuer' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Ta commune dépend d\'une autre mission locale' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ta commune dépend d’une autre mission locale' })).toBeVisible();
   expect(await attempts(request)).toHaveLength(0);
 });
 
@@ -181,10 +181,10 @@ test('empty forms show the error summary with focus on it, and nothing is sent',
   await page.getByRole('button', { name: 'Continuer' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'Il y a un problème' });
   await expect(summary).toBeFocused();
-  await expect(page).toHaveTitle(/^Erreur : /);
+  await expect(page).toHaveTitle(/^Erreur\s:\s/);
   await expect(summary.getByRole('link')).toHaveText([
     'Écris ta date de naissance',
-    'Dis-nous si tu es encore à l\'école',
+    'Dis-nous si tu es encore à l’école',
     'Écris le nom de ta commune ou ton code postal',
   ]);
   await summary.getByRole('link', { name: 'Écris ta date de naissance' }).click();
@@ -203,7 +203,7 @@ test('empty forms show the error summary with focus on it, and nothing is sent',
   expect(await attempts(request)).toHaveLength(0);
 });
 
-test('the check page\'s change links lead to the field, and typed values survive a reload', async ({ page, request }) => {
+test('the check page’s change links lead to the field, and typed values survive a reload', async ({ page, request }) => {
   await page.goto('/inscription');
   await fillEligibility(page, LE_HAVRE);
   await page.getByLabel('Prénom').fill('Léa');

@@ -7,10 +7,10 @@ export const QUESTION_COUNT = 17;
 /** The constraints question's answers (the last question, several answers possible). */
 export const EVERY_CONSTRAINT = [
   'Mes horaires de travail ou de formation',
-  'La garde d\'un enfant ou d\'un proche',
+  'La garde d’un enfant ou d’un proche',
   'Les transports pour venir aux rendez-vous',
   'Le logement',
-  'L\'argent',
+  'L’argent',
   'Autre chose, que je préfère dire à la conseillère ou au conseiller',
 ];
 
@@ -51,11 +51,11 @@ export function birthYearForAge(age: number): string {
 }
 
 export async function fillEligibility(page: Page, e: Eligibility) {
-  await expect(page.getByRole('heading', { level: 1, name: 'Vérifions que le Lab\'O est fait pour toi' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Vérifions que le Lab’O est fait pour toi' })).toBeVisible();
   await page.getByLabel('Jour').fill(e.day);
   await page.getByLabel('Mois').fill(e.month);
   await page.getByLabel('Année').fill(e.year);
-  await page.getByRole('radio', { name: e.atSchool ? 'Oui, je suis encore élève' : 'Non, j\'ai arrêté ou terminé' }).check();
+  await page.getByRole('radio', { name: e.atSchool ? 'Oui, je suis encore élève' : 'Non, j’ai arrêté ou terminé' }).check();
   if (e.commune !== undefined) {
     await page.getByLabel('Dans quelle commune habites-tu ?').fill(e.commune);
   }
@@ -89,7 +89,7 @@ export async function fillDetails(page: Page, d: Details) {
   await page.getByRole('radio', { name: d.time }).check();
   if (d.idea) await page.getByLabel('Ton idée ou ton projet').fill(d.idea);
   if (d.pathway) await page.getByRole('radio', { name: d.pathway }).check();
-  if (d.consent) await page.getByRole('checkbox', { name: /J'accepte que mes réponses au test/ }).check();
+  if (d.consent) await page.getByRole('checkbox', { name: /J’accepte que mes réponses au test/ }).check();
   await page.getByRole('button', { name: 'Continuer' }).click();
 }
 
@@ -100,7 +100,7 @@ export const LEA: Details = {
   email: 'lea.martin@exemple.fr',
   situation: 'Je cherche un emploi',
   channel: 'Par SMS',
-  time: 'L\'après-midi',
+  time: 'L’après-midi',
   idea: 'Un food truck de crêpes bio',
 };
 

@@ -69,7 +69,7 @@ test.describe('first visit in a language the app does not have', () => {
   test.use({ locale: 'de-DE' });
   test('falls back to French', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Le Lab\'O t\'aide à te lancer');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Le Lab’O t’aide à te lancer');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   });
 });

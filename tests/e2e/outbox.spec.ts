@@ -1,6 +1,7 @@
 // Never lose a sign-up, never send it twice: every way the network or the endpoint can fail,
 // each ending with exactly one stored sign-up carrying the right data.
 import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
+import { appReady } from './app';
 import { attempts, fault, reset, submissions, STAND_IN_URL } from './stand-in';
 import { answerQuestion, fillUpToCheck, LEA, PENDING, SENT, signUpDirectly, takeTest } from './journey';
 
@@ -121,13 +122,13 @@ test('8. two tabs open with a pending sign-up: one send, both tabs told', async 
 test('9. a 400 from the endpoint: no automatic retry, the message shown, the data kept', async ({ page, request }) => {
   await fault(request, { status: 400, body: { problems: [{ field: '/applicant/last_name', message: 'Nom refusé par le service.' }] } });
   await signUpDirectly(page);
-  await expect(heading(page)).toHaveText('Ton inscription n\'a pas été acceptée');
+  await expect(heading(page)).toHaveText('Ton inscription n’a pas été acceptée');
   await expect(page.getByText('Nom refusé par le service.')).toBeVisible();
   await page.waitForTimeout(6_000);
   expect(await attempts(request)).toHaveLength(1);
   expect(await page.evaluate(() => localStorage.getItem('labo.outbox'))).toContain('Martin');
   await page.reload();
-  await expect(heading(page)).toHaveText('Ton inscription n\'a pas été acceptée');
+  await expect(heading(page)).toHaveText('Ton inscription n’a pas été acceptée');
   expect(await attempts(request)).toHaveLength(1);
   await page.getByRole('button', { name: 'Corriger mes réponses' }).click();
   await page.getByRole('link', { name: 'Modifier : Nom' }).click();
@@ -141,7 +142,7 @@ test('9. a 400 from the endpoint: no automatic retry, the message shown, the dat
 
 test('10. after one online visit, the app opens and the test can be taken with no network', async ({ page, context, request }) => {
   await page.goto('/');
-  await expect(heading(page)).toContainText('Lab\'O');
+  await appReady(page);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
@@ -150,7 +151,7 @@ test('10. after one online visit, the app opens and the test can be taken with n
   const before = await hits();
   await context.setOffline(true);
   await page.goto('/');
-  await expect(heading(page)).toContainText('Le Lab\'O t\'aide à te lancer');
+  await expect(heading(page)).toContainText('Le Lab’O t’aide à te lancer');
   await page.getByRole('link', { name: 'Faire le test' }).click();
   await takeTest(page, 2);
   await expect(page.getByRole('img', { name: /Ton profil/ })).toBeVisible();
@@ -245,7 +246,7 @@ test.describe('endpoint adapters', () => {
 test('after a refusal, a new sign-up shows its own status, and "Effacer mes réponses" removes the refusal', async ({ page, request }) => {
   await fault(request, { status: 400, body: { problems: [{ message: 'Refusé.' }] } });
   await signUpDirectly(page);
-  await expect(heading(page)).toHaveText('Ton inscription n\'a pas été acceptée');
+  await expect(heading(page)).toHaveText('Ton inscription n’a pas été acceptée');
   // Someone else (or the same person) starts again instead of correcting.
   await signUpDirectly(page);
   await expect(heading(page)).toHaveText(SENT);

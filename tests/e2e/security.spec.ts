@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
+import { appReady } from './app';
 import { STAND_IN_URL } from './stand-in';
 
 test('the page runs under a strict CSP, with integrity on every asset and only hashed inline script', async ({ page, request }) => {
@@ -19,7 +20,7 @@ test('the page runs under a strict CSP, with integrity on every asset and only h
     if (m.text().includes('Content Security Policy')) violations.push(m.text());
   });
   await page.goto('/');
-  await expect(page.getByRole('link', { name: '02 61 91 00 00' })).toBeVisible();
+  await appReady(page);
   const assets = await page.evaluate(() => ({
     inline: [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''),
     scripts: [...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('integrity')),

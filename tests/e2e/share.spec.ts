@@ -1,6 +1,7 @@
 // Counsellors' share links: build one, open it as a young person, sign up; hostile links;
 // the printable poster.
 import { test, expect, type Page } from '@playwright/test';
+import { appReady } from './app';
 import { reset, submissions } from './stand-in';
 import { fillDetails, fillEligibility, LE_HAVRE, LEA, SENT } from './journey';
 
@@ -10,20 +11,20 @@ test.beforeEach(async ({ request }) => {
 
 async function buildLink(page: Page, options: { pathway?: string; direct?: boolean; outside?: boolean } = {}) {
   await page.goto('/conseillers');
-  await expect(page.getByRole('heading', { level: 1, name: 'Créer un lien d\'inscription pour les jeunes' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Créer un lien d’inscription pour les jeunes' })).toBeVisible();
   await expect(page.getByText('Indiquez votre nom et le canal pour obtenir le lien.')).toBeVisible();
-  await page.getByLabel('Votre nom ou votre code de conseiller').fill('Claire M.');
+  await page.getByLabel('Votre nom ou votre code').fill('Claire M.');
   await page.getByLabel('Événement ou campagne').fill('Forum emploi mars');
   await page.getByRole('radio', { name: 'Salon ou forum' }).check();
   if (options.pathway) await page.getByRole('radio', { name: options.pathway }).check();
-  if (options.direct) await page.getByRole('checkbox', { name: /Ouvrir directement l'inscription/ }).check();
-  if (options.outside) await page.getByRole('checkbox', { name: /Autoriser l'inscription même hors du territoire/ }).check();
+  if (options.direct) await page.getByRole('checkbox', { name: /Ouvrir directement l['’]inscription/ }).check();
+  if (options.outside) await page.getByRole('checkbox', { name: /Autoriser l['’]inscription même hors du territoire/ }).check();
   return page.getByLabel('Lien à partager').inputValue();
 }
 
 test('a counsellor builds a link, a young person opens it and signs up: the attribution follows', async ({ page, context, request }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const link = await buildLink(page, { pathway: 'S\'entraîner en groupe', direct: true });
+  const link = await buildLink(page, { pathway: 'S’entraîner en groupe', direct: true });
   expect(link).toMatch(/\/inscription\?conseiller=Claire\+M\.&campagne=forum-emploi-mars&canal=salon&parcours=collectif$/);
   await expect(page.getByRole('img', { name: 'QR code du lien' }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Copier le lien' }).click();
@@ -40,7 +41,7 @@ test('a counsellor builds a link, a young person opens it and signs up: the attr
   await phone.goto(link);
   await expect(phone).toHaveURL(/\/inscription$/);
   await fillEligibility(phone, LE_HAVRE);
-  await expect(phone.getByRole('radio', { name: 'S\'entraîner en groupe' })).toBeChecked();
+  await expect(phone.getByRole('radio', { name: 'S’entraîner en groupe' })).toBeChecked();
   await phone.reload();
   await fillDetails(phone, LEA);
   await phone.getByRole('button', { name: 'Envoyer mon inscription' }).click();
@@ -55,9 +56,9 @@ test('a counsellor builds a link, a young person opens it and signs up: the attr
 test('a link allowing a sign-up from outside the territory lets the young person continue', async ({ page, request }) => {
   const link = await buildLink(page, { outside: true });
   await page.goto(link);
-  await page.getByRole('link', { name: 'M\'inscrire directement' }).click();
-  await fillEligibility(page, { ...LE_HAVRE, commune: 'Rouen', choice: 'J\'habite ailleurs (ma commune n\'est pas dans la liste)' });
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ta commune dépend d\'une autre mission locale');
+  await page.getByRole('link', { name: 'M’inscrire directement' }).click();
+  await fillEligibility(page, { ...LE_HAVRE, commune: 'Rouen', choice: 'J’habite ailleurs (ma commune n’est pas dans la liste)' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ta commune dépend d’une autre mission locale');
   await page.getByRole('button', { name: 'Continuer mon inscription' }).click();
   await fillDetails(page, LEA);
   await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();
@@ -80,13 +81,13 @@ test('a hostile link opens normally and sends a clean attribution', async ({ pag
     '/?conseiller=%3Cscript%3Ealert(1)%3C%2Fscript%3E&campagne=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E' +
     '&canal=sms&utm_source=facebook&parcours=%22%3E%3Csvg%20onload%3Dalert(3)%3E';
   await page.goto(hostile);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Le Lab\'O t\'aide à te lancer');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Le Lab’O t’aide à te lancer');
   await expect(page).toHaveURL(/\/$/);
   expect(await page.locator('img[src="x"], svg[onload], [onerror]').count()).toBe(0);
   expect(await page.evaluate(() => document.documentElement.outerHTML.includes('alert('))).toBe(false);
   expect(warnings.join('\n')).toContain('paramètre de lien ignoré « utm_source »');
   expect(warnings.join('\n')).not.toContain('alert');
-  await page.getByRole('link', { name: 'M\'inscrire directement' }).click();
+  await page.getByRole('link', { name: 'M’inscrire directement' }).click();
   await fillEligibility(page, LE_HAVRE);
   await fillDetails(page, LEA);
   await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();
@@ -97,7 +98,7 @@ test('a hostile link opens normally and sends a clean attribution', async ({ pag
   // 10 KB values and unknown keys: ignored entirely, the app opens.
   await reset(request);
   await page.goto(`/?conseiller=${'x'.repeat(10_000)}&foo=bar&campagne=ok`);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Le Lab\'O t\'aide à te lancer');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Le Lab’O t’aide à te lancer');
   expect(dialogs).toEqual([]);
 });
 
@@ -127,7 +128,7 @@ for (const format of ['A4', 'A5']) {
   });
 }
 
-test('a tap on the static start page before the app is ready waits for the app and keeps the link\'s attribution', async ({ page, request }) => {
+test('a tap on the static start page before the app is ready waits for the app and keeps the link’s attribution', async ({ page, request }) => {
   // The wasm arrives only after the tap, as on a slow phone.
   let release: () => void = () => {};
   const tapped = new Promise<void>((resolve) => (release = resolve));
@@ -139,7 +140,7 @@ test('a tap on the static start page before the app is ready waits for the app a
   });
   await page.goto('/?conseiller=Claire+M.&canal=salon');
   await expect(page.locator('#static-page')).toHaveCount(1);
-  const link = page.getByRole('link', { name: 'M\'inscrire directement' });
+  const link = page.getByRole('link', { name: 'M’inscrire directement' });
   await link.click();
   // No page load: the link says it is on its way, and the download already started goes on.
   await expect(link).toHaveAttribute('aria-busy', 'true');
@@ -156,26 +157,26 @@ test('a tap on the static start page before the app is ready waits for the app a
   expect(stored.body.source).toEqual({ counsellor: 'Claire M.', channel: 'salon' });
 });
 
-test('the counsellors\' page is its own small app, and the young people\'s app leads to it', async ({ page }) => {
+test('the counsellors’ page is its own small app, and the young people’s app leads to it', async ({ page }) => {
   const wasm: string[] = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
   await page.goto('/');
-  await expect(page.getByRole('link', { name: '02 61 91 00 00' })).toBeVisible();
+  await appReady(page);
   expect(wasm).toEqual([expect.stringMatching(/^\/labo-[0-9a-f]+_bg\.wasm$/)]);
   // A host that answers /conseillers with the young people's index.html: the app sends it on.
   await page.evaluate(() => {
     history.pushState(null, '', '/conseillers');
     dispatchEvent(new PopStateEvent('popstate'));
   });
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Créer un lien d\'inscription pour les jeunes');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Créer un lien d’inscription pour les jeunes');
   await expect(page.getByText('Indiquez votre nom et le canal pour obtenir le lien.')).toBeVisible();
   expect(new URL(page.url()).pathname).toBe('/conseillers/index.html');
   expect(wasm[1]).toMatch(/^\/conseillers\/conseillers-[0-9a-f]+_bg\.wasm$/);
-  await expect(page).toHaveTitle('Créer un lien d\'inscription – Lab\'O');
+  await expect(page).toHaveTitle('Créer un lien d’inscription – Lab’O');
 });
 
-test('when the counsellors\' page cannot load, it says so', async ({ page }) => {
+test('when the counsellors’ page cannot load, it says so', async ({ page }) => {
   await page.route(/_bg\.wasm$/, (route) => route.abort());
   await page.goto('/conseillers/');
-  await expect(page.getByRole('alert')).toHaveText('La page n\'a pas pu se charger. Vérifiez votre connexion et rechargez la page.');
+  await expect(page.getByRole('alert')).toHaveText('La page n’a pas pu se charger. Vérifiez votre connexion et rechargez la page.');
 });

@@ -12,6 +12,8 @@
 //!   dist/ already there, e.g. an older build to show that a new test fails on it) and runs only
 //!   the end-to-end tests.
 //! - `cargo xtask communes [--check]` extracts the territory's communes from the Etalab package.
+//! - `cargo xtask typography [--check]` sets French typography in the catalogue and the static
+//!   pages, and writes the static legal pages from the catalogue (`--check`: only checks).
 
 mod bench;
 mod communes;
@@ -23,7 +25,7 @@ mod steps;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <dev [--release] [--port N] | test | bench | setup | sizes | e2e [--no-build] [filter] | communes [--check]>";
+const USAGE: &str = "usage: cargo xtask <dev [--release] [--port N] | test | bench | setup | sizes | e2e [--no-build] [filter] | communes [--check] | typography [--check]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Some("e2e") if args.get(1).is_some_and(|a| a == "--no-build") => steps::e2e(&root, &args[2..]),
         Some("e2e") => steps::release_build(&root).and_then(|()| steps::e2e(&root, &args[1..])),
         Some("communes") => communes::run(&root, args.get(1).is_some_and(|a| a == "--check")),
+        Some("typography") => steps::typography(&root, args.get(1).is_some_and(|a| a == "--check")),
         Some("sizes") => setup::all(&root)
             .and_then(|()| steps::release_build(&root))
             .and_then(|()| sizes::report(&root.join("dist")).map(|_| ())),

@@ -123,6 +123,31 @@ pub fn dev(root: &Path, args: &[String]) -> Result<(), String> {
     })
 }
 
+/// `cargo xtask typography [--check]`: French typography in content/i18n/fr.toml and the static
+/// pages (tests/typography.rs), and the static legal pages written from the catalogue
+/// (tests/static_page.rs). Both tests write their fixes with `LABO_FIX=1`: the legal pages
+/// first (the typography test reads them), then the typography, then the legal pages again from
+/// the fixed catalogue. Then, or with `--check` only, both tests run as in `cargo xtask test`.
+pub fn typography(root: &Path, check: bool) -> Result<(), String> {
+    let test = |name: &str, filter: Option<&str>, fix: bool| {
+        banner(&format!("{}: cargo test --test {name} {}", if fix { "fix" } else { "check" }, filter.unwrap_or("")));
+        let mut command = cargo(root, &["test", "-p", "labo", "--locked", "--test", name]);
+        command.args(filter);
+        if fix {
+            command.env("LABO_FIX", "1");
+        }
+        setup::run(&mut command, &format!("cargo test --test {name}"))
+    };
+    if !check {
+        let legal_pages = Some("the_static_legal_pages_say_what_the_app_says");
+        test("static_page", legal_pages, true)?;
+        test("typography", None, true)?;
+        test("static_page", legal_pages, true)?;
+    }
+    test("typography", None, false)?;
+    test("static_page", None, false)
+}
+
 /// `cargo xtask test`: every check and test layer, stopping at the first failure.
 pub fn test(root: &Path) -> Result<(), String> {
     setup::all(root)?;

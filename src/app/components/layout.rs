@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use crate::app::outbox::use_outbox;
 use crate::app::platform;
 use crate::app::state::{Language, tr, use_journey, use_texts};
-use crate::content::around;
+use crate::content::{Texts, around, fill_mission_locale};
 use crate::domain::phone::Phone;
 
 /// The id every page gives its main heading, focused after each navigation.
@@ -20,6 +20,8 @@ pub const PAGE_TITLE_ID: &str = "page-title";
 pub fn Layout(
     /// The mission locale's phone, shown in the footer as a tap-to-call link.
     phone: Phone,
+    /// The mission locale's short name, with its article ("la Mission Locale").
+    short_name: String,
     children: Children,
 ) -> impl IntoView {
     let location = use_location();
@@ -55,7 +57,7 @@ pub fn Layout(
         location.navigate("/");
     };
     view! {
-        <Frame phone=Some(phone) with_router=true>
+        <Frame phone=Some(phone) short_name=short_name with_router=true>
             {(!journey.persistent).then(|| view! { <p class="notice storage-notice">{tr(|t| t.app_no_storage)}</p> })}
             {children()}
             <div class="clear-answers">
@@ -75,22 +77,22 @@ pub fn Layout(
 pub fn Frame(
     /// The mission locale's phone, when known, shown in the footer as a tap-to-call link.
     phone: Option<Phone>,
+    /// The mission locale's short name, with its article ("la Mission Locale").
+    short_name: String,
     /// The app's pages are available (links to the privacy notice and accessibility statement).
     #[prop(optional)]
     with_router: bool,
+    /// The page speaks to counsellors: "vous" in the footer too.
+    #[prop(optional)]
+    formal: bool,
     children: Children,
 ) -> impl IntoView {
     let t = use_texts();
-    let call = phone.map(|phone| {
-        let href = format!("tel:{}", phone.e164());
-        view! {
-            <p>
-                {move || around(t.get().footer_call, "phone").0}
-                <a href=href>{phone.display()}</a>
-                {move || around(t.get().footer_call, "phone").1}
-            </p>
-        }
-    });
+    let call_template: fn(&'static Texts) -> &'static str =
+        if formal { |t| t.footer_call_formal } else { |t| t.footer_call };
+    let call =
+        phone.map(|phone| view! { <CallLine template=call_template phone=phone short_name=short_name.clone() /> });
+    let footer_text = move || fill_mission_locale(t.get(), t.get().footer_text, &short_name);
     let legal_links = with_router.then(|| {
         view! {
             <ul class="footer-links">
@@ -107,10 +109,27 @@ pub fn Frame(
         </header>
         <main id="contenu" tabindex="-1">{children()}</main>
         <footer class="site-footer">
-            <p>{tr(|t| t.footer_text)}</p>
+            <p>{footer_text}</p>
             {call}
             {legal_links}
         </footer>
+    }
+}
+
+/// A sentence of the catalogue with the phone number as a tap-to-call link in place of
+/// `{phone}`, and the short name in place of `{mission_locale}`: "Appelle la Mission Locale au
+/// 02 61 91 00 00.".
+#[component]
+pub fn CallLine(template: fn(&'static Texts) -> &'static str, phone: Phone, short_name: String) -> impl IntoView {
+    let t = use_texts();
+    let href = format!("tel:{}", phone.e164());
+    let text = Signal::derive(move || fill_mission_locale(t.get(), template(t.get()), &short_name));
+    view! {
+        <p>
+            {move || text.with(|text| around(text, "phone").0.to_owned())}
+            <a href=href>{phone.display()}</a>
+            {move || text.with(|text| around(text, "phone").1.to_owned())}
+        </p>
     }
 }
 

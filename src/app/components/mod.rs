@@ -10,6 +10,6 @@ mod text_field;
 pub use choice_group::{ChoiceGroup, ChoiceOption};
 pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
 pub use field_parts::{InlineError, described_by};
-pub use layout::{Frame, Layout, PAGE_TITLE_ID};
+pub use layout::{CallLine, Frame, Layout, PAGE_TITLE_ID};
 pub use profile_chart::ProfileChart;
 pub use text_field::TextField;

@@ -5,8 +5,8 @@ use crate::app::net::ConfigFailure;
 use crate::app::outbox::OutboxState;
 use crate::app::state::{tr, use_texts};
 use crate::app::{platform, storage};
-use crate::content::{around, fill};
-use crate::domain::config::ContactFallback;
+use crate::content::{Texts, around, fill, fill_mission_locale};
+use crate::domain::config::{ContactFallback, DEFAULT_SHORT_NAME};
 
 /// Where young people can find their mission locale when ours cannot be reached online.
 pub const NATIONAL_DIRECTORY_URL: &str = "https://www.1jeune1solution.gouv.fr/accompagnement";
@@ -18,8 +18,15 @@ pub const NATIONAL_DIRECTORY_URL: &str = "https://www.1jeune1solution.gouv.fr/ac
 /// deployer gets every problem in the console and, discreetly, in a "technical details" block.
 /// Sign-ups still on the device are listed by reference: the outbox keeps sending them with the
 /// endpoint settings of the last configuration that worked.
+///
+/// On the counsellors' page (`formal`), it speaks to counsellors: "vous".
 #[component]
-pub fn BrokenConfigPage(failure: ConfigFailure) -> impl IntoView {
+pub fn BrokenConfigPage(
+    failure: ConfigFailure,
+    /// Counsellors read it: "vous", header and footer included.
+    #[prop(optional)]
+    formal: bool,
+) -> impl IntoView {
     let t = use_texts();
     let details: Vec<String> = match &failure {
         ConfigFailure::Unreachable(reason) => {
@@ -30,27 +37,39 @@ pub fn BrokenConfigPage(failure: ConfigFailure) -> impl IntoView {
     for line in &details {
         platform::console_error(&format!("Lab'O : {line}"));
     }
+    // On the page, in French typography like every other text.
+    let details: Vec<String> = details.iter().map(|line| crate::domain::typography::french(line)).collect();
     Effect::new(move || {
         platform::set_title(&format!("{}{}", t.get().broken_config_page_title, t.get().app_title_suffix))
     });
 
     let fallback: Option<ContactFallback> =
         storage::read(storage::keys::CONTACT_FALLBACK).and_then(|s| ContactFallback::from_storage(&s));
+    let pick = |tu: fn(&'static Texts) -> &'static str, vous: fn(&'static Texts) -> &'static str| {
+        if formal { vous } else { tu }
+    };
+    let (text, call_known, call_unknown) = (
+        pick(|t| t.broken_config_text, |t| t.broken_config_text_formal),
+        pick(|t| t.broken_config_call_known, |t| t.broken_config_call_known_formal),
+        pick(|t| t.broken_config_call_unknown, |t| t.broken_config_call_unknown_formal),
+    );
+    let short_name = fallback.as_ref().map_or_else(|| DEFAULT_SHORT_NAME.to_owned(), |c| c.short_name.clone());
     let contact = match fallback {
         Some(contact) => {
             let href = format!("tel:{}", contact.phone_e164);
-            let name = contact.name.clone();
+            let short_name = short_name.clone();
+            let sentence = Signal::derive(move || fill_mission_locale(t.get(), call_known(t.get()), &short_name));
             view! {
                 <p class="lead">
-                    {move || fill(around(t.get().broken_config_call_known, "phone").0, &[("name", &name)])}
+                    {move || sentence.with(|s| around(s, "phone").0.to_owned())}
                     <a href=href.clone()>{contact.phone_display.clone()}</a>
-                    {move || around(t.get().broken_config_call_known, "phone").1}
+                    {move || sentence.with(|s| around(s, "phone").1.to_owned())}
                 </p>
             }
             .into_any()
         }
         None => view! {
-            <p class="lead">{tr(|t| t.broken_config_call_unknown)}</p>
+            <p class="lead">{tr(call_unknown)}</p>
             <p>
                 <a href=NATIONAL_DIRECTORY_URL>{tr(|t| t.broken_config_directory_link)}</a>
             </p>
@@ -75,9 +94,9 @@ pub fn BrokenConfigPage(failure: ConfigFailure) -> impl IntoView {
     });
 
     view! {
-        <Frame phone=None>
+        <Frame phone=None short_name=short_name formal=formal>
             <h1>{tr(|t| t.broken_config_title)}</h1>
-            <p>{tr(|t| t.broken_config_text)}</p>
+            <p>{tr(text)}</p>
             {contact}
             {waiting}
             <details class="technical-details">

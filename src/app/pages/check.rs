@@ -61,7 +61,8 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
             match draft.submission(&sending) {
                 Ok(payload) => {
                     let (reference, first_name) = (payload.reference.clone(), payload.applicant.first_name.clone());
-                    journey.sent.set(Some(Sent { reference, first_name }));
+                    let channel = Some(payload.contact.channel);
+                    journey.sent.set(Some(Sent { reference, first_name, channel }));
                     if outbox.enqueue(Entry::new(&payload, draft, platform::now_ms())) {
                         journey.clear();
                     }
@@ -93,7 +94,7 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
                             <dd class="summary-action">
                                 <a href=href>
                                     {tr(|t| t.check_change)}
-                                    <span class="visually-hidden">" : " {move || label_again(t.get())}</span>
+                                    <span class="visually-hidden">{move || t.get().app_colon} {move || label_again(t.get())}</span>
                                 </a>
                             </dd>
                         </div>
@@ -184,7 +185,7 @@ fn summary_rows(
     rows.push(row(
         |t| t.details_situation_legend.to_owned(),
         move |t| match &other {
-            Some(other) => format!("{} : {other}", situation_label(t, situation)),
+            Some(other) => format!("{}{}{other}", situation_label(t, situation), t.app_colon),
             None => situation_label(t, situation).to_owned(),
         },
         paths::DETAILS,

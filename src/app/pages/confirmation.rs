@@ -3,12 +3,23 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{paths, use_page_title};
-use crate::app::components::PAGE_TITLE_ID;
+use crate::app::components::{CallLine, PAGE_TITLE_ID};
 use crate::app::outbox::use_outbox;
 use crate::app::platform;
 use crate::app::state::{tr, use_config, use_journey, use_texts};
-use crate::content::{Texts, around, fill};
+use crate::content::{Texts, fill, fill_mission_locale};
 use crate::domain::outbox::SignupStatus;
+use crate::domain::signup::ContactChannel;
+
+/// "par SMS": how the counsellor will contact the young person, if this tab knows.
+fn by_channel(t: &Texts, channel: Option<ContactChannel>) -> &'static str {
+    match channel {
+        Some(ContactChannel::Call) => t.confirmation_by_call,
+        Some(ContactChannel::Sms) => t.confirmation_by_sms,
+        Some(ContactChannel::Email) => t.confirmation_by_email,
+        None => t.confirmation_by_choice,
+    }
+}
 
 /// The heading for a status; a pending sign-up the device could not keep says so.
 fn heading(t: &Texts, status: &SignupStatus, kept: bool) -> &'static str {
@@ -51,26 +62,23 @@ pub fn ConfirmationPage() -> impl IntoView {
         }
     };
     let reference = move || status.with(|s| s.reference().map(str::to_owned));
-    let first_name = move || {
-        let sent = journey.sent.get();
-        sent.filter(|s| Some(&s.reference) == reference().as_ref()).map(|s| s.first_name)
-    };
+    // What this tab sent (the details leave the device once it is in the outbox).
+    let mine = move || journey.sent.get().filter(|s| Some(&s.reference) == reference().as_ref());
+    let first_name = move || mine().map(|s| s.first_name);
+    let channel = move || mine().and_then(|s| s.channel);
 
     let ml = config.mission_locale.clone();
     let phone = ml.phone.clone();
     let phone_href = format!("tel:{}", phone.e164());
     let call_line = {
-        let (phone, phone_href) = (phone.clone(), phone_href.clone());
-        move |template: fn(&Texts) -> &'static str| {
-            let (phone, phone_href) = (phone.clone(), phone_href.clone());
-            view! {
-                <p>
-                    {move || around(template(t.get()), "phone").0}
-                    <a href=phone_href>{phone.display()}</a>
-                    {move || around(template(t.get()), "phone").1}
-                </p>
-            }
+        let (phone, short_name) = (phone.clone(), ml.short_name.clone());
+        move |template: fn(&'static Texts) -> &'static str| {
+            view! { <CallLine template=template phone=phone.clone() short_name=short_name.clone() /> }
         }
+    };
+    let named = {
+        let short_name = ml.short_name.clone();
+        move |text: &str| fill_mission_locale(t.get(), text, &short_name)
     };
     let copied = RwSignal::new(false);
     let copy = move |_| {
@@ -87,6 +95,10 @@ pub fn ConfirmationPage() -> impl IntoView {
         }
     };
     let days = ml.callback_working_days.to_string();
+    let reference_hint = {
+        let named = named.clone();
+        move || named(t.get().confirmation_reference_hint)
+    };
     let sent_details = {
         let ml = ml.clone();
         let call_line = call_line.clone();
@@ -99,19 +111,27 @@ pub fn ConfirmationPage() -> impl IntoView {
             let hours = ml.hours.clone().map(|h| view! { <li>{tr(|t| t.confirmation_hours_label)} " " {h}</li> });
             let days = days.clone();
             let (phone_href, phone) = (phone_href.clone(), phone.clone());
+            let (named_1, named_2, named_3) = (named.clone(), named.clone(), named.clone());
             view! {
                 <p class="lead">
                     {move || match first_name() {
-                        Some(name) => fill(t.get().confirmation_text, &[("first_name", &name)]),
-                        None => t.get().confirmation_text_anonymous.to_owned(),
+                        Some(name) => named_1(&fill(t.get().confirmation_text, &[("first_name", &name)])),
+                        None => named_1(t.get().confirmation_text_anonymous),
                     }}
                 </p>
                 <h2>{tr(|t| t.confirmation_next_title)}</h2>
                 <ol>
-                    <li>{move || fill(t.get().confirmation_next_call, &[("days", &days)])}</li>
-                    {move || t.get().confirmation_next_steps.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}
+                    <li>
+                        {move || {
+                            let t = t.get();
+                            fill(t.confirmation_next_call, &[("days", &days), ("channel", by_channel(t, channel()))])
+                        }}
+                    </li>
+                    {move || {
+                        t.get().confirmation_next_steps.iter().map(|line| view! { <li>{named_2(line)}</li> }).collect_view()
+                    }}
                 </ol>
-                <h2>{tr(|t| t.confirmation_contact_title)}</h2>
+                <h2>{move || named_3(t.get().confirmation_contact_title)}</h2>
                 <ul class="contact-list">
                     <li><strong>{ml.name.clone()}</strong></li>
                     <li>{tr(|t| t.confirmation_phone_label)} " " <a href=phone_href>{phone.display()}</a></li>
@@ -161,7 +181,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                 {endpoint_error.then(|| view! { <p class="notice">{tr(|t| t.outbox_endpoint_error_text)}</p> })}
                 {blocked}
                 <p class="sending-state">{announcement}</p>
-                <p>{tr(|t| t.confirmation_reference_hint)}</p>
+                <p>{reference_hint.clone()}</p>
                 {call_line(|t| t.outbox_pending_call)}
             }
             .into_any(),

@@ -5,7 +5,7 @@ use super::use_page_title;
 use crate::app::components::{ChoiceGroup, ChoiceOption, PAGE_TITLE_ID, TextField};
 use crate::app::platform;
 use crate::app::state::{tr, use_config, use_texts};
-use crate::content::fill;
+use crate::content::{fill, fill_mission_locale};
 use crate::domain::questionnaire::QUESTIONNAIRE;
 use crate::domain::share::{self, Channel, QrCode, ShareLink};
 
@@ -95,6 +95,11 @@ pub fn CounsellorPage() -> impl IntoView {
     let ml = config.mission_locale.clone();
     let contact =
         move || fill(t.get().counsellor_poster_contact, &[("name", &ml.name), ("phone", &ml.phone.display())]);
+    let (territory, short_name) = (config.territory.description.clone(), config.mission_locale.short_name.clone());
+    let poster_text = move || {
+        let t = t.get();
+        fill_mission_locale(t, &fill(t.counsellor_poster_text, &[("territory", &territory)]), &short_name)
+    };
 
     view! {
         <div class="no-print">
@@ -173,7 +178,8 @@ pub fn CounsellorPage() -> impl IntoView {
             <section class=move || format!("poster poster-{}", format.get()) aria-label=move || t.get().counsellor_poster_title>
                 <p class="poster-brand">{tr(|t| t.app_name)}</p>
                 <h2 class="poster-heading">{tr(|t| t.counsellor_poster_heading)}</h2>
-                <p class="poster-text">{tr(|t| t.counsellor_poster_text)}</p>
+                <p class="poster-text">{poster_text.clone()}</p>
+                <p class="poster-text">{tr(|t| t.counsellor_poster_time)}</p>
                 <div class="poster-qr" inner_html=svg></div>
                 <p class="poster-scan">{tr(|t| t.counsellor_poster_scan)}</p>
                 <p class="poster-url">{move || link.get().unwrap_or_default()}</p>

@@ -5,7 +5,7 @@ use super::{paths, use_page_title};
 use crate::app::components::{ChoiceGroup, ChoiceOption, ERROR_SUMMARY_ID, ErrorSummary, PAGE_TITLE_ID, TextField};
 use crate::app::state::{bind, tr, use_config, use_journey, use_territory, use_texts};
 use crate::app::{messages, platform};
-use crate::content::{Texts, fill};
+use crate::content::Texts;
 use crate::domain::questionnaire::QUESTIONNAIRE;
 use crate::domain::signup::{
     ContactChannel, ContactTime, Field, FieldError, IDEA_MAX, NAME_MAX, PHONE_MAX, SITUATION_OTHER_MAX, Situation,
@@ -128,17 +128,7 @@ fn DetailsForm() -> impl IntoView {
     let test_complete = Memo::new(move |_| QUESTIONNAIRE.score(&journey.answers.read()).is_ok());
     let privacy = {
         let config = config.clone();
-        move || {
-            let t = t.get();
-            fill(
-                t.details_privacy_text,
-                &[
-                    ("controller", &config.privacy.controller),
-                    ("months", &config.privacy.retention_months.to_string()),
-                    ("email", &config.privacy.contact_email),
-                ],
-            )
-        }
+        move || crate::legal::details_summary(t.get(), &config)
     };
 
     view! {

@@ -86,6 +86,7 @@ pub fn EligibilityPage() -> impl IntoView {
             <ChoiceGroup
                 name="school"
                 legend=Signal::derive(move || t.get().eligibility_school_legend)
+                hint=Some(tr(|t| t.eligibility_school_hint))
                 options=vec![ChoiceOption::text("no", |t| t.eligibility_school_no), ChoiceOption::text("yes", |t| t.eligibility_school_yes)]
                 selected=Signal::derive(move || {
                     form.with(|f| f.at_school.map(|s| if s { "yes" } else { "no" }.to_owned()).into_iter().collect())

@@ -3,10 +3,10 @@ use leptos::prelude::*;
 
 use super::broken_config::NATIONAL_DIRECTORY_URL;
 use super::{paths, use_page_title};
-use crate::app::components::PAGE_TITLE_ID;
+use crate::app::components::{CallLine, PAGE_TITLE_ID};
 use crate::app::platform;
 use crate::app::state::{tr, use_config, use_journey, use_territory, use_texts};
-use crate::content::{Texts, around, fill};
+use crate::content::{Texts, fill};
 use crate::domain::eligibility::Ineligibility;
 
 /// France Travail's page on creating a company (for those over 25).
@@ -74,7 +74,7 @@ fn Refusal(problem: Ineligibility, may_continue: bool) -> impl IntoView {
         .into_any(),
     };
     let phone = config.mission_locale.phone.clone();
-    let href = format!("tel:{}", phone.e164());
+    let short_name = config.mission_locale.short_name.clone();
     let override_block = may_continue.then(|| {
         view! {
             <div class="notice">
@@ -90,11 +90,7 @@ fn Refusal(problem: Ineligibility, may_continue: bool) -> impl IntoView {
         <p class="lead">{text}</p>
         {links}
         {override_block}
-        <p>
-            {move || around(t.get().footer_call, "phone").0}
-            <a href=href>{phone.display()}</a>
-            {move || around(t.get().footer_call, "phone").1}
-        </p>
+        <CallLine template=|t| t.footer_call phone=phone short_name=short_name />
         <p class="back-link">
             <a href=paths::ELIGIBILITY>{tr(|t| t.not_eligible_change)}</a>
         </p>

@@ -4,7 +4,7 @@ use super::paths;
 use crate::app::components::PAGE_TITLE_ID;
 use crate::app::platform;
 use crate::app::state::{tr, use_config, use_texts};
-use crate::content::fill;
+use crate::content::{fill, fill_mission_locale};
 use crate::domain::questionnaire::QUESTIONNAIRE;
 
 /// What the Lab'O is and who it is for, the three pathways, the test, what happens after, and
@@ -16,10 +16,11 @@ pub fn StartPage() -> impl IntoView {
     // The start page's title is the app's name alone.
     Effect::new(move || platform::set_title(t.get().app_name));
     let territory = config.territory.description.clone();
+    let short_name = config.mission_locale.short_name.clone();
     let count = QUESTIONNAIRE.questions.len().to_string();
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.start_title)}</h1>
-        <p class="lead">{tr(|t| t.start_intro)}</p>
+        <p class="lead">{move || fill_mission_locale(t.get(), t.get().start_intro, &short_name)}</p>
         <p class="actions">
             <a href=paths::question(1) class="button button-primary">{tr(|t| t.start_take_test)}</a>
             <a href=paths::ELIGIBILITY class="button">{tr(|t| t.start_signup_direct)}</a>
@@ -39,7 +40,7 @@ pub fn StartPage() -> impl IntoView {
                 t.get()
                     .pathways
                     .iter()
-                    .map(|p| view! { <li><strong>{p.name}</strong> " : " {p.summary}</li> })
+                    .map(|p| view! { <li><strong>{p.name}</strong> {t.get().app_colon} {p.summary}</li> })
                     .collect_view()
             }}
         </ul>

@@ -1,0 +1,522 @@
+//! The two legal pages, as blocks of text built from the catalogue and `config.json`: the
+//! privacy notice (GDPR article 13) and the accessibility statement (the RGAA model of the
+//! DINUM). Plain Rust, so it is tested natively and written once for two renderings:
+//!
+//! - the app's pages (`app::pages::legal`) render the blocks for the deployment's config;
+//! - `tests/static_page.rs` renders them as static HTML (`public/confidentialite/`,
+//!   `public/accessibilite/`), so that the links of index.html's footer work without
+//!   JavaScript. There every value of config.json is marked with its key, and the parts that
+//!   depend on an optional key come in both versions: `tools/post-build.mjs` fills in the
+//!   deployment's values and keeps the right version.
+
+use crate::content::{Texts, fill};
+use crate::domain::config::{Config, DEFAULT_SHORT_NAME, short_name_in};
+use crate::domain::typography;
+
+/// The CNIL's page to complain about the use of one's data.
+pub const CNIL_COMPLAINT_URL: &str = "https://www.cnil.fr/fr/plaintes";
+/// The Défenseur des droits' online form.
+pub const DEFENSEUR_FORM_URL: &str = "https://formulaire.defenseurdesdroits.fr/";
+/// The Défenseur des droits' delegates near you.
+pub const DEFENSEUR_DELEGATES_URL: &str = "https://www.defenseurdesdroits.fr/saisir/delegues";
+
+/// A piece of a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inline {
+    Text(String),
+    /// A value of config.json (its dotted key, then fallback keys), with a capital when it
+    /// starts a sentence.
+    Value {
+        keys: &'static str,
+        text: String,
+        capital: bool,
+    },
+    /// A link; `keys` names the config.json key its address and text come from, if any.
+    Link {
+        href: String,
+        text: String,
+        keys: Option<&'static str>,
+    },
+}
+
+/// One block of a page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    Lead(Vec<Inline>),
+    /// A heading of level 2 or 3 (the page's `h1` is its title).
+    Heading(u8, String),
+    Paragraph(Vec<Inline>),
+    List(Vec<Vec<Inline>>),
+}
+
+/// A block, and the config.json key it depends on: shown only if the key is set (`true`) or
+/// unset (`false`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part {
+    pub block: Block,
+    pub only_if: Option<(&'static str, bool)>,
+}
+
+/// A page: its title (the `h1`), the document title, and its blocks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    pub title: &'static str,
+    pub page_title: &'static str,
+    pub parts: Vec<Part>,
+}
+
+impl Page {
+    /// The words of the page, for tests: every text and value, in order.
+    pub fn text(&self) -> String {
+        let mut out = String::from(self.title);
+        for part in &self.parts {
+            out.push('\n');
+            match &part.block {
+                Block::Heading(_, text) => out.push_str(text),
+                Block::Lead(inlines) | Block::Paragraph(inlines) => out.push_str(&plain(inlines)),
+                Block::List(items) => out.push_str(&items.iter().map(|i| plain(i)).collect::<Vec<_>>().join("\n")),
+            }
+        }
+        out
+    }
+}
+
+/// The text of a sentence, without its links' addresses.
+pub fn plain(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(text) | Inline::Value { text, .. } | Inline::Link { text, .. } => text.as_str(),
+        })
+        .collect()
+}
+
+/// Splits `template` at its `{placeholders}`, putting the given pieces in their place. A value
+/// that starts a sentence gets a capital.
+pub fn sentence(template: &str, pieces: &[(&str, Inline)]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut written = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        let name = &rest[open + 1..close];
+        let Some((_, piece)) = pieces.iter().find(|(n, _)| *n == name) else {
+            written.push_str(&rest[..=close]);
+            push_text(&mut out, &rest[..=close]);
+            rest = &rest[close + 1..];
+            continue;
+        };
+        push_text(&mut out, &rest[..open]);
+        written.push_str(&rest[..open]);
+        let piece = match piece.clone() {
+            Inline::Value { keys, text, .. } if typography::starts_sentence(&written) => {
+                Inline::Value { keys, text: typography::capitalised(&text), capital: true }
+            }
+            other => other,
+        };
+        written.push_str(&plain(std::slice::from_ref(&piece)));
+        out.push(piece);
+        rest = &rest[close + 1..];
+    }
+    push_text(&mut out, rest);
+    out
+}
+
+fn push_text(out: &mut Vec<Inline>, text: &str) {
+    if !text.is_empty() {
+        out.push(Inline::Text(text.to_owned()));
+    }
+}
+
+fn text(t: &str) -> Vec<Inline> {
+    vec![Inline::Text(t.to_owned())]
+}
+
+fn always(block: Block) -> Part {
+    Part { block, only_if: None }
+}
+
+/// Builds the parts of a page; `all_variants` keeps both versions of the parts that depend on
+/// an optional key (for the static copy), otherwise only the one the config calls for.
+struct Parts {
+    parts: Vec<Part>,
+    all_variants: bool,
+}
+
+impl Parts {
+    fn add(&mut self, block: Block) {
+        self.parts.push(always(block));
+    }
+
+    /// `present` if `key` is set in the config (`is_set`), `absent` otherwise.
+    fn either(&mut self, key: &'static str, is_set: bool, present: Option<Block>, absent: Option<Block>) {
+        if self.all_variants {
+            self.parts.extend(present.map(|block| Part { block, only_if: Some((key, true)) }));
+            self.parts.extend(absent.map(|block| Part { block, only_if: Some((key, false)) }));
+        } else if let Some(block) = if is_set { present } else { absent } {
+            self.add(block);
+        }
+    }
+}
+
+/// What the pages take from config.json, as pieces of sentences.
+struct Values {
+    mission_locale: Inline,
+    controller: Inline,
+    email: Inline,
+    phone: Inline,
+    months: String,
+}
+
+fn values(t: &Texts, config: &Config) -> Values {
+    let privacy = &config.privacy;
+    let phone = &config.mission_locale.phone;
+    let short_name = if config.mission_locale.short_name.is_empty() {
+        DEFAULT_SHORT_NAME
+    } else {
+        &config.mission_locale.short_name
+    };
+    Values {
+        mission_locale: Inline::Value {
+            keys: "mission_locale.short_name",
+            text: short_name_in(short_name, t.meta_lang),
+            capital: false,
+        },
+        controller: Inline::Value {
+            keys: "privacy.controller mission_locale.name",
+            text: privacy.controller.clone(),
+            capital: false,
+        },
+        email: mail_link("privacy.contact_email", &privacy.contact_email),
+        phone: Inline::Link {
+            href: format!("tel:{}", phone.e164()),
+            text: phone.display(),
+            keys: Some("mission_locale.phone"),
+        },
+        months: privacy.retention_months.to_string(),
+    }
+}
+
+fn mail_link(keys: &'static str, address: &str) -> Inline {
+    Inline::Link { href: format!("mailto:{address}"), text: address.to_owned(), keys: Some(keys) }
+}
+
+/// The privacy notice (GDPR article 13), in the order of the catalogue's `[privacy]` table.
+pub fn privacy_notice(t: &Texts, config: &Config, all_variants: bool) -> Page {
+    let v = values(t, config);
+    let ml = ("mission_locale", v.mission_locale.clone());
+    let privacy = &config.privacy;
+    let mut p = Parts { parts: Vec::new(), all_variants };
+    p.add(Block::Lead(text(t.privacy_intro)));
+
+    p.add(Block::Heading(2, t.privacy_who_title.to_owned()));
+    p.add(Block::Paragraph(sentence(
+        t.privacy_who_text,
+        &[("controller", v.controller.clone()), ("email", v.email.clone())],
+    )));
+    let dpo = privacy.dpo_email.as_deref().unwrap_or_default();
+    let dpo_paragraph = Block::Paragraph(sentence(t.privacy_dpo_text, &[("dpo", mail_link("privacy.dpo_email", dpo))]));
+    p.either("privacy.dpo_email", privacy.dpo_email.is_some(), Some(dpo_paragraph), None);
+
+    p.add(Block::Heading(2, t.privacy_why_title.to_owned()));
+    p.add(Block::List(t.privacy_why_list.iter().map(|line| text(line)).collect()));
+    p.add(Block::Paragraph(text(t.privacy_why_text)));
+
+    p.add(Block::Heading(2, t.privacy_basis_title.to_owned()));
+    p.add(Block::Paragraph(sentence(t.privacy_basis_text, std::slice::from_ref(&ml))));
+
+    p.add(Block::Heading(2, t.privacy_what_title.to_owned()));
+    p.add(Block::List(t.privacy_what_list.iter().map(|line| text(line)).collect()));
+    p.add(Block::Heading(2, t.privacy_required_title.to_owned()));
+    p.add(Block::Paragraph(sentence(t.privacy_required_text, &[ml.clone(), ("phone", v.phone.clone())])));
+
+    p.add(Block::Heading(2, t.privacy_who_sees_title.to_owned()));
+    p.add(Block::List(t.privacy_who_sees_list.iter().map(|line| sentence(line, std::slice::from_ref(&ml))).collect()));
+    p.add(Block::Paragraph(text(t.privacy_who_sees_text)));
+
+    p.add(Block::Heading(2, t.privacy_transfer_title.to_owned()));
+    let transfers = Inline::Value {
+        keys: "privacy.transfers_outside_eu",
+        text: privacy.transfers_outside_eu.clone().unwrap_or_default(),
+        capital: false,
+    };
+    p.either(
+        "privacy.transfers_outside_eu",
+        privacy.transfers_outside_eu.is_some(),
+        Some(Block::Paragraph(sentence(t.privacy_transfer_some, &[("transfers", transfers)]))),
+        Some(Block::Paragraph(text(t.privacy_transfer_none))),
+    );
+
+    p.add(Block::Heading(2, t.privacy_how_long_title.to_owned()));
+    p.add(Block::Paragraph(retention(t, t.privacy_how_long_text, &v)));
+
+    p.add(Block::Heading(2, t.privacy_decision_title.to_owned()));
+    p.add(Block::Paragraph(text(t.privacy_decision_text)));
+
+    p.add(Block::Heading(2, t.privacy_device_title.to_owned()));
+    p.add(Block::Paragraph(text(t.privacy_device_text)));
+    p.add(Block::Paragraph(sentence(t.privacy_no_tracking, std::slice::from_ref(&ml))));
+
+    p.add(Block::Heading(2, t.privacy_rights_title.to_owned()));
+    p.add(Block::Paragraph(sentence(t.privacy_rights_text, &[("email", v.email.clone())])));
+    p.add(Block::Paragraph(text(t.privacy_minors_text)));
+    let mut complain = text(t.privacy_complain_text);
+    complain.push(Inline::Text(" ".into()));
+    complain.push(Inline::Link { href: CNIL_COMPLAINT_URL.into(), text: "www.cnil.fr".into(), keys: None });
+    p.add(Block::Paragraph(complain));
+    Page { title: t.privacy_title, page_title: t.privacy_page_title, parts: p.parts }
+}
+
+/// A sentence with `{retention}`: "gardées 24 mois au plus après ton dernier contact avec la
+/// Mission Locale", the same words everywhere.
+fn retention(t: &Texts, template: &str, config_values: &Values) -> Vec<Inline> {
+    let months = Inline::Value { keys: "privacy.retention_months", text: config_values.months.clone(), capital: false };
+    let template = template.replace("{retention}", t.privacy_retention);
+    sentence(&template, &[("months", months), ("mission_locale", config_values.mission_locale.clone())])
+}
+
+/// The accessibility statement, on the RGAA model (DINUM), in the order of the catalogue's
+/// `[accessibility]` table.
+pub fn accessibility_statement(t: &Texts, config: &Config, all_variants: bool) -> Page {
+    let v = values(t, config);
+    let ml = ("mission_locale", v.mission_locale.clone());
+    let mut p = Parts { parts: Vec::new(), all_variants };
+    p.add(Block::Paragraph(sentence(t.accessibility_intro, std::slice::from_ref(&ml))));
+    p.add(Block::Paragraph(text(t.accessibility_plans_text)));
+    let plans = &config.accessibility;
+    let document =
+        |keys: &'static str, name: &str, url: &Option<String>| -> (Option<Vec<Inline>>, Option<Vec<Inline>>) {
+            let link =
+                vec![Inline::Link { href: url.clone().unwrap_or_default(), text: name.to_owned(), keys: Some(keys) }];
+            let missing = text(&format!("{name}{}{}", t.app_colon, t.accessibility_not_published));
+            (Some(link), Some(missing))
+        };
+    // One list item per document: its link, or "pas encore publié".
+    for (keys, name, url) in [
+        ("accessibility.multi_year_plan_url", t.accessibility_multi_year_plan, &plans.multi_year_plan_url),
+        ("accessibility.action_plan_url", t.accessibility_action_plan, &plans.action_plan_url),
+    ] {
+        let (link, missing) = document(keys, name, url);
+        p.either(keys, url.is_some(), link.map(|l| Block::List(vec![l])), missing.map(|m| Block::List(vec![m])));
+    }
+
+    p.add(Block::Heading(2, t.accessibility_status_title.to_owned()));
+    p.add(Block::Paragraph(text(t.accessibility_status_text)));
+    p.add(Block::Heading(2, t.accessibility_tests_title.to_owned()));
+    p.add(Block::Paragraph(text(t.accessibility_tests_text)));
+    p.add(Block::Paragraph(text(t.accessibility_tests_automatic)));
+
+    p.add(Block::Heading(2, t.accessibility_non_accessible_title.to_owned()));
+    p.add(Block::Heading(3, t.accessibility_non_conformities_title.to_owned()));
+    p.add(Block::Paragraph(text(t.accessibility_non_conformities_text)));
+    p.add(Block::Heading(3, t.accessibility_derogations_title.to_owned()));
+    p.add(Block::Paragraph(text(t.accessibility_derogations_text)));
+    p.add(Block::Heading(3, t.accessibility_exempt_title.to_owned()));
+    p.add(Block::Paragraph(text(t.accessibility_exempt_text)));
+
+    p.add(Block::Heading(2, t.accessibility_established_title.to_owned()));
+    p.add(Block::Paragraph(text(t.accessibility_established_text)));
+    p.add(Block::Heading(3, t.accessibility_technologies_title.to_owned()));
+    p.add(Block::Paragraph(text(t.accessibility_technologies)));
+    p.add(Block::Heading(3, t.accessibility_environment_title.to_owned()));
+    p.add(Block::Paragraph(text(t.accessibility_environment)));
+    p.add(Block::Heading(3, t.accessibility_tools_title.to_owned()));
+    p.add(Block::Paragraph(text(t.accessibility_tools)));
+    p.add(Block::Heading(3, t.accessibility_pages_title.to_owned()));
+    p.add(Block::List(t.accessibility_pages_list.iter().map(|line| text(line)).collect()));
+
+    p.add(Block::Heading(2, t.accessibility_contact_title.to_owned()));
+    let contact_email = match &config.mission_locale.email {
+        Some(email) => mail_link("mission_locale.email privacy.contact_email", email),
+        None => mail_link("mission_locale.email privacy.contact_email", &config.privacy.contact_email),
+    };
+    p.add(Block::Paragraph(sentence(
+        t.accessibility_contact_text,
+        &[("email", contact_email), ("phone", v.phone.clone())],
+    )));
+
+    p.add(Block::Heading(2, t.accessibility_remedy_title.to_owned()));
+    p.add(Block::Paragraph(text(t.accessibility_remedy_text)));
+    let link =
+        |href: &str, label: &str| vec![Inline::Link { href: href.to_owned(), text: label.to_owned(), keys: None }];
+    p.add(Block::List(vec![
+        link(DEFENSEUR_FORM_URL, t.accessibility_remedy_online),
+        link(DEFENSEUR_DELEGATES_URL, t.accessibility_remedy_delegate),
+        text(t.accessibility_remedy_mail),
+    ]));
+    Page { title: t.accessibility_title, page_title: t.accessibility_page_title, parts: p.parts }
+}
+
+/// The short sentence under the sign-up form: who receives the data, for how long, whom to ask.
+pub fn details_summary(t: &Texts, config: &Config) -> String {
+    let v = values(t, config);
+    let inlines = retention(t, t.details_privacy_text, &v);
+    let text = plain(&inlines);
+    let text = fill(&text, &[("email", &config.privacy.contact_email)]);
+    crate::content::fill_mission_locale(t, &text, &config.mission_locale.short_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::language;
+
+    const CONFIG: &str = r#"{
+        "endpoint": { "url": "https://inscriptions.ml-havre.fr/labo" },
+        "mission_locale": { "name": "Mission Locale Le Havre Estuaire Littoral", "phone": "02 61 91 00 00" },
+        "territory": { "description": "au Havre" },
+        "privacy": { "contact_email": "donnees@ml-havre.fr", "retention_months": 24 }
+    }"#;
+
+    fn with(extra_privacy: &str, accessibility: &str) -> Config {
+        let text = CONFIG.replace(r#""retention_months": 24"#, &format!(r#""retention_months": 24{extra_privacy}"#));
+        let text = if accessibility.is_empty() {
+            text
+        } else {
+            text.replace(r#""privacy":"#, &format!(r#""accessibility": {accessibility}, "privacy":"#))
+        };
+        Config::parse(&text).unwrap()
+    }
+
+    fn fr() -> &'static Texts {
+        language("fr").unwrap()
+    }
+
+    #[test]
+    fn sentences_put_values_and_links_in_place_with_a_capital_at_the_start() {
+        let ml = Inline::Value { keys: "k", text: "la Mission Locale".into(), capital: false };
+        let parts =
+            sentence("{ml} répond. Appelle {ml} au {phone}.", &[("ml", ml), ("phone", Inline::Text("02".into()))]);
+        assert_eq!(plain(&parts), "La Mission Locale répond. Appelle la Mission Locale au 02.");
+        assert!(matches!(&parts[0], Inline::Value { capital: true, .. }));
+        assert!(matches!(&parts[2], Inline::Value { capital: false, .. }));
+        assert_eq!(plain(&sentence("Sans {inconnu}.", &[])), "Sans {inconnu}.");
+    }
+
+    #[test]
+    fn the_privacy_notice_has_every_part_article_13_asks_for() {
+        let config = with(r#", "dpo_email": "dpo@ml-havre.fr""#, "");
+        let page = privacy_notice(fr(), &config, false);
+        let text = page.text().replace(['\u{a0}', '\u{202f}'], " ").replace('’', "'");
+        for expected in [
+            "Le responsable de tes données est : Mission Locale Le Havre Estuaire Littoral",
+            "donnees@ml-havre.fr",
+            "dpo@ml-havre.fr",
+            "mission de service public (article 6.1.e du RGPD)",
+            "te contacter et fixer un premier rendez-vous",
+            "le système d'information national des missions locales",
+            "l'hébergeur du site",
+            "seulement si tu es d'accord",
+            "jamais ton nom",
+            "gardées 24 mois au plus après ton dernier contact avec la Mission Locale",
+            "Le test ne décide rien : c'est avec la conseillère ou le conseiller que tu choisis",
+            "aucun pays en dehors de l'Union européenne",
+            "l'inscription en ligne n'est pas possible : appelle alors la Mission Locale au 02 61 91 00 00",
+            "tu peux faire ces demandes toi-même",
+            "CNIL",
+            "www.cnil.fr",
+        ] {
+            assert!(text.contains(expected), "the privacy notice lacks « {expected} »:\n{text}");
+        }
+        // The phone and the addresses are links.
+        let links: Vec<String> = page
+            .parts
+            .iter()
+            .flat_map(|p| match &p.block {
+                Block::Paragraph(i) | Block::Lead(i) => i.clone(),
+                Block::List(items) => items.concat(),
+                Block::Heading(..) => vec![],
+            })
+            .filter_map(|i| match i {
+                Inline::Link { href, .. } => Some(href),
+                _ => None,
+            })
+            .collect();
+        for href in ["mailto:donnees@ml-havre.fr", "mailto:dpo@ml-havre.fr", "tel:+33261910000", CNIL_COMPLAINT_URL] {
+            assert!(links.contains(&href.to_owned()), "{href} in {links:?}");
+        }
+    }
+
+    #[test]
+    fn optional_keys_change_the_notice_and_the_static_copy_keeps_both_versions() {
+        let config = with(r#", "transfers_outside_eu": "l'hébergeur est au Canada.""#, "");
+        let text = privacy_notice(fr(), &config, false).text();
+        assert!(text.contains("Canada"), "{text}");
+        assert!(!text.contains("aucun pays"), "{text}");
+        assert!(!text.contains("délégué"), "no DPO without dpo_email: {text}");
+
+        let all = privacy_notice(fr(), &with("", ""), true);
+        let conditions: Vec<_> = all.parts.iter().filter_map(|p| p.only_if).collect();
+        assert_eq!(
+            conditions,
+            [
+                ("privacy.dpo_email", true),
+                ("privacy.transfers_outside_eu", true),
+                ("privacy.transfers_outside_eu", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_accessibility_statement_follows_the_rgaa_model() {
+        let config = with(
+            "",
+            r#"{ "multi_year_plan_url": "https://ml-havre.fr/schema", "action_plan_url": "https://ml-havre.fr/plan" }"#,
+        );
+        let page = accessibility_statement(fr(), &config, false);
+        let text = page.text().replace(['\u{a0}', '\u{202f}'], " ").replace('’', "'");
+        for expected in [
+            "La Mission Locale s'engage à rendre ses services numériques accessibles",
+            "Schéma pluriannuel de mise en accessibilité",
+            "Plan d'action",
+            "État de conformité",
+            "non conforme",
+            "Résultats des tests",
+            "Contenus non accessibles",
+            "Non-conformités",
+            "Dérogations pour charge disproportionnée",
+            "Contenus non soumis à l'obligation d'accessibilité",
+            "Établissement de cette déclaration",
+            "Technologies utilisées",
+            "Environnement de test",
+            "lecteur d'écran",
+            "Outils pour évaluer l'accessibilité",
+            "Pages vérifiées",
+            "Retour d'information et contact",
+            "Voies de recours",
+            "Défenseur des droits",
+            "Libre réponse 71120",
+        ] {
+            assert!(text.contains(expected), "the statement lacks « {expected} »:\n{text}");
+        }
+        assert!(!text.contains("qu'en français"), "being only in French is not a non-conformity");
+        assert!(!text.contains("pas encore publié"));
+        let without = accessibility_statement(fr(), &with("", ""), false).text();
+        assert_eq!(without.matches("pas encore publié").count(), 2, "{without}");
+    }
+
+    #[test]
+    fn in_english_the_mission_locale_is_the_mission_locale() {
+        let en = language("en").unwrap();
+        let text = privacy_notice(en, &with("", ""), false).text();
+        assert!(text.contains("the Mission Locale"), "{text}");
+        assert!(!text.contains("la Mission Locale"), "{text}");
+        assert!(
+            accessibility_statement(en, &with("", ""), false)
+                .text()
+                .starts_with("Accessibility statement\nThe Mission Locale is committed")
+        );
+    }
+
+    #[test]
+    fn the_form_says_the_same_retention_as_the_notice() {
+        let config = with("", "");
+        let summary = details_summary(fr(), &config);
+        let notice = privacy_notice(fr(), &config, false).text();
+        let retention = "24\u{a0}mois au plus après ton dernier contact avec la Mission Locale";
+        let retention = retention.replace('\u{a0}', " ");
+        assert!(summary.replace('\u{a0}', " ").contains(&retention), "{summary}");
+        assert!(notice.replace('\u{a0}', " ").contains(&retention), "{notice}");
+        assert!(summary.contains("donnees@ml-havre.fr"));
+    }
+}
