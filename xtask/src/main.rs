@@ -11,12 +11,16 @@
 //! - `cargo xtask e2e [--no-build] [filter]` builds the release app (unless `--no-build`: the
 //!   dist/ already there, e.g. an older build to show that a new test fails on it) and runs only
 //!   the end-to-end tests.
+//! - `cargo xtask engines` walks one complete sign-up in WebKit and in Firefox ESR through
+//!   WebDriver against the dist/ already built (`cargo xtask test` runs it after Playwright); see
+//!   the `engines` module.
 //! - `cargo xtask communes [--check]` extracts the territory's communes from the Etalab package.
 //! - `cargo xtask typography [--check]` sets French typography in the catalogue and the static
 //!   pages, and writes the static legal pages from the catalogue (`--check`: only checks).
 
 mod bench;
 mod communes;
+mod engines;
 mod serve;
 mod setup;
 mod sizes;
@@ -25,7 +29,7 @@ mod steps;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <dev [--release] [--port N] | test | bench | setup | sizes | e2e [--no-build] [filter] | communes [--check] | typography [--check]>";
+const USAGE: &str = "usage: cargo xtask <dev [--release] [--port N] | test | bench | setup | sizes | e2e [--no-build] [filter] | engines | communes [--check] | typography [--check]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +41,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&root),
         Some("e2e") if args.get(1).is_some_and(|a| a == "--no-build") => steps::e2e(&root, &args[2..]),
         Some("e2e") => steps::release_build(&root).and_then(|()| steps::e2e(&root, &args[1..])),
+        Some("engines") => engines::run_alone(&root),
         Some("communes") => communes::run(&root, args.get(1).is_some_and(|a| a == "--check")),
         Some("typography") => steps::typography(&root, args.get(1).is_some_and(|a| a == "--check")),
         Some("sizes") => setup::all(&root)

@@ -3,12 +3,14 @@
 //! Only the package registries are reachable (crates.io, npm, Debian): every tool comes from
 //! one of them, at a pinned version. Nothing downloads a browser.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::banner;
+use crate::{banner, engines};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// The WebDriver server for Firefox, from crates.io (its GitHub binaries cannot be fetched here).
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// Installs everything; each step is skipped when its tool is present at the right version.
@@ -18,6 +20,7 @@ pub fn all(root: &Path) -> Result<(), String> {
     trunk()?;
     wasm_bindgen(root)?;
     chromium()?;
+    engines()?;
     npm_packages(root)?;
     run(Command::new("cargo").args(["fetch", "--locked"]).current_dir(root), "cargo fetch --locked")?;
     Ok(())
@@ -95,15 +98,16 @@ fn wasm_bindgen(root: &Path) -> Result<(), String> {
     })
 }
 
-fn chromium() -> Result<(), String> {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
-        println!(
-            "ok   {}",
-            output(Command::new("/usr/bin/chromium").arg("--version")).unwrap_or_else(|| "chromium".into())
-        );
-        return Ok(());
-    }
-    println!("install Debian chromium and chromium-driver");
+/// Cargo's bin folder (`$CARGO_HOME/bin`, else `~/.cargo/bin`), where `cargo install` puts tools.
+pub fn cargo_bin() -> Option<PathBuf> {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|home| home.join("bin"))
+}
+
+/// `apt-get update`, then installs Debian `packages` (as root, or with sudo).
+fn apt_install(packages: &[&str]) -> Result<(), String> {
     let sudo = output(Command::new("id").arg("-u")).is_some_and(|uid| uid != "0");
     let apt = |args: &[&str]| {
         let mut command = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
@@ -115,9 +119,77 @@ fn chromium() -> Result<(), String> {
     };
     run(&mut apt(&["update"]), "apt-get update")?;
     run(
-        &mut apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"]),
-        "apt-get install chromium",
+        apt(&["install", "-y", "--no-install-recommends"]).args(packages),
+        &format!("apt-get install {}", packages.join(" ")),
     )
+}
+
+fn chromium() -> Result<(), String> {
+    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+        println!(
+            "ok   {}",
+            output(Command::new("/usr/bin/chromium").arg("--version")).unwrap_or_else(|| "chromium".into())
+        );
+        return Ok(());
+    }
+    println!("install Debian chromium and chromium-driver");
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+/// What `cargo xtask engines` needs besides Chromium: WebKitGTK (its WebDriver server and
+/// MiniBrowser) with a virtual display, Firefox ESR with geckodriver, and the French locale's
+/// source (WebKitGTK takes the page's language from the C library's locale).
+pub fn engines() -> Result<(), String> {
+    let wanted = [
+        ("webkit2gtk-driver", engines::WEBKIT_DRIVER),
+        ("libwebkit2gtk-4.1-0", engines::MINIBROWSER),
+        ("xvfb", engines::XVFB),
+        ("firefox-esr", engines::FIREFOX),
+        ("locales", engines::FRENCH_LOCALE_SOURCE),
+    ];
+    let missing: Vec<&str> =
+        wanted.iter().filter(|(_, file)| !Path::new(file).exists()).map(|(package, _)| *package).collect();
+    if missing.is_empty() {
+        let version = |package: &str| {
+            output(Command::new("dpkg-query").args(["-W", "-f=${Version}", package])).unwrap_or_default()
+        };
+        println!(
+            "ok   WebKitGTK {} (WebKitWebDriver, MiniBrowser), Firefox ESR {}, Xvfb",
+            version("webkit2gtk-driver"),
+            version("firefox-esr")
+        );
+    } else {
+        println!("install Debian {} (the WebKit and Firefox walk)", missing.join(", "));
+        apt_install(&missing)?;
+    }
+    geckodriver()
+}
+
+/// geckodriver's path (installed by `cargo install` into cargo's bin folder).
+pub fn geckodriver_path() -> PathBuf {
+    cargo_bin().map_or_else(|| PathBuf::from("geckodriver"), |bin| bin.join("geckodriver"))
+}
+
+fn geckodriver() -> Result<(), String> {
+    let found = output(Command::new(geckodriver_path()).arg("--version")).unwrap_or_default();
+    let found = found.lines().next().unwrap_or_default();
+    // "geckodriver 0.37.1", followed by the commit when built from a git checkout.
+    if found.split_whitespace().take(2).eq(["geckodriver", GECKODRIVER_VERSION]) {
+        println!("ok   {found}");
+        return Ok(());
+    }
+    println!("install geckodriver {GECKODRIVER_VERSION} (about 3 minutes on 2 cores; found: {found:?})");
+    // As for wasm-bindgen-cli: if a locked dependency left the index, retry without `--locked`.
+    run(
+        Command::new("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION, "--locked", "--force"]),
+        "cargo install geckodriver --locked",
+    )
+    .or_else(|_| {
+        run(
+            Command::new("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION, "--force"]),
+            "cargo install geckodriver",
+        )
+    })
 }
 
 fn npm_packages(root: &Path) -> Result<(), String> {

@@ -2,7 +2,7 @@
 
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
 use crate::{banner, serve, setup, sizes};
@@ -11,7 +11,7 @@ use crate::{banner, serve, setup, sizes};
 const E2E_TIMEOUT_SECONDS: u32 = 4;
 
 /// A child process killed when dropped, so no server outlives the command that started it.
-struct Guard(Child);
+pub(crate) struct Guard(pub(crate) Child);
 
 impl Drop for Guard {
     fn drop(&mut self) {
@@ -21,13 +21,10 @@ impl Drop for Guard {
 }
 
 /// PATH with the npm tools (binaryen 132's wasm-opt, Playwright) and cargo's bin first.
-fn tool_path(root: &Path) -> OsString {
+pub(crate) fn tool_path(root: &Path) -> OsString {
     let mut paths = vec![root.join("node_modules/.bin")];
-    if let Some(home) = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
-    {
-        paths.push(home.join("bin"));
+    if let Some(bin) = setup::cargo_bin() {
+        paths.push(bin);
     }
     paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
     std::env::join_paths(paths).expect("valid PATH")
@@ -59,7 +56,12 @@ pub fn release_build(root: &Path) -> Result<(), String> {
 
 /// Starts the stand-in on a free loopback port; returns its base URL. Its log goes to `log`
 /// (or to the terminal when `None`).
-fn start_stand_in(root: &Path, data_dir: &Path, log: Option<&Path>, extra: &[&str]) -> Result<(String, Guard), String> {
+pub(crate) fn start_stand_in(
+    root: &Path,
+    data_dir: &Path,
+    log: Option<&Path>,
+    extra: &[&str],
+) -> Result<(String, Guard), String> {
     setup::run(
         &mut cargo(root, &["build", "--quiet", "--locked", "-p", "labo-stand-in"]),
         "cargo build -p labo-stand-in",
@@ -184,7 +186,7 @@ pub fn test(root: &Path) -> Result<(), String> {
         "cargo clippy (wasm32)",
     )?;
 
-    banner("layer 1/3: native tests (cargo test --workspace)");
+    banner("layer 1/4: native tests (cargo test --workspace)");
     setup::run(&mut cargo(root, &["test", "--workspace", "--locked"]), "cargo test")?;
 
     banner("report: retries after an outage, with and without jitter (examples/retry_storm.rs)");
@@ -193,7 +195,7 @@ pub fn test(root: &Path) -> Result<(), String> {
         "retry storm simulation",
     )?;
 
-    banner("layer 2/3: component tests (wasm-bindgen-test in headless Chromium)");
+    banner("layer 2/4: component tests (wasm-bindgen-test in headless Chromium)");
     setup::run(
         cargo(root, &["test", "-p", "labo", "--target", "wasm32-unknown-unknown", "--locked", "--test", "components"])
             .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
@@ -207,8 +209,11 @@ pub fn test(root: &Path) -> Result<(), String> {
     let measured = sizes::report(&root.join("dist"))?;
     sizes::check_budget(root, &measured)?;
 
-    banner("layer 3/3: end-to-end tests (Playwright, phone viewport, release build, stand-in)");
-    e2e(root, &[])
+    banner("layer 3/4: end-to-end tests (Playwright, phone viewport, release build, stand-in)");
+    e2e(root, &[])?;
+
+    banner("layer 4/4: one whole sign-up in WebKit and Firefox ESR (WebDriver, release build, stand-in)");
+    crate::engines::run(root)
 }
 
 /// Runs the Playwright tests against dist/ and a fresh stand-in; `filter` is passed to Playwright
