@@ -85,7 +85,7 @@ async fn a_text_field_is_labelled_keeps_what_is_typed_and_shows_its_error() {
     settle().await;
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(field.get_attribute("aria-describedby").as_deref(), Some("email-hint email-error"));
-    assert!(find(&root, "#email-error").text_content().unwrap().contains("Erreur : Écris la partie après le @"));
+    assert!(find(&root, "#email-error").text_content().unwrap().contains("Erreur\u{a0}: Écris la partie après le @"));
     assert_eq!(field.value(), "lea@exemple", "the typed value stays");
 }
 
@@ -158,9 +158,9 @@ async fn the_profile_chart_writes_every_level_out_in_words_never_a_number() {
     let svg = find(&root, "svg");
     assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
     let description = find(&root, "svg desc").text_content().unwrap();
-    assert!(description.contains("Motivation : Déjà là"), "{description}");
-    assert!(description.contains("Ton idée : En route"), "{description}");
-    assert!(description.contains("Entourage : En route"), "{description}");
+    assert!(description.contains("Motivation\u{a0}: Déjà là"), "{description}");
+    assert!(description.contains("Ton idée\u{a0}: En route"), "{description}");
+    assert!(description.contains("Entourage\u{a0}: En route"), "{description}");
     let values: Vec<String> = (0..8)
         .map(|i| root.query_selector_all(".chart-value").unwrap().item(i).unwrap().text_content().unwrap())
         .collect();
@@ -184,7 +184,7 @@ async fn broken_config_page_lists_problems_and_the_last_known_phone() {
     let root = mount(move || view! { <BrokenConfigPage failure=ConfigFailure::Invalid(problems) /> });
     settle().await;
     let text = root.text_content().unwrap();
-    assert!(text.contains("L'inscription en ligne ne marche pas pour le moment"), "{text}");
+    assert!(text.contains("L’inscription en ligne ne marche pas pour le moment"), "{text}");
     assert!(text.contains("pas du JSON valide"), "{text}");
     let call = find(&root, "main a[href='tel:+33261910000']");
     assert_eq!(call.text_content().as_deref(), Some("02 61 91 00 00"));

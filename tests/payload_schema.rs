@@ -1,6 +1,8 @@
 //! The payloads the app builds follow the published contract, `schema/signup-v2.json` (the same
 //! file the stand-in validates incoming bodies with), and carry what the young person typed.
 #![cfg(not(target_arch = "wasm32"))]
+// Native tests, never in the wasm: clippy.toml's size rules do not apply.
+#![allow(clippy::disallowed_methods)]
 
 use chrono::NaiveDate;
 use labo::domain::eligibility::EligibilityForm;
@@ -226,5 +228,159 @@ fn a_sign_up_that_ticked_every_constraint_carries_them_as_facts_and_nothing_abou
     let text = ticked.to_string().to_lowercase();
     for word in ["health", "sant\u{e9}", "santé", "malad", "handicap", "medic", "médic", "soin", "illness", "disab"] {
         assert!(!text.contains(word), "{word} in {text}");
+    }
+}
+
+/// The summary of a built payload.
+fn summary(body: &Value) -> String {
+    body["summary"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn every_sign_up_carries_a_french_summary_a_counsellor_can_read_anywhere() {
+    let mut answers = all_answers(2);
+    answers.insert("constraints".into(), vec!["transport".into(), "other".into()]);
+    let source = Source {
+        counsellor: Some("Claire M.".into()),
+        campaign: Some("forum-mars".into()),
+        channel: Some("salon".into()),
+    };
+    let body = build(Case { answers, source, ..with_test_and_consent() }, 6);
+    let text = summary(&body);
+    println!("{text}");
+    for expected in [
+        "Léa Martin",
+        "19\u{a0}ans",
+        "Le Havre (76610)",
+        "Situation\u{a0}: cherche un emploi",
+        "par SMS, l’après-midi (06 12 34 56 78, lea@exemple.fr)",
+        "Parcours choisi\u{a0}: S’entraîner en groupe",
+        "Suggestion du test\u{a0}: Avancer en individuel",
+        "Mon idée est claire",
+        "Déjà là\u{a0}:",
+        "Un food truck de crêpes",
+        "Contraintes signalées\u{a0}: «\u{202f}Les transports pour venir aux rendez-vous\u{202f}»",
+        "Autre chose, que je préfère dire à la conseillère ou au conseiller",
+        "conseillère ou conseiller Claire M., campagne forum-mars, canal salon",
+    ] {
+        assert!(text.contains(expected), "« {expected} » missing from:\n{text}");
+    }
+    assert!(text.chars().count() <= 1_500);
+    assert!(!text.contains("/100") && !text.contains(" sur 100"), "no mark:\n{text}");
+}
+
+#[test]
+fn without_consent_the_summary_says_so_in_one_line_and_shares_nothing_of_the_test() {
+    let mut answers = all_answers(2);
+    answers.insert("constraints".into(), vec!["money".into()]);
+    let body = build(Case { answers, share: false, ..with_test_and_consent() }, 7);
+    let text = summary(&body);
+    assert!(text.contains("Résultat du test\u{a0}: non transmis"), "{text}");
+    for private in
+        ["Suggestion", "Profil", "Contraintes", "argent", "Temps disponible", "Déjà suivi", "Déjà là", "En route"]
+    {
+        assert!(!text.contains(private), "« {private} » shared without consent:\n{text}");
+    }
+    // What the form itself sends is there.
+    assert!(text.contains("Léa Martin") && text.contains("Un food truck de crêpes"), "{text}");
+}
+
+#[test]
+fn the_summary_stays_short_whatever_is_typed_and_says_when_english_was_used() {
+    let case = with_test_and_consent();
+    let mut body = build(case, 8);
+    assert!(!summary(&body).contains("anglais"));
+    // The longest idea and names: the summary is cut, never longer than 1,500 characters.
+    let eligibility = EligibilityForm {
+        day: "14".into(),
+        month: "3".into(),
+        year: "2007".into(),
+        at_school: Some(false),
+        commune_query: "x".into(),
+        commune: Some(CommuneChoice { insee: "76351".into(), postcode: "76610".into() }),
+        elsewhere: false,
+    }
+    .validate(&territory(), today())
+    .unwrap();
+    let details = SignupForm {
+        first_name: "A".repeat(50),
+        last_name: "B".repeat(50),
+        phone: "06 12 34 56 78".into(),
+        email: format!("{}@exemple.fr", "c".repeat(60)),
+        situation: Some(Situation::Other),
+        situation_other: "D".repeat(100),
+        contact_channel: Some(ContactChannel::Email),
+        contact_time: Some(ContactTime::AnyTime),
+        idea: "une idée très longue ".repeat(60).chars().take(1000).collect(),
+        pathway: "collective".into(),
+        share_answers: true,
+        ..SignupForm::default()
+    }
+    .validate(QUESTIONNAIRE.pathways)
+    .unwrap();
+    let mut answers = all_answers(0);
+    answers.insert(
+        "constraints".into(),
+        vec![
+            "work_hours".into(),
+            "childcare".into(),
+            "transport".into(),
+            "housing".into(),
+            "money".into(),
+            "other".into(),
+        ],
+    );
+    let territory = territory();
+    let parts = SignupParts {
+        eligibility: &eligibility,
+        details: &details,
+        territory: &territory,
+        questionnaire: &QUESTIONNAIRE,
+        answers: &answers,
+        counsellor_override: false,
+        source: Source {
+            counsellor: Some("x".repeat(40)),
+            campaign: Some("y".repeat(40)),
+            channel: Some("z".repeat(20)),
+        },
+        fill_seconds: 95,
+        honeypot: String::new(),
+    };
+    let envelope = Envelope {
+        reference: "ABCD3467".into(),
+        idempotency_key: ids::uuid_v4([3; 16]),
+        submitted_at: "2026-11-27T16:08:42+01:00".into(),
+        locale: "en".into(),
+    };
+    body = serde_json::to_value(Payload::build(parts, envelope)).unwrap();
+    let text = summary(&body);
+    assert!(text.chars().count() <= 1_500, "{} characters", text.chars().count());
+    assert!(text.contains("…"), "the idea is cut, not the essentials:\n{text}");
+    assert!(text.contains("La personne a utilisé l’application en anglais."), "{text}");
+    assert!(text.contains("Contraintes signalées"), "{text}");
+    let errors: Vec<String> = validator().iter_errors(&body).map(|e| format!("{}: {e}", e.instance_path)).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn the_summary_follows_french_typography_and_says_nothing_about_health() {
+    let mut answers = all_answers(1);
+    answers.insert("constraints".into(), vec!["childcare".into(), "other".into()]);
+    for share in [true, false] {
+        let text = summary(&build(Case { answers: answers.clone(), share, ..with_test_and_consent() }, 9));
+        for (i, c) in text.char_indices() {
+            let before = text[..i].chars().last();
+            if matches!(c, ':' | ';' | '!' | '?' | '»') {
+                assert_ne!(before, Some(' '), "a breakable space before « {c} » at {i}:\n{text}");
+            }
+            if before == Some('«') {
+                assert_ne!(c, ' ', "a breakable space after « at {i}:\n{text}");
+            }
+        }
+        assert!(!text.contains('\''), "straight apostrophe:\n{text}");
+        let lower = text.to_lowercase();
+        for word in ["santé", "health", "malad", "handicap", "médic"] {
+            assert!(!lower.contains(word), "{word}:\n{text}");
+        }
     }
 }

@@ -105,7 +105,7 @@ fn names() {
 #[test]
 fn timestamps_keep_the_device_offset() {
     use chrono::{FixedOffset, TimeZone};
-    use labo::domain::signup::{iso_date, iso_timestamp};
+    use labo::domain::dates::{iso_date, iso_timestamp};
     let at = |seconds: i32| FixedOffset::east_opt(seconds).unwrap().with_ymd_and_hms(2026, 3, 7, 6, 8, 9).unwrap();
     assert_eq!(iso_timestamp(&at(3600)), "2026-03-07T06:08:09+01:00");
     assert_eq!(iso_timestamp(&at(0)), "2026-03-07T06:08:09+00:00");

@@ -2,12 +2,14 @@
 //! module per side effect (`net`, `storage`, `platform`).
 
 pub mod components;
+mod interop;
 pub mod messages;
 pub mod net;
 pub mod outbox;
 pub mod pages;
 pub mod platform;
 pub mod router;
+pub mod sharing;
 pub mod state;
 pub mod storage;
 

@@ -26,7 +26,7 @@ use leptos::task::spawn_local;
 use leptos::wasm_bindgen::JsCast;
 use leptos::wasm_bindgen::prelude::{Closure, JsValue};
 
-use crate::app::{net, platform, storage};
+use crate::app::{interop, net, platform, storage};
 use crate::domain::config::Endpoint;
 use crate::domain::json;
 use crate::domain::outbox::{self, Delivered, Entry, Moment, Outbox, POLICY, Recorded};
@@ -281,16 +281,6 @@ where
     F: FnOnce() -> Fut + 'static,
     Fut: std::future::Future<Output = ()> + 'static,
 {
-    let navigator: JsValue = window().navigator().into();
-    let locks = js_sys::Reflect::get(&navigator, &JsValue::from_str("locks")).ok().filter(|l| l.is_object());
-    let request = locks
-        .as_ref()
-        .and_then(|l| js_sys::Reflect::get(l, &JsValue::from_str("request")).ok())
-        .and_then(|r| r.dyn_into::<js_sys::Function>().ok());
-    let (Some(locks), Some(request)) = (locks, request) else {
-        work().await;
-        return true;
-    };
     // The work runs inside the lock's callback, or (if the lock is refused) after it.
     let work = Rc::new(RefCell::new(Some(work)));
     let answered = Rc::new(RefCell::new(false));
@@ -307,13 +297,21 @@ where
             None => js_sys::Promise::resolve(&JsValue::UNDEFINED),
         }
     });
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &JsValue::from_str("ifAvailable"), &JsValue::TRUE);
-    if let Ok(promise) =
-        request.call3(&locks, &JsValue::from_str("labo-outbox"), &options, callback.as_ref().unchecked_ref())
-    {
+    match interop::request_lock_if_available("labo-outbox", callback.as_ref().unchecked_ref()) {
+        // No Web Locks at all: the Idempotency-Key is the safety net.
+        None => {
+            drop(callback);
+            let unused = work.borrow_mut().take();
+            if let Some(work) = unused {
+                work().await;
+            }
+            return true;
+        }
         // A rejection (SecurityError when site data is blocked) is handled below.
-        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await;
+        Some(Ok(promise)) => {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        }
+        Some(Err(_)) => {}
     }
     drop(callback);
     let answered = *answered.borrow();

@@ -1,5 +1,7 @@
 //! The few things the app asks of the browser that are not storage or network: randomness, the
-//! clock, the console, focus and the page title. One place, so the rest of the app stays plain.
+//! clock, the console, focus, the page title, the clipboard, the service worker, the security
+//! policy. One place, so the rest of the app stays plain. (Sharing, printing and the QR code
+//! download are the counsellors' page's: `app::sharing`.)
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
@@ -19,7 +21,7 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
 
 /// Current time with the device's UTC offset, as ISO 8601 (`2026-11-27T16:08:42+01:00`).
 pub fn now_iso() -> String {
-    crate::domain::signup::iso_timestamp(&chrono::Local::now())
+    crate::domain::dates::iso_timestamp(&chrono::Local::now())
 }
 
 /// Milliseconds since 1970, from the browser's clock.
@@ -73,84 +75,13 @@ pub async fn copy_text(text: &str) -> bool {
 /// Registers the service worker that keeps the app shell for offline use. Does nothing where
 /// service workers are unavailable (old browsers, non-HTTPS origins).
 pub fn register_service_worker(url: &str) {
-    let navigator: JsValue = window().navigator().into();
-    let container =
-        js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker")).ok().filter(|c| c.is_object());
-    if let Some(container) = container {
-        use leptos::wasm_bindgen::JsCast;
-        let container: web_sys::ServiceWorkerContainer = container.unchecked_into();
+    if let Some(container) = super::interop::service_worker() {
         let promise = container.register(url);
         leptos::task::spawn_local(async move {
             if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
                 console_warn("Lab'O : le mode hors connexion n'a pas pu être activé (service worker refusé).");
             }
         });
-    }
-}
-
-/// Whether the browser can open the phone's share sheet (Web Share API).
-pub fn can_share() -> bool {
-    let navigator: JsValue = window().navigator().into();
-    js_sys::Reflect::get(&navigator, &JsValue::from_str("share")).is_ok_and(|f| f.is_function())
-}
-
-/// Opens the phone's share sheet with a link. Cancelling it is not an error worth showing.
-pub fn share(title: &str, url: &str) {
-    use leptos::wasm_bindgen::JsCast;
-    let navigator: JsValue = window().navigator().into();
-    let Ok(share) = js_sys::Reflect::get(&navigator, &JsValue::from_str("share")) else { return };
-    let Ok(share) = share.dyn_into::<js_sys::Function>() else { return };
-    let data = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&data, &JsValue::from_str("title"), &JsValue::from_str(title));
-    let _ = js_sys::Reflect::set(&data, &JsValue::from_str("url"), &JsValue::from_str(url));
-    if let Ok(promise) = share.call1(&navigator, &data) {
-        leptos::task::spawn_local(async move {
-            let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await;
-        });
-    }
-}
-
-/// Opens the browser's print dialog (the poster has its own print styles).
-pub fn print() {
-    let _ = window().print();
-}
-
-/// Draws a QR code on a canvas and downloads it as a PNG (10 pixels per module, white margin).
-pub fn download_qr_png(qr: &crate::domain::share::QrCode, file_name: &str) {
-    use crate::domain::share::QR_QUIET_ZONE;
-    use leptos::wasm_bindgen::JsCast;
-    const SCALE: usize = 10;
-    let full = (qr.size + 2 * QR_QUIET_ZONE) * SCALE;
-    let Some(canvas) =
-        document().create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-    else {
-        return;
-    };
-    canvas.set_width(full as u32);
-    canvas.set_height(full as u32);
-    let Some(context) =
-        canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-    else {
-        return;
-    };
-    context.set_fill_style_str("#fff");
-    context.fill_rect(0.0, 0.0, full as f64, full as f64);
-    context.set_fill_style_str("#000");
-    for y in 0..qr.size {
-        for x in 0..qr.size {
-            if qr.dark(x, y) {
-                let (px, py) = (((x + QR_QUIET_ZONE) * SCALE) as f64, ((y + QR_QUIET_ZONE) * SCALE) as f64);
-                context.fill_rect(px, py, SCALE as f64, SCALE as f64);
-            }
-        }
-    }
-    let Ok(url) = canvas.to_data_url_with_type("image/png") else { return };
-    if let Some(link) =
-        document().create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        link.set_href(&url);
-        link.set_download(file_name);
-        link.click();
     }
 }
 
@@ -187,14 +118,7 @@ pub fn csp_header_problem(endpoint_url: &str) -> String {
 /// Asks the browser to keep this site's storage when it cleans up (a sign-up is waiting in it).
 /// The answer does not matter: the confirmation page gives the reference and the phone anyway.
 pub fn ask_persistent_storage() {
-    use leptos::wasm_bindgen::JsCast;
-    // Older engines have no `navigator.storage`: calling it there would throw.
-    let navigator: JsValue = window().navigator().into();
-    let Some(manager) = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok().filter(|m| m.is_object())
-    else {
-        return;
-    };
-    if let Ok(promise) = manager.unchecked_into::<web_sys::StorageManager>().persist() {
+    if let Some(Ok(promise)) = super::interop::storage_manager().map(|manager| manager.persist()) {
         leptos::task::spawn_local(async move {
             let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
         });

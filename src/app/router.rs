@@ -8,7 +8,6 @@
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use leptos::wasm_bindgen::prelude::Closure;
 
 /// The address the app shows.
 #[derive(Clone, Copy)]
@@ -30,16 +29,13 @@ impl Location {
         let (path, hash) = Location::read();
         let location = Location { path: RwSignal::new(path), hash: RwSignal::new(hash) };
         provide_context(location);
-        let on_pop = Closure::<dyn Fn()>::new(move || {
+        // Both listeners live as long as the page (the router is never unmounted).
+        let _ = window_event_listener(ev::popstate, move |_| {
             let (path, hash) = Location::read();
             location.path.set(path);
             location.hash.set(hash);
         });
-        let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
-        on_pop.forget();
-        let handle = window_event_listener(ev::click, move |event| follow_link(location, &event));
-        // The listener lives as long as the page.
-        std::mem::forget(handle);
+        let _ = window_event_listener(ev::click, move |event| follow_link(location, &event));
         location
     }
 

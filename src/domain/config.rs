@@ -190,7 +190,7 @@ impl ContactFallback {
 impl Config {
     /// Parses and validates the text of `config.json`, reporting every problem at once.
     pub fn parse(text: &str) -> Result<Config, Vec<ConfigProblem>> {
-        let root: Value = serde_json::from_str(text).map_err(|e| {
+        let root: Value = super::json::parse_value(text).map_err(|e| {
             vec![problem(
                 "",
                 format!("le fichier n'est pas du JSON valide (ligne {}, colonne {}).", e.line(), e.column()),
@@ -208,7 +208,7 @@ impl Config {
         let ml = reader.object(root, "mission_locale");
         let name = ml.and_then(|o| reader.text(o, "mission_locale.name", true));
         let short_name = ml.and_then(|o| reader.text(o, "mission_locale.short_name", false)).and_then(|short| {
-            let lower = short.to_lowercase();
+            let lower = short.to_ascii_lowercase();
             if ["la ", "l'", "l’"].iter().any(|article| lower.starts_with(article)) {
                 Some(short)
             } else {

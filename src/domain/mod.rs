@@ -4,6 +4,7 @@
 //! `crate::app` only renders their state and calls them.
 
 pub mod config;
+pub mod dates;
 pub mod draft;
 pub mod eligibility;
 pub mod email;
@@ -16,6 +17,7 @@ pub mod response;
 pub mod share;
 pub mod signup;
 pub mod small_sort;
+pub mod summary;
 pub mod territory;
 pub mod typography;
 pub mod wire;

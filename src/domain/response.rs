@@ -59,7 +59,7 @@ pub fn classify(status: u16, body: &str) -> Outcome {
 /// Whether a 422's body says the Idempotency-Key was already used (docs/endpoint.md):
 /// `{"status": "key_reused"}`, or a problem about the `Idempotency-Key` field.
 pub fn key_reused(body: &str) -> bool {
-    let Ok(value) = serde_json::from_str::<Value>(body) else { return false };
+    let Ok(value) = super::json::parse_value(body) else { return false };
     let by_status = value.get("status").and_then(Value::as_str) == Some("key_reused");
     let by_field = value.get("problems").and_then(Value::as_array).into_iter().flatten().any(|p| {
         p.get("field")
@@ -72,7 +72,7 @@ pub fn key_reused(body: &str) -> bool {
 /// Reads `{"problems": [{"field": …, "message": …}]}` (our contract) or a few common variants
 /// (`errors`, plain strings). Anything else gives no problems; never fails.
 pub fn problems(body: &str) -> Vec<String> {
-    let Ok(value) = serde_json::from_str::<Value>(body) else {
+    let Ok(value) = super::json::parse_value(body) else {
         return Vec::new();
     };
     let list = value.get("problems").or_else(|| value.get("errors")).and_then(Value::as_array);

@@ -386,6 +386,9 @@ pub struct Payload {
     pub reference: String,
     pub idempotency_key: String,
     pub submitted_at: String,
+    /// The sign-up in plain French for the counsellor, ≤ 1,500 characters (see
+    /// [`super::summary`]): what an endpoint that keeps only a text field still shows.
+    pub summary: String,
     pub applicant: Applicant,
     pub contact: ContactPreference,
     pub idea: Option<String>,
@@ -563,15 +566,16 @@ impl Payload {
                 (q.id.to_owned(), q.chosen(answers).into_iter().map(|i| q.options[i].id.to_owned()).collect())
             })),
         });
-        Payload {
+        let mut payload = Payload {
             schema_version: SCHEMA_VERSION.to_owned(),
             reference: envelope.reference,
             idempotency_key: envelope.idempotency_key,
             submitted_at: envelope.submitted_at,
+            summary: String::new(),
             applicant: Applicant {
                 first_name: details.first_name.clone(),
                 last_name: details.last_name.clone(),
-                birth_date: iso_date(eligibility.birth_date),
+                birth_date: super::dates::iso_date(eligibility.birth_date),
                 phone: details.phone.e164().to_owned(),
                 email: details.email.clone(),
                 commune,
@@ -590,7 +594,7 @@ impl Payload {
             pathway: PathwayChoice {
                 chosen: details.pathway.clone(),
                 // The suggestion is a result of the profile: sent only with the same consent.
-                suggested: profile.filter(|_| share).map(|p| questionnaire.pathways[p.pathway].to_owned()),
+                suggested: profile.as_ref().filter(|_| share).map(|p| questionnaire.pathways[p.pathway].to_owned()),
             },
             self_assessment,
             consent: Consent { share_self_assessment: share },
@@ -598,30 +602,14 @@ impl Payload {
             anti_spam: AntiSpam { honeypot: honeypot.chars().take(200).collect(), fill_seconds },
             locale: envelope.locale,
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
-        }
+        };
+        let shared = super::summary::Shared {
+            questionnaire,
+            answers,
+            profile: profile.as_ref().filter(|_| share),
+            french: crate::content::LANGUAGES[0],
+        };
+        payload.summary = super::summary::write(&payload, &details.phone.display(), &shared);
+        payload
     }
-}
-
-/// Formats a moment as ISO 8601 with its offset and whole seconds
-/// (`2026-11-27T16:08:42+01:00`). Hand-written: chrono's formatter is heavy for the wasm.
-pub fn iso_timestamp<Tz: chrono::TimeZone>(moment: &chrono::DateTime<Tz>) -> String {
-    use chrono::{Offset, Timelike};
-    let local = moment.naive_local();
-    let offset = moment.offset().fix().local_minus_utc();
-    let (sign, offset) = if offset < 0 { ('-', -offset) } else { ('+', offset) };
-    format!(
-        "{}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
-        iso_date(local.date()),
-        local.hour(),
-        local.minute(),
-        local.second(),
-        offset / 3600,
-        offset % 3600 / 60
-    )
-}
-
-/// `2007-03-14`.
-pub fn iso_date(date: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }

@@ -189,7 +189,7 @@ pub fn capitalised(text: &str) -> String {
 /// The English form of a French short name with its article: "la Mission Locale" gives "the
 /// Mission Locale", "l’Antenne" gives "the Antenne".
 pub fn english_short_name(short_name: &str) -> String {
-    let lower = short_name.to_lowercase();
+    let lower = short_name.to_ascii_lowercase(); // articles are ASCII; byte offsets stay the same
     for article in ["la ", "le ", "les ", "l’", "l'"] {
         if lower.starts_with(article) {
             return format!("the {}", &short_name[article.len()..]);

@@ -66,6 +66,7 @@ pub const PATHS: &[&str] = &[
     "reference",
     "idempotency_key",
     "submitted_at",
+    "summary",
     "applicant.first_name",
     "applicant.last_name",
     "applicant.birth_date",
@@ -233,6 +234,7 @@ mod tests {
             reference: "ABCD3467".into(),
             idempotency_key: "12345678-9abc-4ef0-9234-56789abcdef0".into(),
             submitted_at: "2026-11-27T16:08:42+01:00".into(),
+            summary: "Résumé de Léa".into(),
             applicant: Applicant {
                 first_name: "Léa".into(),
                 last_name: "Martin-Dupont".into(),
@@ -276,6 +278,8 @@ mod tests {
             ("age", "eligibility.age"),
             ("codePostal", "applicant.commune.postcode"),
             ("ville", "applicant.commune.name"),
+            // Its free-text field carries the summary, so the counsellor reads the profile.
+            ("commentaire", "summary"),
         ];
         Mapping {
             fields: fields.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect(),
@@ -286,7 +290,7 @@ mod tests {
     #[test]
     fn json_without_mapping_is_our_contract() {
         let Body::Json(text) = encode(&json(payload()), Format::Json, None) else { panic!() };
-        let value: Value = serde_json::from_str(&text).unwrap();
+        let value: Value = crate::domain::json::parse_value(&text).unwrap();
         assert_eq!(value, serde_json::to_value(payload()).unwrap());
     }
 
@@ -295,12 +299,12 @@ mod tests {
         let Body::Json(text) = encode(&json(payload()), Format::Json, Some(&one_young_one_solution())) else {
             panic!()
         };
-        let value: Value = serde_json::from_str(&text).unwrap();
+        let value: Value = crate::domain::json::parse_value(&text).unwrap();
         assert_eq!(
             value,
             serde_json::json!({
                 "prénom": "Léa", "nom": "Martin-Dupont", "téléphone": "+33612345678", "email": "lea+labo@exemple.fr",
-                "age": 19, "codePostal": "76610", "ville": "Le Havre"
+                "age": 19, "codePostal": "76610", "ville": "Le Havre", "commentaire": "Résumé de Léa"
             })
         );
     }
@@ -316,12 +320,30 @@ mod tests {
         assert_eq!(
             text,
             "pr%C3%A9nom=L%C3%A9a&nom=Martin-Dupont&t%C3%A9l%C3%A9phone=%2B33612345678&email=lea%2Blabo%40exemple.fr\
-             &age=19&codePostal=76610&ville=Le+Havre&idee=Cr%C3%AApes+%26+cidre%2C+100+%25+local&tel=0612345678\
+             &age=19&codePostal=76610&ville=Le+Havre&commentaire=R%C3%A9sum%C3%A9+de+L%C3%A9a&idee=Cr%C3%AApes+%26+cidre%2C+100+%25+local&tel=0612345678\
              &niveau_idee=&origine=Lab%27O"
         );
         let Body::Multipart(pairs) = encode(&json(payload()), Format::Multipart, Some(&mapping)) else { panic!() };
         assert_eq!(pairs[0], ("prénom".to_owned(), "Léa".to_owned()));
         assert_eq!(pairs.last().unwrap(), &("origine".to_owned(), "Lab'O".to_owned()));
+    }
+
+    #[test]
+    fn every_format_carries_the_same_summary() {
+        let value = json(payload());
+        let mut found = Vec::new();
+        let Body::Json(contract) = encode(&value, Format::Json, None) else { panic!() };
+        found.push(crate::domain::json::parse_value(&contract).unwrap()["summary"].as_str().unwrap().to_owned());
+        let Body::Json(mapped) = encode(&value, Format::Json, Some(&one_young_one_solution())) else { panic!() };
+        found.push(crate::domain::json::parse_value(&mapped).unwrap()["commentaire"].as_str().unwrap().to_owned());
+        let Body::Form(form) = encode(&value, Format::Form, None) else { panic!() };
+        assert!(form.contains("&summary=R%C3%A9sum%C3%A9+de+L%C3%A9a"), "{form}");
+        for mapping in [None, Some(one_young_one_solution())] {
+            let Body::Multipart(pairs) = encode(&value, Format::Multipart, mapping.as_ref()) else { panic!() };
+            let name = if mapping.is_some() { "commentaire" } else { "summary" };
+            found.push(pairs.into_iter().find(|(n, _)| n == name).unwrap().1);
+        }
+        assert!(found.iter().all(|s| s == "Résumé de Léa"), "{found:?}");
     }
 
     #[test]

@@ -11,7 +11,9 @@
 //!   form) are accepted too, and stored as an object of fields.
 //! - stores every accepted sign-up in `submissions.jsonl` in its data folder, so they survive a
 //!   restart;
-//! - `GET /__stand-in/submissions` lists them, `DELETE /__stand-in/submissions` resets everything;
+//! - `GET /__stand-in/submissions` lists them (JSON; in a browser, an HTML page showing each
+//!   sign-up's summary as the counsellor will read it), `DELETE /__stand-in/submissions`
+//!   resets everything;
 //! - `GET /__stand-in/requests` lists every sign-up attempt received (time, key, outcome), for
 //!   tests about retries;
 //! - `POST /__stand-in/faults` queues misbehaviour for the next attempts (see [`Fault`]);
@@ -452,8 +454,59 @@ async fn thanks(State(stand_in): State<StandIn>, headers: HeaderMap) -> Response
     ([(CONTENT_TYPE, "text/html; charset=utf-8")], "<!doctype html><title>Merci</title><p>Merci !</p>").into_response()
 }
 
-async fn list_submissions(State(stand_in): State<StandIn>) -> Json<Vec<Record>> {
-    Json(stand_in.inner.store.lock().expect("store lock").all().to_vec())
+/// The stored sign-ups: JSON for tests and tools; an HTML page for a person's browser, showing
+/// each sign-up's summary as the counsellor will read it.
+async fn list_submissions(State(stand_in): State<StandIn>, headers: HeaderMap) -> Response {
+    let records = stand_in.inner.store.lock().expect("store lock").all().to_vec();
+    let wants_html = header(&headers, &axum::http::header::ACCEPT).is_some_and(|a| a.contains("text/html"));
+    if wants_html {
+        ([(CONTENT_TYPE, "text/html; charset=utf-8")], submissions_page(&records)).into_response()
+    } else {
+        Json(records).into_response()
+    }
+}
+
+/// The text a counsellor reads: the contract's `summary`, or (a mapped body) its longest text
+/// field, where a mapping puts the summary.
+pub fn summary_of(body: &Value) -> Option<&str> {
+    if let Some(summary) = body.get("summary").and_then(Value::as_str) {
+        return Some(summary);
+    }
+    body.as_object()?.values().filter_map(Value::as_str).max_by_key(|s| s.chars().count())
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn submissions_page(records: &[Record]) -> String {
+    let mut page = String::from(
+        "<!doctype html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Inscriptions reçues – stand-in du Lab'O</title>\
+         <style>body{font:1rem/1.5 system-ui,sans-serif;max-width:48rem;margin:auto;padding:1rem}\
+         pre{white-space:pre-wrap;background:#f3f3f3;padding:.75rem}</style></head><body>\
+         <h1>Inscriptions reçues par le stand-in</h1>\
+         <p>Ce que la conseillère ou le conseiller lira : le résumé de chaque inscription, puis le corps reçu.</p>",
+    );
+    if records.is_empty() {
+        page.push_str("<p>Aucune inscription pour l'instant.</p>");
+    }
+    for record in records.iter().rev() {
+        let reference = record.body.get("reference").and_then(Value::as_str).unwrap_or("sans référence");
+        page.push_str(&format!(
+            "<article><h2>N° {} – {} ({})</h2><h3>Résumé</h3><pre class=\"summary\">{}</pre>\
+             <details><summary>Corps reçu ({})</summary><pre>{}</pre></details></article>",
+            record.id,
+            escape(reference),
+            escape(&record.received_at),
+            escape(summary_of(&record.body).unwrap_or("(pas de résumé dans ce corps)")),
+            escape(&record.content_type),
+            escape(&serde_json::to_string_pretty(&record.body).unwrap_or_default()),
+        ));
+    }
+    page.push_str("</body></html>\n");
+    page
 }
 
 async fn reset(State(stand_in): State<StandIn>) -> Response {

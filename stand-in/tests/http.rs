@@ -137,6 +137,7 @@ async fn accepts_the_current_contract_and_the_previous_one_still_queued_on_phone
     let mut v2 = v1.clone();
     v2["schema_version"] = "signup-v2".into();
     v2["idempotency_key"] = KEY2.into();
+    v2["summary"] = "Inscription au Lab'O ABCD3467.".into();
     v2["self_assessment"] = json!({
         "questionnaire_version": "2026-12",
         "levels": {"idea": "already"},
@@ -153,6 +154,24 @@ async fn accepts_the_current_contract_and_the_previous_one_still_queued_on_phone
     let unknown = json!({"schema_version": "signup-v9"}).to_string();
     assert_eq!(post(port, key3, &unknown).await.status, Some(400));
     assert_eq!(stored(port).await.len(), 2);
+}
+
+#[tokio::test]
+async fn the_submissions_page_shows_each_summary_as_the_counsellor_will_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = start(dir.path()).await;
+    let mut body: Value = serde_json::from_str(&payload(KEY, "+33612345678")).unwrap();
+    body["schema_version"] = "signup-v2".into();
+    body["summary"] = "Inscription au Lab'O ABCD3467.\nQui : Léa <Martin>, 19 ans.".into();
+    assert_eq!(post(port, KEY, &body.to_string()).await.status, Some(201));
+    let page =
+        request(port, "GET", "/__stand-in/submissions", &[("Accept", "text/html,application/xhtml+xml")], "").await;
+    assert_eq!(page.status, Some(200));
+    assert!(page.header("content-type").unwrap().starts_with("text/html"));
+    assert!(page.body.contains("Qui : Léa &lt;Martin&gt;, 19 ans."), "escaped, as written: {}", page.body);
+    assert!(page.body.contains("ABCD3467"));
+    // Tools still get JSON.
+    assert_eq!(stored(port).await[0]["body"]["summary"], body["summary"]);
 }
 
 #[tokio::test]

@@ -24,9 +24,10 @@ pub fn ProfileChart(
             levels
                 .iter()
                 .zip(t.dimensions)
-                .map(|(level, d)| format!("{} : {}", d.name, t.levels[*level]))
+                // French typography: no-break space before « : », narrow one before « ; ».
+                .map(|(level, d)| format!("{}\u{a0}: {}", d.name, t.levels[*level]))
                 .collect::<Vec<_>>()
-                .join(" ; ")
+                .join("\u{202f}; ")
         }
     };
     let bars = levels

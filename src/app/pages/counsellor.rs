@@ -3,8 +3,8 @@ use leptos::task::spawn_local;
 
 use super::use_page_title;
 use crate::app::components::{ChoiceGroup, ChoiceOption, PAGE_TITLE_ID, TextField};
-use crate::app::platform;
 use crate::app::state::{tr, use_config, use_texts};
+use crate::app::{platform, sharing};
 use crate::content::{fill, fill_mission_locale};
 use crate::domain::questionnaire::QUESTIONNAIRE;
 use crate::domain::share::{self, Channel, QrCode, ShareLink};
@@ -79,15 +79,15 @@ pub fn CounsellorPage() -> impl IntoView {
             spawn_local(async move { copy_status.set(Some(platform::copy_text(&url).await)) });
         }
     };
-    let can_share = platform::can_share();
+    let can_share = sharing::can_share();
     let share_link = move |_| {
         if let Some(url) = link.get_untracked() {
-            platform::share(t.get_untracked().app_name, &url);
+            sharing::share(t.get_untracked().app_name, &url);
         }
     };
     let download_png = move |_| {
         if let Some(qr) = qr.get_untracked() {
-            platform::download_qr_png(&qr, "labo-qr-code.png");
+            sharing::download_qr_png(&qr, "labo-qr-code.png");
         }
     };
     let svg_href = move || format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(&svg()));
@@ -170,7 +170,7 @@ pub fn CounsellorPage() -> impl IntoView {
                     error=Signal::stored(None)
                 />
                 <p class="actions">
-                    <button type="button" class="button button-primary" on:click=|_| platform::print()>{tr(|t| t.counsellor_print)}</button>
+                    <button type="button" class="button button-primary" on:click=|_| sharing::print()>{tr(|t| t.counsellor_print)}</button>
                 </p>
             </Show>
         </div>

@@ -1,0 +1,68 @@
+//! Sign-ups the endpoint accepted: only their references, remembered for a day.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::domain::json;
+
+/// A sign-up the endpoint accepted, remembered for a day so the confirmation survives a reload
+/// or shows up in another tab. Only the reference: no personal data stays on the device.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Delivered {
+    pub reference: String,
+    pub at_ms: i64,
+}
+
+impl Delivered {
+    /// Reads the stored list; what cannot be read is forgotten (it is only a reminder of a
+    /// reference the endpoint already has).
+    pub fn list_from_storage(text: &str) -> Vec<Delivered> {
+        let value = json::parse_value(text).unwrap_or(Value::Null);
+        let items = value.as_array().map(Vec::as_slice).unwrap_or_default();
+        items
+            .iter()
+            .filter_map(|item| {
+                Some(Delivered { reference: json::opt_text(item, "reference")?, at_ms: json::int(item, "at_ms")? })
+            })
+            .collect()
+    }
+}
+
+/// How long a delivered reference is remembered.
+pub const DELIVERED_KEEP_MS: i64 = 24 * 3600 * 1000;
+
+/// Adds a delivered reference and forgets old ones (more than a day, or beyond the last five).
+pub fn remember_delivered(list: &[Delivered], reference: &str, now_ms: i64) -> Vec<Delivered> {
+    let mut next: Vec<Delivered> =
+        list.iter().filter(|d| d.reference != reference && now_ms - d.at_ms <= DELIVERED_KEEP_MS).cloned().collect();
+    next.push(Delivered { reference: reference.to_owned(), at_ms: now_ms });
+    let excess = next.len().saturating_sub(5);
+    next.drain(..excess);
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delivered_references_read_back_and_damage_is_forgotten() {
+        let list = remember_delivered(&[], "ABCD3467", 10);
+        let text = serde_json::to_string(&list).unwrap();
+        assert_eq!(Delivered::list_from_storage(&text), list);
+        assert!(Delivered::list_from_storage("{").is_empty());
+        assert_eq!(Delivered::list_from_storage(r#"[{"reference": 1}, {"reference": "X", "at_ms": 3}]"#).len(), 1);
+    }
+
+    #[test]
+    fn delivered_references_are_kept_a_day_and_five_at_most() {
+        let mut list = Vec::new();
+        for (i, reference) in ["A", "B", "C", "D", "E", "F"].iter().enumerate() {
+            list = remember_delivered(&list, reference, i as i64);
+        }
+        assert_eq!(list.iter().map(|d| d.reference.as_str()).collect::<Vec<_>>(), ["B", "C", "D", "E", "F"]);
+        let later = remember_delivered(&list, "G", DELIVERED_KEEP_MS + 3);
+        assert_eq!(later.iter().map(|d| d.reference.as_str()).collect::<Vec<_>>(), ["D", "E", "F", "G"]);
+        assert_eq!(remember_delivered(&later, "G", DELIVERED_KEEP_MS + 3).len(), 4, "no duplicates");
+    }
+}
