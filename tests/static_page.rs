@@ -209,8 +209,14 @@ fn the_static_start_page_says_what_the_app_says() {
     ];
     expected.extend(t.start_for_whom.iter().map(|s| escape(s)));
     expected.extend(t.start_after_steps.iter().map(|s| escape(s)));
-    for p in t.pathways {
-        expected.push(format!("<strong>{}</strong>{}{}", escape(p.name), escape(t.app_colon), escape(p.summary)));
+    // What the deployment adds about a pathway (config.json's `pathways`) comes after it.
+    for (p, id) in t.pathways.iter().zip(labo::domain::questionnaire::QUESTIONNAIRE.pathways) {
+        expected.push(format!(
+            r#"<strong>{}</strong>{}{} <span data-config="pathways.{id}"></span></li>"#,
+            escape(p.name),
+            escape(t.app_colon),
+            escape(p.summary)
+        ));
     }
     for other in labo::content::LANGUAGES.iter().skip(1) {
         expected.push(format!("lang=\"{}\">{}</button>", other.meta_lang, other.meta_name));

@@ -22,6 +22,17 @@ pub struct Config {
     pub territory: TerritorySettings,
     pub privacy: Privacy,
     pub accessibility: AccessibilitySettings,
+    /// What this deployment adds about each pathway (days, places, group size…), by pathway
+    /// id, in the questionnaire's order: what the catalogue cannot promise for every mission
+    /// locale.
+    pub pathway_details: Vec<(String, String)>,
+}
+
+impl Config {
+    /// What this deployment says about the pathway `id`, if anything.
+    pub fn pathway_details(&self, id: &str) -> Option<&str> {
+        self.pathway_details.iter().find(|(p, _)| p == id).map(|(_, text)| text.as_str())
+    }
 }
 
 /// The deployment's accessibility documents, linked from the accessibility statement.
@@ -201,7 +212,11 @@ impl Config {
         };
         let mut problems = Vec::new();
         let mut reader = Reader { problems: &mut problems };
-        reader.unknown_keys("", root, &["endpoint", "mission_locale", "territory", "privacy", "accessibility"]);
+        reader.unknown_keys(
+            "",
+            root,
+            &["endpoint", "mission_locale", "territory", "privacy", "accessibility", "pathways"],
+        );
 
         let endpoint = reader.object(root, "endpoint").and_then(|o| reader.endpoint(o));
 
@@ -269,6 +284,20 @@ impl Config {
             reader.unknown_keys("privacy", o, &known);
         }
 
+        // Optional: a text per pathway of the questionnaire.
+        let mut pathway_details = Vec::new();
+        if root.contains_key("pathways")
+            && let Some(o) = reader.object(root, "pathways")
+        {
+            let ids = super::questionnaire::QUESTIONNAIRE.pathways;
+            reader.unknown_keys("pathways", o, ids);
+            for id in ids {
+                if let Some(text) = reader.text(o, &format!("pathways.{id}"), false) {
+                    pathway_details.push(((*id).to_owned(), typography::french(&text)));
+                }
+            }
+        }
+
         // Optional: a deployment without these documents says so on the statement.
         let accessibility = match root.get("accessibility") {
             None => Some(AccessibilitySettings::default()),
@@ -327,6 +356,7 @@ impl Config {
                         transfers_outside_eu: transfers_outside_eu.map(typeset),
                     },
                     accessibility,
+                    pathway_details,
                 })
             }
             _ => Err(problems),
@@ -690,6 +720,20 @@ mod tests {
             ]
         );
         assert!(problems[0].message.contains("« la »"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn reads_what_the_deployment_says_about_each_pathway() {
+        let text = GOOD.replace(
+            r#""privacy": {"#,
+            r#""pathways": { "collective": "En petits groupes, le mardi : 3 mois." }, "privacy": {"#,
+        );
+        let config = Config::parse(&text).unwrap();
+        assert_eq!(config.pathway_details("collective"), Some("En petits groupes, le mardi\u{a0}: 3 mois."));
+        assert_eq!(config.pathway_details("discovery"), None);
+        assert_eq!(Config::parse(GOOD).unwrap().pathway_details, []);
+        let bad = GOOD.replace(r#""privacy": {"#, r#""pathways": { "visits": "x", "individual": 3 }, "privacy": {"#);
+        assert_eq!(keys(&Config::parse(&bad).unwrap_err()), ["pathways.visits", "pathways.individual"]);
     }
 
     #[test]

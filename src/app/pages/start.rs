@@ -40,7 +40,12 @@ pub fn StartPage() -> impl IntoView {
                 t.get()
                     .pathways
                     .iter()
-                    .map(|p| view! { <li><strong>{p.name}</strong> {t.get().app_colon} {p.summary}</li> })
+                    .zip(QUESTIONNAIRE.pathways)
+                    .map(|(p, id)| {
+                        // What this mission locale adds (config.json), in French like the rest of its texts.
+                        let details = config.pathway_details(id).map(|d| format!(" {d}"));
+                        view! { <li><strong>{p.name}</strong> {t.get().app_colon} {p.summary} {details}</li> }
+                    })
                     .collect_view()
             }}
         </ul>
