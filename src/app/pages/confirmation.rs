@@ -155,7 +155,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                     <p>{tr(|t| t.outbox_blocked_text)}</p>
                     <details class="technical-details">
                         <summary>{tr(|t| t.broken_config_details)}</summary>
-                        <p>{problem}</p>
+                        <p>{crate::domain::typography::french(&problem)}</p>
                     </details>
                 </div>
             }
