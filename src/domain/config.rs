@@ -223,8 +223,7 @@ impl Config {
         let ml = reader.object(root, "mission_locale");
         let name = ml.and_then(|o| reader.text(o, "mission_locale.name", true));
         let short_name = ml.and_then(|o| reader.text(o, "mission_locale.short_name", false)).and_then(|short| {
-            let lower = short.to_lowercase();
-            if ["la ", "l'", "l’"].iter().any(|article| lower.starts_with(article)) {
+            if typography::has_article(&short) {
                 Some(short)
             } else {
                 let message = format!(

@@ -105,12 +105,17 @@ pub fn check_budget(root: &Path, sizes: &[FileSize]) -> Result<(), String> {
 /// people, so it is reported apart and not counted in their first load.
 pub const COUNSELLORS_DIR: &str = "conseillers";
 
-/// Measures every file of `dist` (precompressed copies and the counsellors' page excluded).
+/// The folders of dist/ holding the static copies of the legal pages: read only by browsers
+/// without JavaScript (the app shows its own), so reported apart like the counsellors' page.
+pub const NO_SCRIPT_DIRS: [&str; 2] = ["confidentialite", "accessibilite"];
+
+/// Measures every file of `dist` (precompressed copies, the counsellors' page and the static
+/// legal pages excluded).
 pub fn measure(dist: &Path) -> Result<Vec<FileSize>, String> {
     let mut paths = Vec::new();
     files(dist, &mut paths).map_err(|e| format!("{}: {e}", dist.display()))?;
-    let counsellors = dist.join(COUNSELLORS_DIR);
-    paths.retain(|path| !path.starts_with(&counsellors));
+    let apart: Vec<PathBuf> = std::iter::once(COUNSELLORS_DIR).chain(NO_SCRIPT_DIRS).map(|d| dist.join(d)).collect();
+    paths.retain(|path| !apart.iter().any(|dir| path.starts_with(dir)));
     let mut sizes = Vec::new();
     for path in paths {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -146,6 +151,14 @@ pub fn report(dist: &Path) -> Result<Vec<FileSize>, String> {
         let brotli: usize = page.iter().map(|s| s.brotli).sum();
         println!(
             "(not in the total: the counsellors' page, {COUNSELLORS_DIR}/, {} brotli, loaded only there)",
+            kb(brotli)
+        );
+    }
+    for dir in NO_SCRIPT_DIRS.map(|d| dist.join(d)).iter().filter(|d| d.is_dir()) {
+        let brotli: usize = measure(dir)?.iter().map(|s| s.brotli).sum();
+        println!(
+            "(not in the total: {}/, the static legal page for browsers without JavaScript, {} brotli)",
+            dir.file_name().unwrap_or_default().to_string_lossy(),
             kb(brotli)
         );
     }

@@ -20,7 +20,7 @@ pub fn StartPage() -> impl IntoView {
     let count = QUESTIONNAIRE.questions.len().to_string();
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.start_title)}</h1>
-        <p class="lead">{move || fill_mission_locale(t.get(), t.get().start_intro, &short_name)}</p>
+        <p class="lead">{Signal::derive(move || fill_mission_locale(t.get(), t.get().start_intro, &short_name))}</p>
         <p class="actions">
             <a href=paths::question(1) class="button button-primary">{tr(|t| t.start_take_test)}</a>
             <a href=paths::ELIGIBILITY class="button">{tr(|t| t.start_signup_direct)}</a>
