@@ -339,20 +339,14 @@ pub fn accessibility_statement(t: &Texts, config: &Config, all_variants: bool) -
     p.add(Block::Paragraph(sentence(t.accessibility_intro, std::slice::from_ref(&ml))));
     p.add(Block::Paragraph(text(t.accessibility_plans_text)));
     let plans = &config.accessibility;
-    let document =
-        |keys: &'static str, name: &str, url: &Option<String>| -> (Option<Vec<Inline>>, Option<Vec<Inline>>) {
-            let link =
-                vec![Inline::Link { href: url.clone().unwrap_or_default(), text: name.to_owned(), keys: Some(keys) }];
-            let missing = text(&format!("{name}{}{}", t.app_colon, t.accessibility_not_published));
-            (Some(link), Some(missing))
-        };
-    // One list item per document: its link, or "pas encore publié".
+    // One list item per document: its link, or "… : pas encore publié".
     for (keys, name, url) in [
         ("accessibility.multi_year_plan_url", t.accessibility_multi_year_plan, &plans.multi_year_plan_url),
         ("accessibility.action_plan_url", t.accessibility_action_plan, &plans.action_plan_url),
     ] {
-        let (link, missing) = document(keys, name, url);
-        p.either(keys, url.is_some(), link.map(|l| Block::List(vec![l])), missing.map(|m| Block::List(vec![m])));
+        let link = Inline::Link { href: url.clone().unwrap_or_default(), text: name.to_owned(), keys: Some(keys) };
+        let missing = text(&format!("{name}{}{}", t.app_colon, t.accessibility_not_published));
+        p.either(keys, url.is_some(), Some(Block::List(vec![vec![link]])), Some(Block::List(vec![missing])));
     }
 
     p.add(Block::Heading(2, t.accessibility_status_title.to_owned()));
