@@ -81,6 +81,61 @@ impl Page {
     }
 }
 
+/// Text for HTML.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A sentence as HTML. For the static copy (`marked`), a value of config.json is an element
+/// marked with its key, for tools/post-build.mjs to fill in.
+pub fn inline_html(inlines: &[Inline], marked: bool) -> String {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(text) => escape(text),
+            Inline::Value { keys, text, capital } if marked => {
+                let capital = if *capital { " data-capital" } else { "" };
+                format!(r#"<span data-config="{keys}"{capital}>{}</span>"#, escape(text))
+            }
+            Inline::Value { text, .. } => escape(text),
+            Inline::Link { href, text, keys: Some(keys) } if marked => {
+                format!(r#"<a href="{}" data-config="{keys}">{}</a>"#, escape(href), escape(text))
+            }
+            Inline::Link { href, text, .. } => format!(r#"<a href="{}">{}</a>"#, escape(href), escape(text)),
+        })
+        .collect()
+}
+
+/// The blocks of a page as HTML (the app shows it as is: one piece of markup instead of a view
+/// per kind of block, which kept ~4 KB of rendering code out of the wasm). For the static copy,
+/// `is_set` says whether an optional key is set in the example config: the other version of a
+/// part is marked `hidden` (tools/post-build.mjs decides for the deployment).
+pub fn html(page: &Page, is_set: Option<&dyn Fn(&str) -> bool>) -> String {
+    let mut out = String::new();
+    for part in &page.parts {
+        let condition = match (part.only_if, is_set) {
+            (Some((key, wanted)), Some(is_set)) => {
+                let hidden = if is_set(key) == wanted { "" } else { " hidden" };
+                format!(r#" data-config-{}="{key}"{hidden}"#, if wanted { "if" } else { "unless" })
+            }
+            _ => String::new(),
+        };
+        let marked = is_set.is_some();
+        out.push_str("\n        ");
+        out.push_str(&match &part.block {
+            Block::Lead(inlines) => format!(r#"<p class="lead"{condition}>{}</p>"#, inline_html(inlines, marked)),
+            Block::Heading(level, text) => format!("<h{level}{condition}>{}</h{level}>", escape(text)),
+            Block::Paragraph(inlines) => format!("<p{condition}>{}</p>", inline_html(inlines, marked)),
+            Block::List(items) => {
+                let items: String =
+                    items.iter().map(|i| format!("\n          <li>{}</li>", inline_html(i, marked))).collect();
+                format!("<ul{condition}>{items}\n        </ul>")
+            }
+        });
+    }
+    out
+}
+
 /// The text of a sentence, without its links' addresses.
 pub fn plain(inlines: &[Inline]) -> String {
     inlines
@@ -284,20 +339,14 @@ pub fn accessibility_statement(t: &Texts, config: &Config, all_variants: bool) -
     p.add(Block::Paragraph(sentence(t.accessibility_intro, std::slice::from_ref(&ml))));
     p.add(Block::Paragraph(text(t.accessibility_plans_text)));
     let plans = &config.accessibility;
-    let document =
-        |keys: &'static str, name: &str, url: &Option<String>| -> (Option<Vec<Inline>>, Option<Vec<Inline>>) {
-            let link =
-                vec![Inline::Link { href: url.clone().unwrap_or_default(), text: name.to_owned(), keys: Some(keys) }];
-            let missing = text(&format!("{name}{}{}", t.app_colon, t.accessibility_not_published));
-            (Some(link), Some(missing))
-        };
-    // One list item per document: its link, or "pas encore publié".
+    // One list item per document: its link, or "… : pas encore publié".
     for (keys, name, url) in [
         ("accessibility.multi_year_plan_url", t.accessibility_multi_year_plan, &plans.multi_year_plan_url),
         ("accessibility.action_plan_url", t.accessibility_action_plan, &plans.action_plan_url),
     ] {
-        let (link, missing) = document(keys, name, url);
-        p.either(keys, url.is_some(), link.map(|l| Block::List(vec![l])), missing.map(|m| Block::List(vec![m])));
+        let link = Inline::Link { href: url.clone().unwrap_or_default(), text: name.to_owned(), keys: Some(keys) };
+        let missing = text(&format!("{name}{}{}", t.app_colon, t.accessibility_not_published));
+        p.either(keys, url.is_some(), Some(Block::List(vec![vec![link]])), Some(Block::List(vec![missing])));
     }
 
     p.add(Block::Heading(2, t.accessibility_status_title.to_owned()));
@@ -506,6 +555,19 @@ mod tests {
                 .text()
                 .starts_with("Accessibility statement\nThe Mission Locale is committed")
         );
+    }
+
+    #[test]
+    fn the_markup_escapes_every_text_and_marks_values_only_for_the_static_copy() {
+        let config = with(r#", "controller": "<script>alert(1)</script> & \"co\"""#, "");
+        let page = privacy_notice(fr(), &config, true);
+        let app = html(&privacy_notice(fr(), &config, false), None);
+        assert!(app.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;"), "{app}");
+        assert!(!app.contains("<script") && !app.contains("data-config"), "{app}");
+        let static_copy = html(&page, Some(&|key: &str| key == "privacy.dpo_email"));
+        assert!(static_copy.contains(r#"<p data-config-if="privacy.dpo_email">"#), "{static_copy}");
+        assert!(static_copy.contains(r#"<p data-config-if="privacy.transfers_outside_eu" hidden>"#), "{static_copy}");
+        assert!(static_copy.contains(r#"<span data-config="privacy.controller mission_locale.name">&lt;script&gt;"#));
     }
 
     #[test]

@@ -186,6 +186,10 @@ async fn broken_config_page_lists_problems_and_the_last_known_phone() {
     let text = root.text_content().unwrap();
     assert!(text.contains("L’inscription en ligne ne marche pas pour le moment"), "{text}");
     assert!(text.contains("pas du JSON valide"), "{text}");
+    // The short name kept from the last configuration that worked ("la Mission Locale" for
+    // values kept by older versions), in a sentence that speaks to young people.
+    assert!(text.contains("appelle la Mission Locale au 02 61 91 00 00."), "{text}");
+    assert!(text.contains("ce n’est pas de ta faute"), "{text}");
     let call = find(&root, "main a[href='tel:+33261910000']");
     assert_eq!(call.text_content().as_deref(), Some("02 61 91 00 00"));
     storage::remove(storage::keys::CONTACT_FALLBACK);
@@ -199,4 +203,19 @@ async fn broken_config_page_without_history_points_to_the_national_directory() {
     assert!(root.query_selector("a[href^='tel:']").unwrap().is_none());
     let link = find(&root, "a[href='https://www.1jeune1solution.gouv.fr/accompagnement']");
     assert!(link.text_content().unwrap().contains("mission locale"));
+}
+
+#[wasm_bindgen_test]
+async fn broken_config_page_speaks_vous_to_counsellors() {
+    storage::write(
+        storage::keys::CONTACT_FALLBACK,
+        r#"{"name":"ML","short_name":"la Mission Locale du Havre","phone_e164":"+33261910000","phone_display":"02 61 91 00 00"}"#,
+    );
+    let root = mount(|| view! { <BrokenConfigPage failure=ConfigFailure::Unreachable("test".into()) formal=true /> });
+    settle().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("ce n’est pas de votre faute"), "{text}");
+    assert!(text.contains("appelez la Mission Locale du Havre au"), "{text}");
+    assert!(!text.contains("ta faute") && !text.contains("appelle ") && !text.contains("t’inscrire"), "{text}");
+    storage::remove(storage::keys::CONTACT_FALLBACK);
 }

@@ -123,6 +123,7 @@ fn the_deployments_values_fill_the_static_pages() {
     config["privacy"]["transfers_outside_eu"] = "sauvegardes au Canada ; chiffrées".into();
     config["accessibility"].as_object_mut().unwrap().remove("action_plan_url");
     config["accessibility"]["multi_year_plan_url"] = "https://ml-havre.fr/schema".into();
+    config["pathways"] = serde_json::json!({ "collective": "le mardi : 3 mois" });
     let dir = dist_with(&config);
     post_build(&dir);
 
@@ -132,6 +133,8 @@ fn the_deployments_values_fill_the_static_pages() {
     assert!(noscript.contains(">+33 2 35 12 34 56</a>"), "{noscript}");
     assert!(noscript.contains(">la Mission Locale du Havre</span>"), "{noscript}");
     assert!(index.contains(&format!(">{}</span>", french("au Havre ou dans l'agglo : Fécamp"))), "typeset");
+    assert!(index.contains("<span data-config=\"pathways.collective\">le mardi\u{a0}: 3 mois</span>"));
+    assert!(index.contains(r#"<span data-config="pathways.discovery"></span>"#), "nothing said, nothing shown");
 
     let privacy = read(&dir, "confidentialite/index.html");
     assert!(privacy.contains(&format!(">{}</span>", french("Mission Locale de l'Estuaire"))));

@@ -20,10 +20,10 @@ use std::io::Write;
 
 use labo::content::{Texts, fill};
 use labo::domain::config::Config;
-use labo::legal::{Block, Inline, Page, Part, sentence};
+use labo::legal::{Inline, Page, escape, sentence};
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+fn inline_html(inlines: &[Inline]) -> String {
+    labo::legal::inline_html(inlines, true)
 }
 
 /// The example configuration (`public/config.json`), with an endpoint the app accepts.
@@ -31,24 +31,6 @@ fn example_config() -> Config {
     let text = include_str!("../public/config.json")
         .replace("https://inscriptions.mission-locale.example/labo", "https://inscriptions.ml-havre.fr/labo");
     Config::parse(&text).unwrap()
-}
-
-/// A piece of a sentence as static HTML: values of config.json marked with their key.
-fn inline_html(inlines: &[Inline]) -> String {
-    inlines
-        .iter()
-        .map(|inline| match inline {
-            Inline::Text(text) => escape(text),
-            Inline::Value { keys, text, capital } => {
-                let capital = if *capital { " data-capital" } else { "" };
-                format!(r#"<span data-config="{keys}"{capital}>{}</span>"#, escape(text))
-            }
-            Inline::Link { href, text, keys: Some(keys) } => {
-                format!(r#"<a href="{}" data-config="{keys}">{}</a>"#, escape(href), escape(text))
-            }
-            Inline::Link { href, text, keys: None } => format!(r#"<a href="{}">{}</a>"#, escape(href), escape(text)),
-        })
-        .collect()
 }
 
 /// Whether an optional key is set in `config` (the example decides which version shows first).
@@ -59,25 +41,6 @@ fn is_set(config: &Config, key: &str) -> bool {
         "accessibility.multi_year_plan_url" => config.accessibility.multi_year_plan_url.is_some(),
         "accessibility.action_plan_url" => config.accessibility.action_plan_url.is_some(),
         other => panic!("unknown optional key {other}: add it here and in tools/post-build.mjs"),
-    }
-}
-
-fn part_html(part: &Part, config: &Config) -> String {
-    let condition = match part.only_if {
-        None => String::new(),
-        Some((key, wanted)) => {
-            let hidden = if is_set(config, key) == wanted { "" } else { " hidden" };
-            format!(r#" data-config-{}="{key}"{hidden}"#, if wanted { "if" } else { "unless" })
-        }
-    };
-    match &part.block {
-        Block::Lead(inlines) => format!(r#"<p class="lead"{condition}>{}</p>"#, inline_html(inlines)),
-        Block::Heading(level, text) => format!("<h{level}{condition}>{}</h{level}>", escape(text)),
-        Block::Paragraph(inlines) => format!("<p{condition}>{}</p>", inline_html(inlines)),
-        Block::List(items) => {
-            let items: String = items.iter().map(|i| format!("\n          <li>{}</li>", inline_html(i))).collect();
-            format!("<ul{condition}>{items}\n        </ul>")
-        }
     }
 }
 
@@ -111,7 +74,7 @@ fn footer_html(t: &Texts, config: &Config) -> String {
 
 /// A legal page as a whole static document.
 fn legal_html(t: &Texts, page: &Page, config: &Config) -> String {
-    let blocks: String = page.parts.iter().map(|part| format!("\n        {}", part_html(part, config))).collect();
+    let blocks = labo::legal::html(page, Some(&|key: &str| is_set(config, key)));
     format!(
         r##"<!doctype html>
 <html lang="fr">
@@ -211,8 +174,14 @@ fn the_static_start_page_says_what_the_app_says() {
     ];
     expected.extend(t.start_for_whom.iter().map(|s| escape(s)));
     expected.extend(t.start_after_steps.iter().map(|s| escape(s)));
-    for p in t.pathways {
-        expected.push(format!("<strong>{}</strong>{}{}", escape(p.name), escape(t.app_colon), escape(p.summary)));
+    // What the deployment adds about a pathway (config.json's `pathways`) comes after it.
+    for (p, id) in t.pathways.iter().zip(labo::domain::questionnaire::QUESTIONNAIRE.pathways) {
+        expected.push(format!(
+            r#"<strong>{}</strong>{}{} <span data-config="pathways.{id}"></span></li>"#,
+            escape(p.name),
+            escape(t.app_colon),
+            escape(p.summary)
+        ));
     }
     for other in labo::content::LANGUAGES.iter().skip(1) {
         expected.push(format!("lang=\"{}\">{}</button>", other.meta_lang, other.meta_name));

@@ -369,6 +369,7 @@ fn rendered_config_texts(config: &Config) -> Vec<(&'static str, String)> {
     texts.extend(ml.address.clone().map(|a| ("mission_locale.address", a)));
     texts.extend(ml.hours.clone().map(|h| ("mission_locale.hours", h)));
     texts.extend(config.privacy.transfers_outside_eu.clone().map(|t| ("privacy.transfers_outside_eu", t)));
+    texts.extend(config.pathway_details.iter().map(|(_, details)| ("pathways.<id>", details.clone())));
     texts
 }
 
@@ -385,10 +386,12 @@ fn the_deployers_texts_are_rendered_typeset() {
         .replace(
             "\"retention_months\": 24",
             "\"retention_months\": 24, \"transfers_outside_eu\": \"sauvegardes au Canada ; 2 000 km\"",
-        );
+        )
+        .replace("\"privacy\": {", "\"pathways\": { \"collective\": \"l'été : 3 mois !\" }, \"privacy\": {");
     assert_ne!(careless, example_config());
     for text in [example_config(), careless] {
         let config = Config::parse(&text).unwrap_or_else(|p| panic!("{p:?}"));
+        assert_eq!(config.pathway_details.is_empty(), text == example_config());
         let mut all = Vec::new();
         for (what, rendered) in rendered_config_texts(&config) {
             all.extend(problems(&rendered).into_iter().map(|p| format!("{what}: {p}")));

@@ -22,6 +22,17 @@ pub struct Config {
     pub territory: TerritorySettings,
     pub privacy: Privacy,
     pub accessibility: AccessibilitySettings,
+    /// What this deployment adds about each pathway (days, places, group size…), by pathway
+    /// id, in the questionnaire's order: what the catalogue cannot promise for every mission
+    /// locale.
+    pub pathway_details: Vec<(String, String)>,
+}
+
+impl Config {
+    /// What this deployment says about the pathway `id`, if anything.
+    pub fn pathway_details(&self, id: &str) -> Option<&str> {
+        self.pathway_details.iter().find(|(p, _)| p == id).map(|(_, text)| text.as_str())
+    }
 }
 
 /// The deployment's accessibility documents, linked from the accessibility statement.
@@ -201,15 +212,18 @@ impl Config {
         };
         let mut problems = Vec::new();
         let mut reader = Reader { problems: &mut problems };
-        reader.unknown_keys("", root, &["endpoint", "mission_locale", "territory", "privacy", "accessibility"]);
+        reader.unknown_keys(
+            "",
+            root,
+            &["endpoint", "mission_locale", "territory", "privacy", "accessibility", "pathways"],
+        );
 
         let endpoint = reader.object(root, "endpoint").and_then(|o| reader.endpoint(o));
 
         let ml = reader.object(root, "mission_locale");
         let name = ml.and_then(|o| reader.text(o, "mission_locale.name", true));
         let short_name = ml.and_then(|o| reader.text(o, "mission_locale.short_name", false)).and_then(|short| {
-            let lower = short.to_ascii_lowercase();
-            if ["la ", "l'", "l’"].iter().any(|article| lower.starts_with(article)) {
+            if typography::has_article(&short) {
                 Some(short)
             } else {
                 let message = format!(
@@ -267,6 +281,20 @@ impl Config {
         if let Some(o) = privacy {
             let known = ["controller", "contact_email", "dpo_email", "retention_months", "transfers_outside_eu"];
             reader.unknown_keys("privacy", o, &known);
+        }
+
+        // Optional: a text per pathway of the questionnaire.
+        let mut pathway_details = Vec::new();
+        if root.contains_key("pathways")
+            && let Some(o) = reader.object(root, "pathways")
+        {
+            let ids = super::questionnaire::QUESTIONNAIRE.pathways;
+            reader.unknown_keys("pathways", o, ids);
+            for id in ids {
+                if let Some(text) = reader.text(o, &format!("pathways.{id}"), false) {
+                    pathway_details.push(((*id).to_owned(), typography::french(&text)));
+                }
+            }
         }
 
         // Optional: a deployment without these documents says so on the statement.
@@ -327,6 +355,7 @@ impl Config {
                         transfers_outside_eu: transfers_outside_eu.map(typeset),
                     },
                     accessibility,
+                    pathway_details,
                 })
             }
             _ => Err(problems),
@@ -696,6 +725,20 @@ mod tests {
             ]
         );
         assert!(problems[0].message.contains("« la »"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn reads_what_the_deployment_says_about_each_pathway() {
+        let text = GOOD.replace(
+            r#""privacy": {"#,
+            r#""pathways": { "collective": "En petits groupes, le mardi : 3 mois." }, "privacy": {"#,
+        );
+        let config = Config::parse(&text).unwrap();
+        assert_eq!(config.pathway_details("collective"), Some("En petits groupes, le mardi\u{a0}: 3 mois."));
+        assert_eq!(config.pathway_details("discovery"), None);
+        assert_eq!(Config::parse(GOOD).unwrap().pathway_details, []);
+        let bad = GOOD.replace(r#""privacy": {"#, r#""pathways": { "visits": "x", "individual": 3 }, "privacy": {"#);
+        assert_eq!(keys(&Config::parse(&bad).unwrap_err()), ["pathways.visits", "pathways.individual"]);
     }
 
     #[test]

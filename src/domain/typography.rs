@@ -177,21 +177,41 @@ pub fn starts_sentence(text: &str) -> bool {
     trimmed.is_empty() || (trimmed.len() < text.len() && trimmed.ends_with(['.', '!', '?', '…']))
 }
 
-/// `text` with its first letter in capitals.
+/// `text` with its first letter in capitals, for the letters a French text starts with (ASCII,
+/// accented Latin-1, œ). Not `char::to_uppercase`: its Unicode tables would add ~12 KB of wasm.
 pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(capital(first)).chain(chars).collect(),
         None => String::new(),
     }
+}
+
+fn capital(c: char) -> char {
+    match c {
+        'a'..='z' => c.to_ascii_uppercase(),
+        // à…þ map to À…Þ, 32 code points below; ÷ has no capital.
+        '\u{e0}'..='\u{fe}' if c != '÷' => char::from_u32(c as u32 - 32).unwrap_or(c),
+        'œ' => 'Œ',
+        other => other,
+    }
+}
+
+/// Whether `text` starts with `prefix`, ignoring ASCII case ("La " for "la ").
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// Whether a short name starts with the article it must have: "la " or "l’" (or "l'").
+pub fn has_article(short_name: &str) -> bool {
+    ["la ", "l’", "l'"].iter().any(|article| starts_with_ignoring_case(short_name, article))
 }
 
 /// The English form of a French short name with its article: "la Mission Locale" gives "the
 /// Mission Locale", "l’Antenne" gives "the Antenne".
 pub fn english_short_name(short_name: &str) -> String {
-    let lower = short_name.to_ascii_lowercase(); // articles are ASCII; byte offsets stay the same
     for article in ["la ", "le ", "les ", "l’", "l'"] {
-        if lower.starts_with(article) {
+        if starts_with_ignoring_case(short_name, article) {
             return format!("the {}", &short_name[article.len()..]);
         }
     }
@@ -286,6 +306,11 @@ mod tests {
         assert_eq!(fill_name("voir {ml}, puis {ml}", "ml", ml), "voir la Mission Locale, puis la Mission Locale");
         assert_eq!(fill_name("Sans nom.", "ml", ml), "Sans nom.");
         assert_eq!(capitalised("élan"), "Élan");
+        assert_eq!(capitalised("œuvre"), "Œuvre");
+        assert_eq!(capitalised("àb"), "Àb");
+        assert_eq!(capitalised("1er"), "1er");
+        assert!(has_article("La Mission Locale") && has_article("l’Antenne") && has_article("L'Espace"));
+        assert!(!has_article("Mission Locale") && !has_article("le PAEJ") && !has_article("l"));
     }
 
     #[test]

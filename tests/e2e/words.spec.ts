@@ -115,6 +115,8 @@ test.describe('with other values in config.json', () => {
       mission_locale: { name: 'Mission Locale Le Havre Estuaire Littoral', short_name: 'la Mission Locale du Havre', phone: PHONE },
       territory: { description: "au Havre : centre-ville ; ou à Fécamp" },
       privacy: { contact_email: 'dpo@exemple.fr', transfers_outside_eu: "les sauvegardes de l'hébergeur sont au Canada" },
+      // What the catalogue cannot promise for every mission locale is the deployment's to say.
+      pathways: { collective: 'En petits groupes, le mardi après-midi : 3 mois.' },
     };
     await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(config) }));
     await page.goto('/');
@@ -122,6 +124,8 @@ test.describe('with other values in config.json', () => {
     // The deployer's text, typeset as the catalogue's: no breakable space before : or ;.
     const territory = (await page.getByRole('listitem').filter({ hasText: /^tu habites/ }).textContent()) ?? '';
     expect(territory).toBe('tu habites au Havre\u00a0: centre-ville\u202f; ou à Fécamp.');
+    const collective = page.getByRole('listitem').filter({ hasText: 'S\'entraîner en groupe' });
+    expect(await collective.textContent()).toContain(' En petits groupes, le mardi après-midi\u00a0: 3 mois.');
     await page.getByRole('link', { name: 'Données personnelles' }).click();
     await expect(h1(page)).toHaveText('Tes données personnelles');
     await expect(page.getByText('délégué à la protection des données')).toHaveCount(0);

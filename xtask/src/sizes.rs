@@ -105,19 +105,17 @@ pub fn check_budget(root: &Path, sizes: &[FileSize]) -> Result<(), String> {
 /// people, so it is reported apart and not counted in their first load.
 pub const COUNSELLORS_DIR: &str = "conseillers";
 
-/// The folders of dist/ holding the static legal pages, for browsers without JavaScript (the
-/// app shows the same texts itself; the service worker does not cache them): not part of a
-/// young person's first load either, reported apart.
-pub const STATIC_ONLY_DIRS: [&str; 2] = ["confidentialite", "accessibilite"];
+/// The folders of dist/ holding the static copies of the legal pages: read only by browsers
+/// without JavaScript (the app shows its own), so reported apart like the counsellors' page.
+pub const NO_SCRIPT_DIRS: [&str; 2] = ["confidentialite", "accessibilite"];
 
-/// Measures every file of `dist` a young person's first load can fetch (precompressed copies,
-/// the counsellors' page and the static-only pages excluded).
+/// Measures every file of `dist` (precompressed copies, the counsellors' page and the static
+/// legal pages excluded).
 pub fn measure(dist: &Path) -> Result<Vec<FileSize>, String> {
     let mut paths = Vec::new();
     files(dist, &mut paths).map_err(|e| format!("{}: {e}", dist.display()))?;
-    let apart: Vec<_> =
-        std::iter::once(COUNSELLORS_DIR).chain(STATIC_ONLY_DIRS).map(|folder| dist.join(folder)).collect();
-    paths.retain(|path| !apart.iter().any(|folder| path.starts_with(folder)));
+    let apart: Vec<PathBuf> = std::iter::once(COUNSELLORS_DIR).chain(NO_SCRIPT_DIRS).map(|d| dist.join(d)).collect();
+    paths.retain(|path| !apart.iter().any(|dir| path.starts_with(dir)));
     let mut sizes = Vec::new();
     for path in paths {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -156,11 +154,11 @@ pub fn report(dist: &Path) -> Result<Vec<FileSize>, String> {
             kb(brotli)
         );
     }
-    for folder in STATIC_ONLY_DIRS.iter().map(|f| dist.join(f)).filter(|f| f.is_dir()) {
-        let brotli: usize = measure(&folder)?.iter().map(|s| s.brotli).sum();
+    for dir in NO_SCRIPT_DIRS.map(|d| dist.join(d)).iter().filter(|d| d.is_dir()) {
+        let brotli: usize = measure(dir)?.iter().map(|s| s.brotli).sum();
         println!(
-            "(not in the total: {}/, {} brotli, the static page for browsers without JavaScript)",
-            folder.file_name().unwrap_or_default().to_string_lossy(),
+            "(not in the total: {}/, the static legal page for browsers without JavaScript, {} brotli)",
+            dir.file_name().unwrap_or_default().to_string_lossy(),
             kb(brotli)
         );
     }

@@ -92,7 +92,8 @@ pub fn Frame(
         if formal { |t| t.footer_call_formal } else { |t| t.footer_call };
     let call =
         phone.map(|phone| view! { <CallLine template=call_template phone=phone short_name=short_name.clone() /> });
-    let footer_text = move || fill_mission_locale(t.get(), t.get().footer_text, &short_name);
+    // Signals rather than closures in views: one rendering code for all of them (wasm size).
+    let footer_text = Signal::derive(move || fill_mission_locale(t.get(), t.get().footer_text, &short_name));
     let legal_links = with_router.then(|| {
         view! {
             <ul class="footer-links">
@@ -123,12 +124,14 @@ pub fn Frame(
 pub fn CallLine(template: fn(&'static Texts) -> &'static str, phone: Phone, short_name: String) -> impl IntoView {
     let t = use_texts();
     let href = format!("tel:{}", phone.e164());
-    let text = Signal::derive(move || fill_mission_locale(t.get(), template(t.get()), &short_name));
+    let text = Memo::new(move |_| fill_mission_locale(t.get(), template(t.get()), &short_name));
+    let before = Signal::derive(move || text.with(|text| around(text, "phone").0.to_owned()));
+    let after = Signal::derive(move || text.with(|text| around(text, "phone").1.to_owned()));
     view! {
         <p>
-            {move || text.with(|text| around(text, "phone").0.to_owned())}
+            {before}
             <a href=href>{phone.display()}</a>
-            {move || text.with(|text| around(text, "phone").1.to_owned())}
+            {after}
         </p>
     }
 }

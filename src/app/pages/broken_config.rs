@@ -58,12 +58,14 @@ pub fn BrokenConfigPage(
         Some(contact) => {
             let href = format!("tel:{}", contact.phone_e164);
             let short_name = short_name.clone();
-            let sentence = Signal::derive(move || fill_mission_locale(t.get(), call_known(t.get()), &short_name));
+            let sentence = Memo::new(move |_| fill_mission_locale(t.get(), call_known(t.get()), &short_name));
+            let before = Signal::derive(move || sentence.with(|s| around(s, "phone").0.to_owned()));
+            let after = Signal::derive(move || sentence.with(|s| around(s, "phone").1.to_owned()));
             view! {
                 <p class="lead">
-                    {move || sentence.with(|s| around(s, "phone").0.to_owned())}
+                    {before}
                     <a href=href.clone()>{contact.phone_display.clone()}</a>
-                    {move || sentence.with(|s| around(s, "phone").1.to_owned())}
+                    {after}
                 </p>
             }
             .into_any()

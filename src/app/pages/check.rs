@@ -94,7 +94,7 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
                             <dd class="summary-action">
                                 <a href=href>
                                     {tr(|t| t.check_change)}
-                                    <span class="visually-hidden">{move || t.get().app_colon} {move || label_again(t.get())}</span>
+                                    <span class="visually-hidden">{tr(|t| t.app_colon)} {move || label_again(t.get())}</span>
                                 </a>
                             </dd>
                         </div>

@@ -97,7 +97,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     let days = ml.callback_working_days.to_string();
     let reference_hint = {
         let named = named.clone();
-        move || named(t.get().confirmation_reference_hint)
+        Signal::derive(move || named(t.get().confirmation_reference_hint))
     };
     let sent_details = {
         let ml = ml.clone();
@@ -114,24 +114,24 @@ pub fn ConfirmationPage() -> impl IntoView {
             let (named_1, named_2, named_3) = (named.clone(), named.clone(), named.clone());
             view! {
                 <p class="lead">
-                    {move || match first_name() {
+                    {Signal::derive(move || match first_name() {
                         Some(name) => named_1(&fill(t.get().confirmation_text, &[("first_name", &name)])),
                         None => named_1(t.get().confirmation_text_anonymous),
-                    }}
+                    })}
                 </p>
                 <h2>{tr(|t| t.confirmation_next_title)}</h2>
                 <ol>
                     <li>
-                        {move || {
+                        {Signal::derive(move || {
                             let t = t.get();
                             fill(t.confirmation_next_call, &[("days", &days), ("channel", by_channel(t, channel()))])
-                        }}
+                        })}
                     </li>
                     {move || {
                         t.get().confirmation_next_steps.iter().map(|line| view! { <li>{named_2(line)}</li> }).collect_view()
                     }}
                 </ol>
-                <h2>{move || named_3(t.get().confirmation_contact_title)}</h2>
+                <h2>{Signal::derive(move || named_3(t.get().confirmation_contact_title))}</h2>
                 <ul class="contact-list">
                     <li><strong>{ml.name.clone()}</strong></li>
                     <li>{tr(|t| t.confirmation_phone_label)} " " <a href=phone_href>{phone.display()}</a></li>
@@ -155,7 +155,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                     <p>{tr(|t| t.outbox_blocked_text)}</p>
                     <details class="technical-details">
                         <summary>{tr(|t| t.broken_config_details)}</summary>
-                        <p>{problem}</p>
+                        <p>{crate::domain::typography::french(&problem)}</p>
                     </details>
                 </div>
             }
@@ -181,7 +181,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                 {endpoint_error.then(|| view! { <p class="notice">{tr(|t| t.outbox_endpoint_error_text)}</p> })}
                 {blocked}
                 <p class="sending-state">{announcement}</p>
-                <p>{reference_hint.clone()}</p>
+                <p>{reference_hint}</p>
                 {call_line(|t| t.outbox_pending_call)}
             }
             .into_any(),

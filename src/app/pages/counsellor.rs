@@ -96,10 +96,10 @@ pub fn CounsellorPage() -> impl IntoView {
     let contact =
         move || fill(t.get().counsellor_poster_contact, &[("name", &ml.name), ("phone", &ml.phone.display())]);
     let (territory, short_name) = (config.territory.description.clone(), config.mission_locale.short_name.clone());
-    let poster_text = move || {
+    let poster_text = Signal::derive(move || {
         let t = t.get();
         fill_mission_locale(t, &fill(t.counsellor_poster_text, &[("territory", &territory)]), &short_name)
-    };
+    });
 
     view! {
         <div class="no-print">
@@ -178,7 +178,7 @@ pub fn CounsellorPage() -> impl IntoView {
             <section class=move || format!("poster poster-{}", format.get()) aria-label=move || t.get().counsellor_poster_title>
                 <p class="poster-brand">{tr(|t| t.app_name)}</p>
                 <h2 class="poster-heading">{tr(|t| t.counsellor_poster_heading)}</h2>
-                <p class="poster-text">{poster_text.clone()}</p>
+                <p class="poster-text">{poster_text}</p>
                 <p class="poster-text">{tr(|t| t.counsellor_poster_time)}</p>
                 <div class="poster-qr" inner_html=svg></div>
                 <p class="poster-scan">{tr(|t| t.counsellor_poster_scan)}</p>

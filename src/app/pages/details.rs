@@ -128,7 +128,7 @@ fn DetailsForm() -> impl IntoView {
     let test_complete = Memo::new(move |_| QUESTIONNAIRE.score(&journey.answers.read()).is_ok());
     let privacy = {
         let config = config.clone();
-        move || crate::legal::details_summary(t.get(), &config)
+        Signal::derive(move || crate::legal::details_summary(t.get(), &config))
     };
 
     view! {

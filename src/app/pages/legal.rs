@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::use_page_title;
 use crate::app::components::PAGE_TITLE_ID;
 use crate::app::state::{use_config, use_texts};
-use crate::legal::{self, Block, Inline, Page};
+use crate::legal::{self, Page};
 
 /// The privacy notice (GDPR article 13), in plain words, with the deployment's controller,
 /// contacts and retention from config.json (the blocks come from `crate::legal`).
@@ -25,33 +25,12 @@ pub fn AccessibilityPage() -> impl IntoView {
     move || page(legal::accessibility_statement(t.get(), &config, false))
 }
 
+/// The page's heading, then its blocks as markup: every text and value in it is escaped by
+/// `legal::html`, and its links only go to addresses config.json validated (mailto:, tel:,
+/// https:) or to constants.
 fn page(page: Page) -> impl IntoView {
-    let blocks = page.parts.into_iter().map(|part| block(part.block)).collect_view();
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{page.title}</h1>
-        {blocks}
+        <div class="legal-text" inner_html=legal::html(&page, None)></div>
     }
-}
-
-fn block(block: Block) -> AnyView {
-    match block {
-        Block::Lead(inlines) => view! { <p class="lead">{inlines_view(inlines)}</p> }.into_any(),
-        Block::Heading(2, text) => view! { <h2>{text}</h2> }.into_any(),
-        Block::Heading(_, text) => view! { <h3>{text}</h3> }.into_any(),
-        Block::Paragraph(inlines) => view! { <p>{inlines_view(inlines)}</p> }.into_any(),
-        Block::List(items) => {
-            view! { <ul>{items.into_iter().map(|item| view! { <li>{inlines_view(item)}</li> }).collect_view()}</ul> }
-                .into_any()
-        }
-    }
-}
-
-fn inlines_view(inlines: Vec<Inline>) -> impl IntoView {
-    inlines
-        .into_iter()
-        .map(|inline| match inline {
-            Inline::Text(text) | Inline::Value { text, .. } => text.into_any(),
-            Inline::Link { href, text, .. } => view! { <a href=href>{text}</a> }.into_any(),
-        })
-        .collect_view()
 }

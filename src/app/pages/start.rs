@@ -20,7 +20,7 @@ pub fn StartPage() -> impl IntoView {
     let count = QUESTIONNAIRE.questions.len().to_string();
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.start_title)}</h1>
-        <p class="lead">{move || fill_mission_locale(t.get(), t.get().start_intro, &short_name)}</p>
+        <p class="lead">{Signal::derive(move || fill_mission_locale(t.get(), t.get().start_intro, &short_name))}</p>
         <p class="actions">
             <a href=paths::question(1) class="button button-primary">{tr(|t| t.start_take_test)}</a>
             <a href=paths::ELIGIBILITY class="button">{tr(|t| t.start_signup_direct)}</a>
@@ -40,7 +40,12 @@ pub fn StartPage() -> impl IntoView {
                 t.get()
                     .pathways
                     .iter()
-                    .map(|p| view! { <li><strong>{p.name}</strong> {t.get().app_colon} {p.summary}</li> })
+                    .zip(QUESTIONNAIRE.pathways)
+                    .map(|(p, id)| {
+                        // What this mission locale adds (config.json), in French like the rest of its texts.
+                        let details = config.pathway_details(id).map(|d| format!(" {d}"));
+                        view! { <li><strong>{p.name}</strong> {t.get().app_colon} {p.summary} {details}</li> }
+                    })
                     .collect_view()
             }}
         </ul>
