@@ -33,11 +33,6 @@ use crate::domain::territory::Territory;
 /// Mounts the young people's app (`index.html`). Called once by `main`.
 pub fn start() {
     leptos::mount::mount_to_body(App);
-    // The offline app shell (public/sw.js) only in release builds: a development build changes
-    // too often for a cache to help.
-    if !cfg!(debug_assertions) {
-        platform::register_service_worker("/sw.js");
-    }
 }
 
 /// Mounts the counsellors' link builder (`conseillers.html`, served at `/conseillers/`). Called
@@ -111,9 +106,12 @@ pub fn App() -> impl IntoView {
                     outbox.use_endpoint(&config.endpoint);
                     match platform::csp_problem(&config.endpoint.url) {
                         Some(problem) => Err(ConfigFailure::Invalid(vec![problem])),
-                        None => net::load_territory(&config.territory.communes_url)
-                            .await
-                            .map(|territory| (config, territory)),
+                        None => {
+                            let territory = net::load_territory(&config.territory.communes_url).await;
+                            // Reading the commune list and drawing the page: two tasks, not one.
+                            platform::next_task().await;
+                            territory.map(|territory| (config, territory))
+                        }
                     }
                 }
                 Err(failure) => Err(failure),
@@ -137,6 +135,15 @@ pub fn App() -> impl IntoView {
     Effect::new(move || {
         if !matches!(boot.get(), Boot::Loading) {
             platform::remove_static_page();
+            // The offline app shell (public/sw.js), once the page is on screen: its download of
+            // the app's files must not compete with config.json and the commune list. Release
+            // builds only: a development build changes too often for a cache to help.
+            if !cfg!(debug_assertions) {
+                spawn_local(async {
+                    platform::next_task().await;
+                    platform::register_service_worker("/sw.js");
+                });
+            }
         }
     });
     move || match boot.get() {

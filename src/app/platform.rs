@@ -72,6 +72,15 @@ pub async fn copy_text(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
+/// A real task break (a timer, not a microtask): the browser may paint and answer a tap before
+/// the next piece of start-up work, so no single task blocks the page for long.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Registers the service worker that keeps the app shell for offline use. Does nothing where
 /// service workers are unavailable (old browsers, non-HTTPS origins).
 pub fn register_service_worker(url: &str) {
