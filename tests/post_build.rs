@@ -165,3 +165,16 @@ fn the_deployments_values_fill_the_static_pages() {
     assert!(!tag_of(&privacy, r#"data-config-unless="privacy.transfers_outside_eu""#).contains(" hidden"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_start_up_scripts_are_valid_javascript() {
+    // tools/boot.js is code read by people and filled in by the build: it must parse as it is,
+    // and so must the build's own steps.
+    for script in ["tools/boot.js", "tools/post-build.mjs", "tools/prerender.mjs", "tools/typography.mjs"] {
+        node(&["--check", script], "");
+    }
+    let boot = std::fs::read_to_string(root().join("tools/boot.js")).unwrap();
+    for placeholder in ["'%APP_JS%'", "'%APP_WASM%'", "'%APP_WASM_INTEGRITY%'"] {
+        assert_eq!(boot.matches(placeholder).count(), 1, "tools/post-build.mjs fills {placeholder} in once");
+    }
+}

@@ -2,10 +2,11 @@
 //
 //   node tools/post-build.mjs dist      # after editing dist/config.json's endpoint
 //
-// 1. Moves Trunk's inline start-up script into its own file (boot-<hash>.js), with Subresource
-//    Integrity, so the Content-Security-Policy needs no 'unsafe-inline'; that script also holds
-//    taps on the static page until the app is ready, and says so when the app cannot load. Fills
-//    in the wasm address for index.html's deep-link script; strips HTML comments.
+// 1. Replaces Trunk's inline start-up script by tools/boot.js with the app's files filled in
+//    (boot-<hash>.js, with Subresource Integrity), so the Content-Security-Policy needs no
+//    'unsafe-inline'; that script also holds taps on the static page until the app is ready,
+//    and says so when the app cannot load. Fills in the wasm address for index.html's deep-link
+//    script; strips HTML comments.
 // 2. Writes the Content-Security-Policy (meta tag in index.html, `_headers` for hosts that read
 //    it, and `labo-headers.conf`, the nginx snippet of deploy/nginx.conf), with connect-src
 //    limited to the app itself and the endpoint of config.json, and the hash of index.html's
@@ -20,12 +21,16 @@
 //    data-config="key" get the value, typeset in French as the app does (tools/typography.mjs);
 //    parts marked data-config-if / data-config-unless="key" are shown or hidden. The legal pages
 //    get the app's stylesheet. Run again after editing config.json: it fills them anew.
+// 7. Paints the pages a link can open (/inscription, /test/N) at build time, from the app itself
+//    (tools/prerender.mjs): release builds and runs by hand.
 //
-// Every step is idempotent. Node built-ins only.
+// Every step is idempotent. Node built-ins only, and when installed, terser (step 1, the glue) and
+// Playwright (step 7).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { prerender } from './prerender.mjs';
 import { capitalised, french } from './typography.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -37,6 +42,8 @@ if (!dir) throw new Error('usage: node tools/post-build.mjs <dist folder> (or ru
 // under /conseillers/: same start-up script treatment and policy, nothing else (no service worker,
 // no endpoint: it only builds links).
 const counsellors = (process.env.TRUNK_HTML_FILE ?? '').endsWith('conseillers.html');
+// A release build, or a run by hand on a built folder (not `trunk serve`'s debug builds).
+const release = process.env.TRUNK_PROFILE === 'release' || !process.env.TRUNK_STAGING_DIR;
 const base = process.env.TRUNK_PUBLIC_URL ?? '/';
 const read = (name) => readFileSync(join(dir, name), 'utf8');
 const write = (name, text) => writeFileSync(join(dir, name), text);
@@ -112,85 +119,53 @@ export function fillConfig(html, config) {
   return filled;
 }
 
-// 1. The start-up script.
+/** `code` minified by terser (an ES module: exports are kept, names only shortened inside), or
+ * null when terser is missing. */
+async function minifiedGlue(code) {
+  let minify;
+  try {
+    ({ minify } = await import('terser'));
+  } catch {
+    console.warn('post-build: terser is not installed (run `cargo xtask setup`); the app\'s JavaScript stays as it is');
+    return null;
+  }
+  const result = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+  return result.code;
+}
+
+// 1. The start-up script: tools/boot.js, with the app's files filled in.
 let html = read('index.html');
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
-  // The app starts after the static page is on screen: the wasm download never competes with
-  // the first paint (and the wasm preload Trunk adds goes, below).
-  const afterPaint = 'await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n';
-  let wasmUrl = '';
-  let wasmIntegrity = '';
-  const loader = inline[1].trim().replace(
-    /^import init, \* as bindings from '([^']+)';$/m,
-    "const bindings = await import('$1');\nconst init = bindings.default;",
-  ).replace(
-    // The wasm is fetched with Subresource Integrity too (the JS is, through its modulepreload).
-    /module_or_path: '([^']+\.wasm)'/,
-    (_, wasm) => {
-      wasmUrl = wasm;
-      wasmIntegrity = sri(readFileSync(join(dir, wasm.slice(base.length))));
-      return `module_or_path: fetch('${wasm}', { integrity: '${wasmIntegrity}' })`;
-    },
-  );
-  // On a deep link (/test/4, a counsellor's /inscription link) there is no start text to show
-  // first: index.html's inline script starts the wasm download at once, from this meta tag,
-  // instead of after the first paint (the fetch above then reuses it). The script itself stays
-  // the same from build to build, so its hash in the CSP does too (deploy/ has it).
-  if (!counsellors && wasmUrl) {
+  const appJs = inline[1].match(/^import init, \* as bindings from '([^']+)';$/m)?.[1];
+  const wasmUrl = inline[1].match(/module_or_path: '([^']+\.wasm)'/)?.[1];
+  if (!appJs || !wasmUrl) throw new Error("post-build: Trunk's start-up script has changed; tools/boot.js needs updating");
+  // The wasm is fetched with Subresource Integrity too (the JS is, through its modulepreload).
+  const wasmIntegrity = sri(readFileSync(join(dir, wasmUrl.slice(base.length))));
+  // wasm-bindgen's JavaScript, minified (measured: 7.6 → 5.9 KB brotli); its modulepreload's
+  // integrity follows. Trunk's own `minify` breaks on this file, terser does not.
+  const glue = release ? await minifiedGlue(read(appJs.slice(base.length))) : null;
+  if (glue) {
+    write(appJs.slice(base.length), glue);
     html = html.replace(
-      /<meta name="labo-wasm"[^>]*>/,
-      `<meta name="labo-wasm" content="${wasmUrl}" data-integrity="${wasmIntegrity}">`,
+      new RegExp(`(<link rel="modulepreload" href="${appJs}"[^>]*integrity=")[^"]*"`),
+      `$1${sri(glue)}"`,
     );
   }
-  // A counsellor's link (/?conseiller=…) must survive the static page's links being followed
-  // before the app is ready (opened in a new tab, or the app failed): they carry its parameters.
-  const keepLink = counsellors ? '' : "if (location.search) for (const a of document.querySelectorAll('#static-page a[href^=\"/\"]')) a.href = a.getAttribute('href') + location.search;\n";
-  // A tap on the static page's links while the app loads waits for the app, which then goes to
-  // that page itself: the wasm download is not thrown away and started again by a page load,
-  // and the app moves focus to the new page's heading as after any navigation. The link says it
-  // is busy meanwhile. If the app cannot start (no network, a browser without WebAssembly), the
-  // start text shows (even on a deep link) with a message, and links work as plain links.
-  const waitForApp = counsellors ? '' : [
-    'let pending = null;',
-    'let failed = false;',
-    'let giveUpTimer = 0;',
-    "document.getElementById('static-page')?.addEventListener('click', (event) => {",
-    "  const link = event.target.closest?.('a[href^=\"/\"]');",
-    '  if (failed || !link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;',
-    '  event.preventDefault();',
-    "  pending?.removeAttribute('aria-busy');",
-    '  pending = link;',
-    "  link.setAttribute('aria-busy', 'true');",
-    "  const status = document.getElementById('app-loading');",
-    "  if (status) status.textContent = 'Chargement…';",
-    '  // A download that stalls (patchy data) must not leave the tap waiting forever: after',
-    '  // 20 s the link is followed the usual way, and the browser shows its own progress.',
-    '  clearTimeout(giveUpTimer);',
-    "  giveUpTimer = setTimeout(() => { if (document.getElementById('static-page')) location.href = link.href; }, 20000);",
-    '});',
-    'new MutationObserver((_, observer) => {',
-    "  if (document.getElementById('static-page')) return;",
-    '  observer.disconnect();',
-    '  const to = pending && new URL(pending.href).pathname;',
-    '  if (!to || to === location.pathname) return;',
-    "  history.pushState(null, '', to);",
-    "  dispatchEvent(new PopStateEvent('popstate'));",
-    '  scrollTo(0, 0);',
-    '}).observe(document.body, { childList: true });',
-    '',
-  ].join('\n');
-  const giveUp = counsellors
-    ? ''
-    : "  failed = true;\n  pending?.removeAttribute('aria-busy');\n  document.documentElement.classList.remove('deep-link');\n" +
-      "  const status = document.getElementById('app-loading');\n  if (status) status.textContent = '';\n";
-  // The message is shown and focused (an alert that appears is not announced everywhere).
-  const start = `try {\n${loader}\n} catch (error) {\n${giveUp}` +
-    "  const failure = document.getElementById('app-failed');\n" +
-    "  failure?.removeAttribute('hidden');\n  failure?.focus();\n  throw error;\n}";
-  // Tells index.html's inline script that the boot script runs (see its 10 s fallback).
-  const booting = counsellors ? '' : 'window.laboBoot = true;\n';
-  const code = booting + keepLink + waitForApp + afterPaint + start + '\n';
+  // On a deep link without a painted page there is no start text to show first: index.html's
+  // inline script starts the wasm download at once, from this meta tag, instead of after the
+  // first paint (the boot script's fetch then reuses it). The inline script itself stays the
+  // same from build to build, so its hash in the CSP does too (deploy/ has it).
+  html = html.replace(
+    /<meta name="labo-wasm"[^>]*>/,
+    `<meta name="labo-wasm" content="${wasmUrl}" data-integrity="${wasmIntegrity}">`,
+  );
+  const filled = readFileSync(new URL('./boot.js', import.meta.url), 'utf8')
+    .replace("'%APP_JS%'", JSON.stringify(appJs))
+    .replace("'%APP_WASM%'", JSON.stringify(wasmUrl))
+    .replace("'%APP_WASM_INTEGRITY%'", JSON.stringify(wasmIntegrity));
+  // Its comments are for us (tools/boot.js), not for our users' data plans.
+  const code = (release && (await minifiedGlue(filled))) || filled;
   const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   write(name, code);
   html = html.replace(inline[0], `<script type="module" src="${base}${name}" integrity="${sri(code)}" crossorigin="anonymous"></script>`);
@@ -300,6 +275,13 @@ for (const page of LEGAL_PAGES) {
   write(page, fillConfig(legal, readConfig()));
 }
 
+// 7. The pages a link can open, painted at build time from the app itself (tools/prerender.mjs):
+// release builds, and runs by hand (config.json's values are in them). Not for `trunk serve`.
+if (release && readdirSync(dir).some((name) => name.endsWith('_bg.wasm'))) {
+  const painted = await prerender(dir);
+  if (painted.length) console.log(`post-build: ${painted.length} pages painted (${painted[0]} … ${painted.at(-1)})`);
+}
+
 // Precompressed copies of the files rewritten here, or edited by the deployer, would be stale.
 for (const name of ['index.html', 'sw.js', 'config.json', 'communes.json', ...LEGAL_PAGES]) {
   for (const extension of ['.br', '.gz']) rmSync(join(dir, name + extension), { force: true });
@@ -316,9 +298,11 @@ if (existsSync(join(dir, 'sw.js'))) {
   const skip = new Set(['sw.js', '_headers', 'labo-headers.conf', 'robots.txt']);
   const assets = files(dir)
     .map((path) => relative(dir, path).split(sep).join('/'))
-    // The counsellors' page and the static legal pages (for browsers without JavaScript) are not
-    // part of the young people's offline app.
+    // The counsellors' page, the static legal pages (for browsers without JavaScript) and the
+    // painted pages (offline, the worker answers every page with index.html) are not part of
+    // the young people's offline app.
     .filter((name) => !skip.has(name) && !/^(conseillers|confidentialite|accessibilite)\//.test(name))
+    .filter((name) => name === 'index.html' || !name.endsWith('.html'))
     .filter((name) => !name.endsWith('.br') && !name.endsWith('.gz'))
     .map((name) => '/' + name)
     .sort();

@@ -42,7 +42,8 @@ test('a deep link does not flash the start text and nothing moves when its page 
     await held;
     await route.continue().catch(() => {});
   });
-  await page.goto('/test/4');
+  // A step that needs answers first (not painted at build time, see painted.spec.ts).
+  await page.goto('/inscription/coordonnees');
   await expect(page.getByRole('link', { name: 'Lab’O – Mission Locale du Havre' })).toBeVisible();
   await expect(page.getByText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.')).toBeHidden();
   await page.evaluate(() => {
@@ -54,18 +55,19 @@ test('a deep link does not flash the start text and nothing moves when its page 
     }).observe({ type: 'layout-shift', buffered: true });
   });
   release();
-  await expect(page.getByText(/^Question 4 sur \d+$/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Vérifions que le Lab’O est fait pour toi' })).toBeVisible();
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThan(0.01);
 });
 
-test('a deep link starts the wasm download at once, and the app uses that download', async ({ page }) => {
+test('a deep link without a painted page starts the wasm download at once, and the app uses that download', async ({ page }) => {
   const wasm: { url: string; at: number }[] = [];
   const warnings: string[] = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push({ url: r.url(), at: Date.now() }); });
   page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
-  await page.goto('/test/2');
-  await expect(page.getByText(/^Question 2 sur \d+$/)).toBeVisible();
+  // The later sign-up steps need answers first: not painted at build time (painted.spec.ts).
+  await page.goto('/inscription/coordonnees');
+  await expect(page.getByRole('heading', { level: 1, name: 'Vérifions que le Lab’O est fait pour toi' })).toBeVisible();
   await page.waitForTimeout(3500); // Chromium warns about an unused preload after 3 s.
   expect(wasm).toHaveLength(1);
   const preload = await page.evaluate(() => document.querySelector('link[rel=preload][as=fetch]')?.getAttribute('href'));
@@ -77,7 +79,7 @@ test('a deep link starts the wasm download at once, and the app uses that downlo
 
 test('when the app cannot load, the start text shows with a message, even on a deep link', async ({ page }) => {
   await page.route(/_bg\.wasm$/, (route) => route.abort());
-  await page.goto('/inscription');
+  await page.goto('/inscription/coordonnees');
   await expect(page.getByRole('alert')).toHaveText('L’application n’a pas pu se charger. Vérifie ta connexion et recharge la page, ou appelle la Mission Locale au 02 61 91 00 00.');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.');
   // Links are plain links again.
@@ -89,7 +91,7 @@ test('when the app cannot load, the start text shows with a message, even on a d
 test('a browser that cannot even run the start-up script gets the start text and the message after 10 s', async ({ page }) => {
   test.setTimeout(30_000);
   await page.route(/\/boot-[0-9a-f]+\.js$/, (route) => route.abort());
-  await page.goto('/inscription');
+  await page.goto('/inscription/coordonnees');
   await expect(page.getByText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.')).toBeHidden();
   await expect(page.getByRole('alert')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('alert')).toBeFocused();

@@ -97,6 +97,19 @@ fn index_for(dist: &Path, endpoint_origin: &str) -> Result<(String, String), Str
     Ok((format!("{}{csp}{}", &html[..start], &html[end..]), csp))
 }
 
+/// The page painted at build time for `path` (tools/prerender.mjs), with the same policy as
+/// index.html, if there is one.
+fn painted_page(dist: &Path, path: &str, endpoint_origin: &str) -> Option<String> {
+    let name = path.trim_matches('/');
+    if name.is_empty() || name.split('/').any(|part| part.is_empty() || part.starts_with('.')) {
+        return None;
+    }
+    let html = std::fs::read_to_string(dist.join(format!("{name}.html"))).ok()?;
+    let csp = policy(&html, endpoint_origin)?;
+    let (start, end) = csp_span(&html)?;
+    Some(format!("{}{csp}{}", &html[..start], &html[end..]))
+}
+
 fn with_headers(content_type: &'static str, body: String) -> axum::response::Response {
     (
         [
@@ -119,8 +132,16 @@ pub async fn bind(
     let endpoint_url = config["endpoint"]["url"].as_str().unwrap_or_default();
     let origin = endpoint_url.split('/').take(3).collect::<Vec<_>>().join("/");
     let (index_html, csp) = index_for(&dist, &origin)?;
-    let index = get(move || {
-        let body = if NEXT_DEPLOY.load(Ordering::SeqCst) { next_deploy_index(&index_html) } else { index_html.clone() };
+    let painted_dist = dist.clone();
+    let index = get(move |uri: axum::http::Uri| {
+        // A page painted at build time (`/inscription` → inscription.html), as nginx's
+        // `try_files $uri $uri.html …` serves it (deploy/nginx.conf); otherwise the app's shell.
+        let painted = painted_page(&painted_dist, uri.path(), &origin);
+        let body = match painted {
+            Some(html) if !NEXT_DEPLOY.load(Ordering::SeqCst) => html,
+            _ if NEXT_DEPLOY.load(Ordering::SeqCst) => next_deploy_index(&index_html),
+            _ => index_html.clone(),
+        };
         async move { with_headers("text/html; charset=utf-8", body) }
     });
     let worker_path = dist.join("sw.js");

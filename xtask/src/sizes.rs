@@ -109,13 +109,33 @@ pub const COUNSELLORS_DIR: &str = "conseillers";
 /// without JavaScript (the app shows its own), so reported apart like the counsellors' page.
 pub const NO_SCRIPT_DIRS: [&str; 2] = ["confidentialite", "accessibilite"];
 
-/// Measures every file of `dist` (precompressed copies, the counsellors' page and the static
-/// legal pages excluded).
+/// A page painted at build time (`inscription.html`, `test/4.html`, tools/prerender.mjs): a link
+/// to it loads it *instead of* index.html, so it is not added to the total but reported apart.
+fn is_painted_page(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "html") && path.file_name().is_some_and(|n| n != "index.html")
+}
+
+/// Every painted page of `dist` with its brotli size.
+pub fn painted_pages(dist: &Path) -> Result<Vec<FileSize>, String> {
+    let mut paths = Vec::new();
+    files(dist, &mut paths).map_err(|e| format!("{}: {e}", dist.display()))?;
+    let mut sizes = Vec::new();
+    for path in paths.into_iter().filter(|p| is_painted_page(p) && !p.starts_with(dist.join(COUNSELLORS_DIR))) {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let name = path.strip_prefix(dist).unwrap_or(&path).display().to_string();
+        sizes.push(FileSize { path: name, raw: bytes.len(), gzip: gzip(&bytes), brotli: brotli(&bytes) });
+    }
+    sizes.sort_by(|a, b| b.brotli.cmp(&a.brotli).then(a.path.cmp(&b.path)));
+    Ok(sizes)
+}
+
+/// Measures every file of `dist` (precompressed copies, the counsellors' page, the static legal
+/// pages and the painted pages excluded).
 pub fn measure(dist: &Path) -> Result<Vec<FileSize>, String> {
     let mut paths = Vec::new();
     files(dist, &mut paths).map_err(|e| format!("{}: {e}", dist.display()))?;
     let apart: Vec<PathBuf> = std::iter::once(COUNSELLORS_DIR).chain(NO_SCRIPT_DIRS).map(|d| dist.join(d)).collect();
-    paths.retain(|path| !apart.iter().any(|dir| path.starts_with(dir)));
+    paths.retain(|path| !apart.iter().any(|dir| path.starts_with(dir)) && !is_painted_page(path));
     let mut sizes = Vec::new();
     for path in paths {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -152,6 +172,19 @@ pub fn report(dist: &Path) -> Result<Vec<FileSize>, String> {
         println!(
             "(not in the total: the counsellors' page, {COUNSELLORS_DIR}/, {} brotli, loaded only there)",
             kb(brotli)
+        );
+    }
+    let painted = painted_pages(dist)?;
+    if let (Some(largest), Some(smallest)) = (painted.first(), painted.last()) {
+        let index = sizes.iter().find(|s| s.path == "index.html").map_or(0, |s| s.brotli);
+        println!(
+            "(not in the total: {} pages painted at build time, {} to {} brotli ({} the largest); a link to one loads it instead of index.html, {} brotli: first load up to {})",
+            painted.len(),
+            kb(smallest.brotli),
+            kb(largest.brotli),
+            largest.path,
+            kb(index),
+            kb(total(|s| s.brotli) - index + largest.brotli)
         );
     }
     for dir in NO_SCRIPT_DIRS.map(|d| dist.join(d)).iter().filter(|d| d.is_dir()) {
