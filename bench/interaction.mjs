@@ -12,6 +12,8 @@ const context = await browser.newContext({ viewport: { width: 412, height: 839 }
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await page.goto(`${base}/test/1`);
+// /test/1 is painted at build time: measure the app, once it has taken the page over.
+await page.waitForFunction(() => !document.getElementById('static-page'));
 await page.getByRole('radio').first().waitFor();
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 const render = [];

@@ -73,7 +73,13 @@ fn footer_html(t: &Texts, config: &Config) -> String {
 }
 
 /// A legal page as a whole static document.
-fn legal_html(t: &Texts, page: &Page, config: &Config) -> String {
+/// A page's description for search engines: the first sentence of its introduction that needs no
+/// value of config.json.
+fn description(intro: &str) -> &str {
+    intro.split_inclusive(". ").find(|sentence| !sentence.contains('{')).unwrap_or(intro).trim()
+}
+
+fn legal_html(t: &Texts, page: &Page, config: &Config, intro: &str) -> String {
     let blocks = labo::legal::html(page, Some(&|key: &str| is_set(config, key)));
     format!(
         r##"<!doctype html>
@@ -85,6 +91,7 @@ fn legal_html(t: &Texts, page: &Page, config: &Config) -> String {
     <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; object-src 'none'">
     <meta name="referrer" content="no-referrer">
     <title>{title}{suffix}</title>
+    <meta name="description" content="{description}">
     <link rel="stylesheet" href="/style.css">
     <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   </head>
@@ -108,6 +115,7 @@ fn legal_html(t: &Texts, page: &Page, config: &Config) -> String {
 "##,
         title = escape(page.page_title),
         suffix = escape(t.app_title_suffix),
+        description = escape(description(intro)),
         skip = escape(t.app_skip_link),
         name = escape(t.app_name),
         h1 = escape(page.title),
@@ -140,9 +148,9 @@ fn the_static_legal_pages_say_what_the_app_says() {
     let t = labo::content::LANGUAGES[0];
     let config = example_config();
     let privacy = labo::legal::privacy_notice(t, &config, true);
-    check_generated("public/confidentialite/index.html", &legal_html(t, &privacy, &config));
+    check_generated("public/confidentialite/index.html", &legal_html(t, &privacy, &config, t.privacy_intro));
     let statement = labo::legal::accessibility_statement(t, &config, true);
-    check_generated("public/accessibilite/index.html", &legal_html(t, &statement, &config));
+    check_generated("public/accessibilite/index.html", &legal_html(t, &statement, &config, t.accessibility_intro));
 }
 
 #[test]

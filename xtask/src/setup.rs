@@ -192,6 +192,30 @@ fn geckodriver() -> Result<(), String> {
     })
 }
 
+/// twiggy, for the benchmark's list of the wasm's largest items (`cargo xtask bench` only).
+pub fn twiggy() -> Result<(), String> {
+    let path = twiggy_path();
+    if let Some(found) = output(Command::new(&path).arg("--version")) {
+        println!("ok   {found}");
+        return Ok(());
+    }
+    println!("install twiggy {TWIGGY_VERSION} (about 3 minutes on 2 cores)");
+    run(
+        Command::new("cargo").args(["install", "twiggy", "--version", TWIGGY_VERSION, "--locked"]),
+        "cargo install twiggy --locked",
+    )
+    .or_else(|_| {
+        run(Command::new("cargo").args(["install", "twiggy", "--version", TWIGGY_VERSION]), "cargo install twiggy")
+    })
+}
+
+const TWIGGY_VERSION: &str = "0.8.0";
+
+/// twiggy's path (installed by `cargo install` into cargo's bin folder).
+pub fn twiggy_path() -> PathBuf {
+    cargo_bin().map_or_else(|| PathBuf::from("twiggy"), |bin| bin.join("twiggy"))
+}
+
 fn npm_packages(root: &Path) -> Result<(), String> {
     let bin = root.join("node_modules/.bin");
     let wasm_opt = output(Command::new(bin.join("wasm-opt")).arg("--version")).unwrap_or_default();
