@@ -89,28 +89,6 @@ pub enum Field {
     Consent,
 }
 
-impl Field {
-    /// The `id` of the field's (first) input in the page, which the error summary links to.
-    pub fn html_id(self) -> &'static str {
-        match self {
-            Field::BirthDate => "birth-day",
-            Field::School => "school-no",
-            Field::Commune => "commune",
-            Field::FirstName => "first-name",
-            Field::LastName => "last-name",
-            Field::Phone => "phone",
-            Field::Email => "email",
-            Field::Situation => "situation-job_seeking",
-            Field::SituationOther => "situation-other-text",
-            Field::ContactChannel => "contact-channel-call",
-            Field::ContactTime => "contact-time-morning",
-            Field::Idea => "idea",
-            Field::Pathway => "pathway-discovery",
-            Field::Consent => "consent",
-        }
-    }
-}
-
 /// Why a name is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameError {
