@@ -21,10 +21,7 @@ pub fn PageHeading(
     #[prop(optional)]
     has_errors: Signal<bool>,
 ) -> impl IntoView {
-    match title {
-        Some(title) => use_page_title(move |_| title.get().to_owned(), has_errors),
-        None => use_page_title(|_| String::new(), has_errors),
-    }
+    use_page_title(move |_| title.map(|title| title.get()).unwrap_or_default().to_owned(), has_errors);
     view! { <h1 id=PAGE_TITLE_ID tabindex="-1">{text}</h1> }
 }
 

@@ -27,11 +27,11 @@ pub fn AccessibilityPage() -> impl IntoView {
 fn LegalPage(page: fn(&'static Texts, &Config) -> Page) -> impl IntoView {
     let t = use_texts();
     let config = use_config();
-    let page = Memo::new(move |_| page(t.get(), &config));
-    let heading = Signal::derive(move || page.with(|p| p.title));
-    let title = Signal::derive(move || page.with(|p| p.page_title));
-    view! {
-        <PageHeading text=heading title=title />
-        <div class="legal-text" inner_html=move || page.with(|p| legal::html(p, None))></div>
+    move || {
+        let page = page(t.get(), &config);
+        view! {
+            <PageHeading text=Signal::stored(page.title) title=Signal::stored(page.page_title) />
+            <div class="legal-text" inner_html=legal::html(&page, None)></div>
+        }
     }
 }
