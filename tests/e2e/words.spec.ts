@@ -124,7 +124,7 @@ test.describe('with other values in config.json', () => {
     // The deployer's text, typeset as the catalogue's: no breakable space before : or ;.
     const territory = (await page.getByRole('listitem').filter({ hasText: /^tu habites/ }).textContent()) ?? '';
     expect(territory).toBe('tu habites au Havre\u00a0: centre-ville\u202f; ou à Fécamp.');
-    const collective = page.getByRole('listitem').filter({ hasText: 'S\'entraîner en groupe' });
+    const collective = page.getByRole('listitem').filter({ hasText: 'S’entraîner en groupe' });
     expect(await collective.textContent()).toContain(' En petits groupes, le mardi après-midi\u00a0: 3 mois.');
     await page.getByRole('link', { name: 'Données personnelles' }).click();
     await expect(h1(page)).toHaveText('Tes données personnelles');
