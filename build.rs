@@ -54,6 +54,7 @@ struct QuestionnaireFile {
     levels: Vec<LevelFile>,
     dimensions: Vec<String>,
     pathways: Vec<String>,
+    pathway_link_words: Vec<String>,
     rules: Vec<RuleFile>,
     questions: Vec<QuestionFile>,
 }
@@ -121,6 +122,10 @@ fn read_questionnaire(path: &Path) -> Result<QuestionnaireFile, String> {
     };
     unique(&q.dimensions.iter().collect::<Vec<_>>(), "dimensions")?;
     unique(&q.pathways.iter().collect::<Vec<_>>(), "pathways")?;
+    unique(&q.pathway_link_words.iter().collect::<Vec<_>>(), "pathway link words")?;
+    if q.pathway_link_words.len() != q.pathways.len() {
+        return Err(format!("{file}: pathway_link_words must name each pathway, in the order of pathways"));
+    }
     unique(&q.levels.iter().map(|l| &l.id).collect::<Vec<_>>(), "levels")?;
     unique(&q.questions.iter().map(|x| &x.id).collect::<Vec<_>>(), "questions")?;
     if !(12..=18).contains(&q.questions.len()) {
@@ -212,6 +217,15 @@ fn read_questionnaire(path: &Path) -> Result<QuestionnaireFile, String> {
 fn generate_questionnaire(q: &QuestionnaireFile) -> String {
     let index = |list: &[String], id: &str| list.iter().position(|x| x == id).expect("checked");
     let mut out = String::new();
+    out.push_str("/// Each pathway's id and the word counsellors' links use for it (`parcours=decouverte`),\n");
+    out.push_str("/// from `content/questionnaire.toml`.\n");
+    let pairs: Vec<String> = q
+        .pathways
+        .iter()
+        .zip(&q.pathway_link_words)
+        .map(|(id, word)| format!("({}, {})", rust_str(id), rust_str(word)))
+        .collect();
+    writeln!(out, "pub const PATHWAY_LINK_WORDS: [(&str, &str); {}] = [{}];", pairs.len(), pairs.join(", ")).unwrap();
     out.push_str("/// The self-assessment (generated from `content/questionnaire.toml`).\n");
     out.push_str("pub static QUESTIONNAIRE: Questionnaire = Questionnaire {\n");
     writeln!(out, "    version: {},", rust_str(&q.version)).unwrap();

@@ -1,10 +1,71 @@
 //! Turns the domain's error codes into sentences of the current language.
 
+use crate::app::components::Choices;
 use crate::content::Texts;
 use crate::domain::eligibility::{BirthDateError, EligibilityError};
 use crate::domain::email::EmailError;
 use crate::domain::phone::PhoneError;
-use crate::domain::signup::{Field, FieldError, NameError};
+use crate::domain::signup::{ContactChannel, ContactTime, Field, FieldError, NameError, Situation};
+
+/// The words for a situation.
+pub fn situation_label(t: &'static Texts, s: Situation) -> &'static str {
+    match s {
+        Situation::JobSeeking => t.situation_job_seeking,
+        Situation::Training => t.situation_training,
+        Situation::Employed => t.situation_employed,
+        Situation::NothingYet => t.situation_nothing_yet,
+        Situation::Other => t.situation_other,
+    }
+}
+
+/// The words for a way to be contacted.
+pub fn channel_label(t: &'static Texts, c: ContactChannel) -> &'static str {
+    match c {
+        ContactChannel::Call => t.contact_call,
+        ContactChannel::Sms => t.contact_sms,
+        ContactChannel::Email => t.contact_email,
+    }
+}
+
+/// The words for a time to be contacted.
+pub fn time_label(t: &'static Texts, c: ContactTime) -> &'static str {
+    match c {
+        ContactTime::Morning => t.contact_morning,
+        ContactTime::Midday => t.contact_midday,
+        ContactTime::Afternoon => t.contact_afternoon,
+        ContactTime::AnyTime => t.contact_any_time,
+    }
+}
+
+impl Choices for Situation {
+    const ALL: &'static [Situation] = &Situation::ALL;
+    fn code(self) -> &'static str {
+        Situation::code(self)
+    }
+    fn label(self, t: &'static Texts) -> &'static str {
+        situation_label(t, self)
+    }
+}
+
+impl Choices for ContactChannel {
+    const ALL: &'static [ContactChannel] = &ContactChannel::ALL;
+    fn code(self) -> &'static str {
+        ContactChannel::code(self)
+    }
+    fn label(self, t: &'static Texts) -> &'static str {
+        channel_label(t, self)
+    }
+}
+
+impl Choices for ContactTime {
+    const ALL: &'static [ContactTime] = &ContactTime::ALL;
+    fn code(self) -> &'static str {
+        ContactTime::code(self)
+    }
+    fn label(self, t: &'static Texts) -> &'static str {
+        time_label(t, self)
+    }
+}
 
 /// The sentence for one error of the details page: what is wrong and what to type instead.
 pub fn field_error(t: &Texts, error: FieldError) -> &'static str {

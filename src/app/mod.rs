@@ -7,6 +7,7 @@ pub mod messages;
 pub mod net;
 pub mod outbox;
 pub mod pages;
+pub mod paths;
 pub mod platform;
 pub mod router;
 pub mod sharing;
@@ -178,24 +179,24 @@ fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
     view! {
         <Layout phone=phone short_name=short_name>
             {move || match page.get().as_str() {
-                "/" => view! { <StartPage /> }.into_any(),
-                "/resultat" => view! { <ResultPage /> }.into_any(),
-                "/inscription" => view! { <EligibilityPage /> }.into_any(),
-                "/inscription/pas-eligible" => view! { <NotEligiblePage /> }.into_any(),
-                "/inscription/coordonnees" => view! { <DetailsPage /> }.into_any(),
-                "/inscription/verifier" => view! { <CheckPage /> }.into_any(),
-                "/inscription/confirmation" => view! { <ConfirmationPage /> }.into_any(),
+                paths::START => view! { <StartPage /> }.into_any(),
+                paths::RESULT => view! { <ResultPage /> }.into_any(),
+                paths::ELIGIBILITY => view! { <EligibilityPage /> }.into_any(),
+                paths::NOT_ELIGIBLE => view! { <NotEligiblePage /> }.into_any(),
+                paths::DETAILS => view! { <DetailsPage /> }.into_any(),
+                paths::CHECK => view! { <CheckPage /> }.into_any(),
+                paths::CONFIRMATION => view! { <ConfirmationPage /> }.into_any(),
                 // The counsellors' page is its own small app (see `start_counsellors`). A host
                 // that answers every address with index.html brings us here: go to its file.
-                "/conseillers" | "/conseillers/" => {
-                    platform::replace_location(pages::paths::COUNSELLORS_PAGE);
+                path if paths::is_folder(path, paths::COUNSELLORS) => {
+                    platform::replace_location(paths::COUNSELLORS_PAGE);
                     ().into_any()
                 }
                 // With a slash too: the static copies of these pages (for browsers without
                 // JavaScript) live in folders, and an offline reload lands here.
-                "/confidentialite" | "/confidentialite/" => view! { <PrivacyPage /> }.into_any(),
-                "/accessibilite" | "/accessibilite/" => view! { <AccessibilityPage /> }.into_any(),
-                path => match path.strip_prefix("/test/") {
+                path if paths::is_folder(path, paths::PRIVACY) => view! { <PrivacyPage /> }.into_any(),
+                path if paths::is_folder(path, paths::ACCESSIBILITY) => view! { <AccessibilityPage /> }.into_any(),
+                path => match path.strip_prefix(paths::QUESTION_PREFIX) {
                     Some(n) => view! { <QuestionPage n=n.parse().ok() /> }.into_any(),
                     None => view! { <NotFoundPage /> }.into_any(),
                 },
@@ -228,7 +229,7 @@ fn apply_share_link(journey: Journey) {
             journey.details.update(|d| d.pathway = pathway);
         }
     }
-    let path = location.pathname().unwrap_or_else(|_| "/".into());
+    let path = location.pathname().unwrap_or_else(|_| paths::START.into());
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&path));
     }

@@ -38,8 +38,10 @@ pub struct OutboxState {
     pub delivered: RwSignal<Vec<Delivered>>,
     /// An attempt is in flight in this tab.
     pub sending: RwSignal<bool>,
-    /// Whether the device keeps the outbox; false once a write failed (full or refused storage):
-    /// the outbox then lives in this tab only, and the pages say so.
+    /// Whether the device keeps what the app writes (the one "storage works" flag): false when
+    /// storage is missing or refused from the start (some private modes), or once a write of
+    /// the outbox failed (full storage); the outbox then lives in this tab only, and the pages
+    /// say so.
     pub persistent: RwSignal<bool>,
     /// Why sending is blocked by the site's own settings (a Content-Security-Policy header that
     /// does not allow the endpoint), in French for the deployer; `None` when nothing is known.

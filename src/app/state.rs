@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use crate::app::{platform, storage};
 use crate::content::{self, Texts};
 use crate::domain::config::Config;
-use crate::domain::draft::{Draft, SignupIds};
+use crate::domain::draft::{Draft, Progress, SignupIds};
 use crate::domain::eligibility::EligibilityForm;
-use crate::domain::questionnaire::Answers;
+use crate::domain::questionnaire::{Answers, QUESTIONNAIRE};
 use crate::domain::signup::{ContactChannel, SignupForm, Source};
 use crate::domain::territory::Territory;
 
@@ -67,9 +67,10 @@ pub fn use_territory() -> Arc<Territory> {
     expect_context::<AppTerritory>().0
 }
 
-/// The sign-up just sent from this tab, for a personal confirmation (memory only).
+/// The sign-up this tab just put in the outbox ("Envoyer"), for a personal confirmation
+/// (memory only). Queued is not delivered: the outbox says when it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Sent {
+pub struct Queued {
     pub reference: String,
     pub first_name: String,
     /// How the young person asked to be contacted, said on the confirmation page.
@@ -84,10 +85,8 @@ pub struct Journey {
     pub details: RwSignal<SignupForm>,
     pub source: RwSignal<Source>,
     pub allow_outside_territory: RwSignal<bool>,
-    /// The last sign-up sent from this tab (memory only).
-    pub sent: RwSignal<Option<Sent>>,
-    /// Whether the device keeps the draft (false in some private modes).
-    pub persistent: bool,
+    /// The last sign-up this tab put in the outbox (memory only).
+    pub queued: RwSignal<Option<Queued>>,
     /// When the first answer was given, for the time taken to fill in (anti-spam).
     pub started_at_ms: RwSignal<Option<i64>>,
     /// The sign-up's reference and Idempotency-Key, drawn when the journey is first saved.
@@ -122,8 +121,7 @@ impl Journey {
             details: RwSignal::new(draft.details),
             source: RwSignal::new(draft.source),
             allow_outside_territory: RwSignal::new(draft.allow_outside_territory),
-            sent: RwSignal::new(None),
-            persistent: storage::works(),
+            queued: RwSignal::new(None),
             started_at_ms: RwSignal::new(draft.started_at_ms),
             ids: RwSignal::new(draft.ids.clone()),
         };
@@ -223,6 +221,23 @@ impl Journey {
         if !attribution.is_empty() {
             storage::write(storage::keys::DRAFT, &attribution.to_storage(platform::now_ms()));
         }
+    }
+
+    /// How far the answers as they are now let the young person go (read once, untracked: a
+    /// page decides what to show when it opens).
+    pub fn progress(&self, territory: &Territory) -> Progress {
+        self.eligibility.with_untracked(|eligibility| {
+            self.details.with_untracked(|details| {
+                Progress::of(
+                    eligibility,
+                    details,
+                    self.allow_outside_territory.get_untracked(),
+                    territory,
+                    platform::today(),
+                    QUESTIONNAIRE.pathways,
+                )
+            })
+        })
     }
 
     /// Whether anything typed by the young person is held (not just a link's attribution).

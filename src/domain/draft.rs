@@ -5,10 +5,10 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::eligibility::EligibilityForm;
+use super::eligibility::{EligibilityAnswer, EligibilityForm};
 use super::json;
 use super::questionnaire::{Answers, Questionnaire};
-use super::signup::{Envelope, Payload, SignupForm, SignupParts, Source};
+use super::signup::{Envelope, Payload, SignupForm, SignupParts, Source, ValidDetails};
 use super::territory::Territory;
 
 /// Drafts older than this are discarded: a shared phone should not keep a stranger's answers.
@@ -100,18 +100,119 @@ pub enum NotReady {
     Details,
 }
 
+/// A step of the sign-up, each one page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Eligibility,
+    NotEligible,
+    Details,
+    Check,
+}
+
+/// How far the answers as typed let the young person go: the one rule every sign-up page
+/// follows before it shows itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// The eligibility page is incomplete or invalid.
+    Eligibility,
+    /// Answered, but a condition is not met and no counsellor's link lets them through.
+    Refused(EligibilityAnswer),
+    /// May fill in the details page, which is not complete yet.
+    Details(EligibilityAnswer),
+    /// Every answer is valid: ready to check and send.
+    Complete(EligibilityAnswer, ValidDetails),
+}
+
+impl Progress {
+    /// Validates both forms (`allow_outside_territory`: a counsellor's link permits a sign-up
+    /// from outside the territory; `pathways`: the valid pathway ids).
+    pub fn of(
+        eligibility: &EligibilityForm,
+        details: &SignupForm,
+        allow_outside_territory: bool,
+        territory: &Territory,
+        today: chrono::NaiveDate,
+        pathways: &[&str],
+    ) -> Progress {
+        let Ok(answer) = eligibility.validate(territory, today) else { return Progress::Eligibility };
+        if !answer.may_continue(allow_outside_territory) {
+            return Progress::Refused(answer);
+        }
+        match details.validate(pathways) {
+            Ok(details) => Progress::Complete(answer, details),
+            Err(_) => Progress::Details(answer),
+        }
+    }
+
+    /// The eligibility answer, once valid.
+    pub fn answer(&self) -> Option<&EligibilityAnswer> {
+        match self {
+            Progress::Eligibility => None,
+            Progress::Refused(answer) | Progress::Details(answer) | Progress::Complete(answer, _) => Some(answer),
+        }
+    }
+
+    /// Whether the young person may go on to the details page.
+    pub fn may_continue(&self) -> bool {
+        matches!(self, Progress::Details(_) | Progress::Complete(..))
+    }
+
+    /// The step to show when `wanted` is asked for: `wanted` itself if the answers allow it,
+    /// else the step to complete first. The not-eligible page is for a condition not met (even
+    /// one a counsellor's link lets through); without one it leads on to the details.
+    pub fn step_for(&self, wanted: Step) -> Step {
+        match (wanted, self) {
+            (_, Progress::Eligibility) => Step::Eligibility,
+            (Step::NotEligible, progress) if progress.answer().is_some_and(|a| a.problems().is_empty()) => {
+                Step::Details
+            }
+            (Step::Details | Step::Check, Progress::Refused(_)) => Step::Eligibility,
+            (Step::Check, Progress::Details(_)) => Step::Details,
+            (wanted, _) => wanted,
+        }
+    }
+}
+
+/// What "Envoyer" does with the journey as it is now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Submit {
+    /// Put this sign-up in the outbox, then show the confirmation.
+    Queue(Box<Payload>),
+    /// Nothing to send: another tab sent these answers and emptied the journey. Show where that
+    /// sign-up is (the confirmation).
+    Confirmation,
+    /// Changed in another tab: back to this step, to complete it.
+    Complete(Step),
+}
+
 impl Draft {
+    /// What "Envoyer" does: the sign-up to queue, or where to go instead (see [`Submit`]).
+    pub fn submit(&self, sending: &Sending<'_>) -> Submit {
+        match self.submission(sending) {
+            Ok(payload) => Submit::Queue(Box::new(payload)),
+            Err(NotReady::Empty) => Submit::Confirmation,
+            Err(NotReady::Eligibility) => Submit::Complete(Step::Eligibility),
+            Err(NotReady::Details) => Submit::Complete(Step::Details),
+        }
+    }
+
     /// The sign-up "Envoyer" sends: the draft validated again (it may have changed in another
     /// tab), under the draft's own ids, so the same answers always make the same sign-up.
     pub fn submission(&self, sending: &Sending<'_>) -> Result<Payload, NotReady> {
         let ids = self.ids.as_ref().filter(|_| !self.is_empty()).ok_or(NotReady::Empty)?;
-        let eligibility = self
-            .eligibility
-            .validate(sending.territory, sending.today)
-            .ok()
-            .filter(|e| e.may_continue(self.allow_outside_territory))
-            .ok_or(NotReady::Eligibility)?;
-        let details = self.details.validate(sending.questionnaire.pathways).map_err(|_| NotReady::Details)?;
+        let progress = Progress::of(
+            &self.eligibility,
+            &self.details,
+            self.allow_outside_territory,
+            sending.territory,
+            sending.today,
+            sending.questionnaire.pathways,
+        );
+        let (eligibility, details) = match progress {
+            Progress::Complete(eligibility, details) => (eligibility, details),
+            Progress::Details(_) => return Err(NotReady::Details),
+            Progress::Eligibility | Progress::Refused(_) => return Err(NotReady::Eligibility),
+        };
         let parts = SignupParts {
             eligibility: &eligibility,
             details: &details,
@@ -328,6 +429,99 @@ mod tests {
         let corrected = ids.with_new_key([1; 16]);
         assert_eq!(corrected.reference, ids.reference);
         assert_ne!(corrected.idempotency_key, ids.idempotency_key);
+    }
+
+    /// An eligibility page answered by a young person who may sign up.
+    fn eligible() -> EligibilityForm {
+        use crate::domain::territory::CommuneChoice;
+        EligibilityForm {
+            day: "14".into(),
+            month: "3".into(),
+            year: "2007".into(),
+            at_school: Some(false),
+            commune: Some(CommuneChoice { insee: "76351".into(), postcode: "76610".into() }),
+            ..EligibilityForm::default()
+        }
+    }
+
+    /// A details page with every required answer.
+    fn complete_details() -> SignupForm {
+        use crate::domain::signup::{ContactChannel, ContactTime, Situation};
+        SignupForm {
+            first_name: "Léa".into(),
+            last_name: "Martin".into(),
+            phone: "06 12 34 56 78".into(),
+            situation: Some(Situation::JobSeeking),
+            contact_channel: Some(ContactChannel::Sms),
+            contact_time: Some(ContactTime::AnyTime),
+            ..SignupForm::default()
+        }
+    }
+
+    #[test]
+    fn each_step_is_shown_only_once_the_answers_allow_it() {
+        use crate::domain::questionnaire::QUESTIONNAIRE;
+        let territory = Territory::parse(include_str!("../../public/communes.json")).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let progress = |draft: &Draft| {
+            Progress::of(
+                &draft.eligibility,
+                &draft.details,
+                draft.allow_outside_territory,
+                &territory,
+                today,
+                QUESTIONNAIRE.pathways,
+            )
+        };
+        let all = [Step::Eligibility, Step::NotEligible, Step::Details, Step::Check];
+        let steps = |draft: &Draft| all.map(|wanted| progress(draft).step_for(wanted));
+        let mut draft = Draft::default();
+        assert_eq!(progress(&draft), Progress::Eligibility);
+        assert_eq!(steps(&draft), [Step::Eligibility; 4]);
+        draft.eligibility = eligible();
+        assert!(matches!(progress(&draft), Progress::Details(_)) && progress(&draft).may_continue());
+        assert_eq!(steps(&draft), [Step::Eligibility, Step::Details, Step::Details, Step::Details]);
+        draft.details = complete_details();
+        assert!(matches!(progress(&draft), Progress::Complete(..)));
+        assert_eq!(steps(&draft), [Step::Eligibility, Step::Details, Step::Details, Step::Check]);
+        // Outside the territory: refused, unless a counsellor's link allows it (then the
+        // not-eligible page still explains, and offers to go on).
+        draft.eligibility.commune = None;
+        draft.eligibility.elsewhere = true;
+        assert!(matches!(progress(&draft), Progress::Refused(_)) && !progress(&draft).may_continue());
+        assert_eq!(steps(&draft), [Step::Eligibility, Step::NotEligible, Step::Eligibility, Step::Eligibility]);
+        draft.allow_outside_territory = true;
+        assert!(progress(&draft).may_continue());
+        assert_eq!(steps(&draft), [Step::Eligibility, Step::NotEligible, Step::Details, Step::Check]);
+        // A counsellor's link does not lift the other conditions.
+        draft.eligibility.at_school = Some(true);
+        assert_eq!(steps(&draft), [Step::Eligibility, Step::NotEligible, Step::Eligibility, Step::Eligibility]);
+    }
+
+    #[test]
+    fn envoyer_queues_the_sign_up_or_says_where_to_go() {
+        use crate::domain::questionnaire::QUESTIONNAIRE;
+        let territory = Territory::parse(include_str!("../../public/communes.json")).unwrap();
+        let sending = Sending {
+            territory: &territory,
+            questionnaire: &QUESTIONNAIRE,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            now_ms: 61_000,
+            submitted_at: "2026-11-27T16:08:42+01:00".into(),
+            locale: "fr",
+        };
+        let mut draft = Draft::default();
+        assert_eq!(draft.submit(&sending), Submit::Confirmation, "emptied by another tab");
+        draft.ids = Some(SignupIds::draw([7; 64], [9; 16]));
+        draft.eligibility.day = "14".into();
+        assert_eq!(draft.submit(&sending), Submit::Complete(Step::Eligibility));
+        draft.eligibility = eligible();
+        assert_eq!(draft.submit(&sending), Submit::Complete(Step::Details));
+        draft.details = complete_details();
+        match draft.submit(&sending) {
+            Submit::Queue(payload) => assert_eq!(payload.reference, draft.ids.unwrap().reference),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

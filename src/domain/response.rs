@@ -8,18 +8,21 @@ use serde_json::Value;
 /// What to do after one attempt.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    /// 2xx (or a 422 saying that this Idempotency-Key already holds a sign-up): the mission
-    /// locale has it.
-    Accepted,
-    /// 400 or 422: the endpoint says what is wrong with the answers; sending the same body again
-    /// cannot work. The problems it listed (if it used our contract) are shown to the young
+    /// 2xx (or a 422 saying that this Idempotency-Key already holds a sign-up): delivered, the
+    /// mission locale has it (the one word for it everywhere: `Recorded::Delivered`,
+    /// `SignupStatus::Delivered`).
+    Delivered,
+    /// 400 or 422, and only those: the endpoint says what is wrong with the answers; sending the
+    /// same body again cannot work. The problems it listed (if it used our contract) are shown to the young
     /// person, who corrects and sends again.
     Rejected { status: u16, problems: Vec<String> },
-    /// Any other 4xx (401, 403, 404, 405, 410, 413, 415, 451…): the endpoint is misconfigured or
-    /// behind a firewall; the answers are not at fault. Kept and tried again slowly.
+    /// Every other 4xx (401, 403, 404, 405, 410, 413, 415, 451…, all but 400, 408, 409, 422,
+    /// 423, 425 and 429): the endpoint is misconfigured or behind a firewall; the answers are not
+    /// at fault. Kept and tried again slowly (hourly, and at each start).
     EndpointError { status: u16 },
-    /// Network error, timeout, 408, 409, 423, 425, 429, 5xx: the same sign-up can be sent again
-    /// later.
+    /// Network error, timeout, 408, 409 (the endpoint is still handling a first attempt with
+    /// this key), 423, 425, 429, 5xx: the same sign-up can be sent again later, on the usual
+    /// backoff.
     RetryLater { status: Option<u16> },
     /// An answer the app cannot read: a redirect (fetch with `redirect: "manual"` gives an
     /// opaque response, status 0), a 3xx, a status outside HTTP's classes. The endpoint may well
@@ -36,17 +39,17 @@ pub const PROBLEM_MAX_CHARS: usize = 200;
 ///
 /// ```
 /// use labo::domain::response::{classify, Outcome};
-/// assert_eq!(classify(201, ""), Outcome::Accepted);
+/// assert_eq!(classify(201, ""), Outcome::Delivered);
 /// assert_eq!(classify(503, "<html>"), Outcome::RetryLater { status: Some(503) });
 /// assert_eq!(classify(0, ""), Outcome::Unreadable { status: 0 });
 /// assert_eq!(classify(404, ""), Outcome::EndpointError { status: 404 });
 /// ```
 pub fn classify(status: u16, body: &str) -> Outcome {
     match status {
-        200..=299 => Outcome::Accepted,
+        200..=299 => Outcome::Delivered,
         // The IETF Idempotency-Key draft: a key reused with another body. The only body the app
         // ever sends under a key is the one queued with it, so the endpoint holds this sign-up.
-        422 if key_reused(body) => Outcome::Accepted,
+        422 if key_reused(body) => Outcome::Delivered,
         400 | 422 => Outcome::Rejected { status, problems: problems(body) },
         // 409 and 423: the endpoint is still handling the first attempt with this
         // Idempotency-Key (IETF draft) or the resource is locked: try again later.
@@ -105,7 +108,7 @@ mod tests {
     #[test]
     fn status_classes() {
         for status in [200, 201, 202, 204, 299] {
-            assert_eq!(classify(status, ""), Outcome::Accepted, "{status}");
+            assert_eq!(classify(status, ""), Outcome::Delivered, "{status}");
         }
         for status in [408, 409, 423, 425, 429, 500, 502, 503, 504, 599] {
             assert_eq!(classify(status, ""), Outcome::RetryLater { status: Some(status) }, "{status}");
@@ -132,7 +135,7 @@ mod tests {
             r#"{"problems": [{"field": "/idempotency_key", "message": "x"}]}"#,
             r#"{"problems": [{"field": "idempotency-key", "message": "x"}]}"#,
         ] {
-            assert_eq!(classify(422, body), Outcome::Accepted, "{body}");
+            assert_eq!(classify(422, body), Outcome::Delivered, "{body}");
         }
         for body in
             ["", "<html>", r#"{"status": "invalid", "problems": [{"field": "/applicant/phone", "message": "x"}]}"#]

@@ -49,9 +49,9 @@ impl Channel {
     }
 }
 
-/// Pathway ids (as in the questionnaire) and their readable names in links.
-pub const PATHWAY_CODES: [(&str, &str); 3] =
-    [("discovery", "decouverte"), ("collective", "collectif"), ("individual", "individuel")];
+/// Pathway ids and their readable names in links: the questionnaire's data
+/// (`content/questionnaire.toml`, `pathways` and `pathway_link_words`), not a second list here.
+pub use super::questionnaire::PATHWAY_LINK_WORDS as PATHWAY_CODES;
 
 /// Longest counsellor or campaign value.
 pub const VALUE_MAX: usize = 40;

@@ -119,7 +119,7 @@ async fn stores_a_valid_signup_once_whatever_the_repeats() {
     let reused = post(port, KEY, &payload(KEY, "+33798765432")).await;
     assert_eq!(reused.status, Some(422));
     assert_eq!(reused.json()["status"], "key_reused", "docs/endpoint.md: the app reads this as received");
-    assert_eq!(classify(422, &reused.body), Outcome::Accepted, "the app reads this answer as received");
+    assert_eq!(classify(422, &reused.body), Outcome::Delivered, "the app reads this answer as received");
     assert_eq!(stored(port).await.len(), 1);
 }
 

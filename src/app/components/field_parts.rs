@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
 use crate::app::state::tr;
+use crate::domain::questionnaire::QUESTIONNAIRE;
+use crate::domain::signup::{ContactChannel, ContactTime, Field, Situation};
 
 /// The `aria-describedby` of a field named `id`: its hint (`{id}-hint`, when it has one) and
 /// its error (`{id}-error`, while one is shown). `None` when there is neither.
@@ -38,3 +40,46 @@ pub fn InlineError(id: &'static str, error: Signal<Option<&'static str>>) -> imp
         })
     }
 }
+
+/// The element id of one answer of a choice group named `name`: `situation-training`. The
+/// error summary and the "Modifier" links reach a choice through it.
+pub fn choice_id(name: &str, value: &str) -> String {
+    format!("{name}-{value}")
+}
+
+/// The `id` (text fields) or `name` (choice groups) of a field's inputs in the page.
+pub fn field_name(field: Field) -> &'static str {
+    match field {
+        Field::BirthDate => "birth-day",
+        Field::School => "school",
+        Field::Commune => "commune",
+        Field::FirstName => "first-name",
+        Field::LastName => "last-name",
+        Field::Phone => "phone",
+        Field::Email => "email",
+        Field::Situation => "situation",
+        Field::SituationOther => "situation-other-text",
+        Field::ContactChannel => "contact-channel",
+        Field::ContactTime => "contact-time",
+        Field::Idea => "idea",
+        Field::Pathway => "pathway",
+        Field::Consent => "consent",
+    }
+}
+
+/// The `id` of the field's (first) input in the page, which the error summary and the
+/// "Modifier" links go to: a choice group's first answer.
+pub fn field_id(field: Field) -> String {
+    let name = field_name(field);
+    match field {
+        Field::School => choice_id(name, SCHOOL_NO),
+        Field::Situation => choice_id(name, Situation::ALL[0].code()),
+        Field::ContactChannel => choice_id(name, ContactChannel::ALL[0].code()),
+        Field::ContactTime => choice_id(name, ContactTime::ALL[0].code()),
+        Field::Pathway => choice_id(name, QUESTIONNAIRE.pathways[0]),
+        _ => name.to_owned(),
+    }
+}
+
+/// The value of "no longer at school", the first answer of the school question.
+pub const SCHOOL_NO: &str = "no";

@@ -1,14 +1,14 @@
 use crate::app::router::use_location;
 use leptos::prelude::*;
 
+use super::PAGE_TITLE_ID;
+use super::TextWithLink;
 use crate::app::outbox::use_outbox;
+use crate::app::paths;
 use crate::app::platform;
 use crate::app::state::{Language, tr, use_journey, use_texts};
-use crate::content::{Texts, around, fill_mission_locale};
+use crate::content::{Texts, fill_mission_locale};
 use crate::domain::phone::Phone;
-
-/// The id every page gives its main heading, focused after each navigation.
-pub const PAGE_TITLE_ID: &str = "page-title";
 
 /// The frame of every page: skip link, header with the app's name, the page, and a footer that
 /// always says how to reach the mission locale by phone.
@@ -54,11 +54,11 @@ pub fn Layout(
         journey.clear();
         outbox.clear_stopped();
         cleared.set(true);
-        location.navigate("/");
+        location.navigate(paths::START);
     };
     view! {
         <Frame phone=Some(phone) short_name=short_name with_router=true>
-            {(!journey.persistent).then(|| view! { <p class="notice storage-notice">{tr(|t| t.app_no_storage)}</p> })}
+            {(!outbox.persistent.get_untracked()).then(|| view! { <p class="notice storage-notice">{tr(|t| t.app_no_storage)}</p> })}
             {children()}
             <div class="clear-answers">
                 <Show when=move || has_answers.get()>
@@ -97,15 +97,15 @@ pub fn Frame(
     let legal_links = with_router.then(|| {
         view! {
             <ul class="footer-links">
-                <li><a href="/confidentialite">{tr(|t| t.footer_privacy)}</a></li>
-                <li><a href="/accessibilite">{tr(|t| t.footer_accessibility)}</a></li>
+                <li><a href=paths::PRIVACY>{tr(|t| t.footer_privacy)}</a></li>
+                <li><a href=paths::ACCESSIBILITY>{tr(|t| t.footer_accessibility)}</a></li>
             </ul>
         }
     });
     view! {
         <a class="skip-link" href="#contenu">{tr(|t| t.app_skip_link)}</a>
         <header class="site-header">
-            <a class="brand" href="/">{tr(|t| t.app_name)}</a>
+            <a class="brand" href=paths::START>{tr(|t| t.app_name)}</a>
             <LanguageSwitch />
         </header>
         <main id="contenu" tabindex="-1">{children()}</main>
@@ -123,17 +123,8 @@ pub fn Frame(
 #[component]
 pub fn CallLine(template: fn(&'static Texts) -> &'static str, phone: Phone, short_name: String) -> impl IntoView {
     let t = use_texts();
-    let href = format!("tel:{}", phone.e164());
     let text = Memo::new(move |_| fill_mission_locale(t.get(), template(t.get()), &short_name));
-    let before = Signal::derive(move || text.with(|text| around(text, "phone").0.to_owned()));
-    let after = Signal::derive(move || text.with(|text| around(text, "phone").1.to_owned()));
-    view! {
-        <p>
-            {before}
-            <a href=href>{phone.display()}</a>
-            {after}
-        </p>
-    }
+    view! { <TextWithLink text=text.into() placeholder="phone" href=format!("tel:{}", phone.e164()) link=phone.display() /> }
 }
 
 /// One button per other language, named in that language ("English"), with its `lang`. The

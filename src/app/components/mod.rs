@@ -1,15 +1,21 @@
 //! Small reusable pieces of the interface.
 
+mod actions;
 mod choice_group;
 mod error_summary;
 mod field_parts;
 mod layout;
+mod page_heading;
 mod profile_chart;
 mod text_field;
+mod text_with_link;
 
-pub use choice_group::{ChoiceGroup, ChoiceOption};
-pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
-pub use field_parts::{InlineError, described_by};
-pub use layout::{CallLine, Frame, Layout, PAGE_TITLE_ID};
+pub use actions::{BackLink, SubmitButton};
+pub use choice_group::{BoundChoice, ChoiceGroup, ChoiceOption, Choices, bind_choice};
+pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary, FormErrors};
+pub use field_parts::{InlineError, SCHOOL_NO, choice_id, described_by, field_id, field_name};
+pub use layout::{CallLine, Frame, Layout};
+pub use page_heading::{PAGE_TITLE_ID, PageHeading, use_page_title};
 pub use profile_chart::ProfileChart;
 pub use text_field::TextField;
+pub use text_with_link::TextWithLink;

@@ -17,7 +17,7 @@ pub fn TextField(
     value: Signal<String>,
     on_input: Callback<String>,
     /// The current error message, if any.
-    #[prop(into)]
+    #[prop(optional, into)]
     error: Signal<Option<&'static str>>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,

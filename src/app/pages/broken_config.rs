@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::app::components::Frame;
+use crate::app::components::{Frame, PageHeading, TextWithLink};
 use crate::app::net::ConfigFailure;
 use crate::app::outbox::OutboxState;
 use crate::app::state::{tr, use_texts};
 use crate::app::{platform, storage};
-use crate::content::{Texts, around, fill, fill_mission_locale};
+use crate::content::{Texts, fill, fill_mission_locale};
 use crate::domain::config::{ContactFallback, DEFAULT_SHORT_NAME};
 
 /// Where young people can find their mission locale when ours cannot be reached online.
@@ -39,9 +39,6 @@ pub fn BrokenConfigPage(
     }
     // On the page, in French typography like every other text.
     let details: Vec<String> = details.iter().map(|line| crate::domain::typography::french(line)).collect();
-    Effect::new(move || {
-        platform::set_title(&format!("{}{}", t.get().broken_config_page_title, t.get().app_title_suffix))
-    });
 
     let fallback: Option<ContactFallback> =
         storage::read(storage::keys::CONTACT_FALLBACK).and_then(|s| ContactFallback::from_storage(&s));
@@ -59,14 +56,8 @@ pub fn BrokenConfigPage(
             let href = format!("tel:{}", contact.phone_e164);
             let short_name = short_name.clone();
             let sentence = Memo::new(move |_| fill_mission_locale(t.get(), call_known(t.get()), &short_name));
-            let before = Signal::derive(move || sentence.with(|s| around(s, "phone").0.to_owned()));
-            let after = Signal::derive(move || sentence.with(|s| around(s, "phone").1.to_owned()));
             view! {
-                <p class="lead">
-                    {before}
-                    <a href=href.clone()>{contact.phone_display.clone()}</a>
-                    {after}
-                </p>
+                <TextWithLink text=sentence.into() placeholder="phone" href=href link=contact.phone_display class="lead" />
             }
             .into_any()
         }
@@ -97,7 +88,7 @@ pub fn BrokenConfigPage(
 
     view! {
         <Frame phone=None short_name=short_name formal=formal>
-            <h1>{tr(|t| t.broken_config_title)}</h1>
+            <PageHeading text=tr(|t| t.broken_config_title) title=tr(|t| t.broken_config_page_title) />
             <p>{tr(text)}</p>
             {contact}
             {waiting}

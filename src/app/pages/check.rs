@@ -3,14 +3,13 @@ use std::sync::Arc;
 use crate::app::router::{redirect, use_location};
 use leptos::prelude::*;
 
-use super::details::{channel_label, situation_label, time_label};
-use super::{paths, use_page_title};
-use crate::app::components::PAGE_TITLE_ID;
+use crate::app::components::{BackLink, PageHeading, field_id};
+use crate::app::messages::{channel_label, situation_label, time_label};
 use crate::app::outbox::use_outbox;
-use crate::app::platform;
-use crate::app::state::{Sent, tr, use_journey, use_territory, use_texts};
+use crate::app::state::{Queued, tr, use_journey, use_territory, use_texts};
+use crate::app::{paths, platform};
 use crate::content::Texts;
-use crate::domain::draft::{NotReady, Sending};
+use crate::domain::draft::{Progress, Sending, Step, Submit};
 use crate::domain::eligibility::EligibilityAnswer;
 use crate::domain::outbox::Entry;
 use crate::domain::questionnaire::QUESTIONNAIRE;
@@ -19,18 +18,10 @@ use crate::domain::signup::{Field, ValidDetails};
 /// "Vérifie tes réponses": every answer with a "Modifier" link, then "Envoyer".
 #[component]
 pub fn CheckPage() -> impl IntoView {
-    let journey = use_journey();
-    let territory = use_territory();
-    let eligibility = journey.eligibility.read_untracked().validate(&territory, platform::today()).ok();
-    let details = journey.details.read_untracked().validate(QUESTIONNAIRE.pathways).ok();
-    match (eligibility, details) {
-        (Some(e), Some(d)) if e.may_continue(journey.allow_outside_territory.get_untracked()) => {
-            view! { <Check eligibility=e details=d /> }.into_any()
-        }
-        (Some(e), _) if e.may_continue(journey.allow_outside_territory.get_untracked()) => {
-            redirect(paths::DETAILS).into_any()
-        }
-        _ => redirect(paths::ELIGIBILITY).into_any(),
+    let progress = use_journey().progress(&use_territory());
+    match (progress.step_for(Step::Check), progress) {
+        (Step::Check, Progress::Complete(e, d)) => view! { <Check eligibility=e details=d /> }.into_any(),
+        (other, _) => redirect(paths::step(other)).into_any(),
     }
 }
 
@@ -41,7 +32,6 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
     let outbox = use_outbox();
     let territory = use_territory();
     let location = use_location();
-    use_page_title(|t| t.check_page_title.to_owned(), Signal::stored(false));
 
     // "Envoyer": the sign-up goes into the outbox on the device, then leaves the forms (only
     // once the device has kept it); the confirmation page follows it until the endpoint accepts
@@ -58,34 +48,31 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
                 submitted_at: platform::now_iso(),
                 locale: t.get_untracked().meta_lang,
             };
-            match draft.submission(&sending) {
-                Ok(payload) => {
+            match draft.submit(&sending) {
+                Submit::Queue(payload) => {
                     let (reference, first_name) = (payload.reference.clone(), payload.applicant.first_name.clone());
                     let channel = Some(payload.contact.channel);
-                    journey.sent.set(Some(Sent { reference, first_name, channel }));
+                    journey.queued.set(Some(Queued { reference, first_name, channel }));
                     if outbox.enqueue(Entry::new(&payload, draft, platform::now_ms())) {
                         journey.clear();
                     }
                     location.navigate(paths::CONFIRMATION);
                 }
-                // Emptied by another tab, which sent these answers: show where that sign-up is.
-                Err(NotReady::Empty) => location.navigate(paths::CONFIRMATION),
-                // Changed in another tab: back to the page to complete.
-                Err(NotReady::Eligibility) => location.navigate(paths::ELIGIBILITY),
-                Err(NotReady::Details) => location.navigate(paths::DETAILS),
+                Submit::Confirmation => location.navigate(paths::CONFIRMATION),
+                Submit::Complete(step) => location.navigate(paths::step(step)),
             }
         }
     };
 
     let rows = summary_rows(&eligibility, &details, &territory, journey);
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.check_title)}</h1>
+        <PageHeading text=tr(|t| t.check_title) title=tr(|t| t.check_page_title) />
         <p>{tr(|t| t.check_intro)}</p>
         <dl class="summary-list">
             {rows
                 .into_iter()
                 .map(|row| {
-                    let href = format!("{}#{}", row.page, row.field.html_id());
+                    let href = format!("{}#{}", row.page, field_id(row.field));
                     let (label, label_again, value) = (row.label.clone(), row.label, row.value);
                     view! {
                         <div class="summary-row">
@@ -107,9 +94,7 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
                 {tr(|t| t.check_send)}
             </button>
         </p>
-        <p class="back-link">
-            <a href=paths::DETAILS>{tr(|t| t.app_back)}</a>
-        </p>
+        <BackLink href=paths::DETAILS text=tr(|t| t.app_back) />
     }
 }
 
@@ -128,6 +113,12 @@ fn row(
     field: Field,
 ) -> Row {
     Row { label: Arc::new(label), value: Arc::new(value), page, field }
+}
+
+/// A row of the details page for an optional answer: "Non renseigné" when not given.
+fn optional_row(label: fn(&'static Texts) -> &'static str, value: Option<String>, field: Field) -> Row {
+    let value = move |t: &'static Texts| value.clone().unwrap_or_else(|| t.check_not_given.to_owned());
+    row(move |t| label(t).to_owned(), value, paths::DETAILS, field)
 }
 
 fn summary_rows(
@@ -156,7 +147,6 @@ fn summary_rows(
     let pathway = d.pathway.as_deref().and_then(|p| QUESTIONNAIRE.pathway_index(p));
     let share = d.share_answers;
     let test_done = QUESTIONNAIRE.score(&journey.answers.read_untracked()).is_ok();
-    let not_given = |t: &'static Texts| t.check_not_given.to_owned();
     let mut rows = vec![
         row(|t| t.details_first_name.to_owned(), move |_| first_name.clone(), paths::DETAILS, Field::FirstName),
         row(|t| t.details_last_name.to_owned(), move |_| last_name.clone(), paths::DETAILS, Field::LastName),
@@ -176,12 +166,7 @@ fn summary_rows(
     ];
     let phone = details.phone.display();
     rows.push(row(|t| t.details_phone.to_owned(), move |_| phone.clone(), paths::DETAILS, Field::Phone));
-    rows.push(row(
-        |t| t.details_email.to_owned(),
-        move |t| email.clone().unwrap_or_else(|| not_given(t)),
-        paths::DETAILS,
-        Field::Email,
-    ));
+    rows.push(optional_row(|t| t.details_email, email, Field::Email));
     rows.push(row(
         |t| t.details_situation_legend.to_owned(),
         move |t| match &other {
@@ -197,12 +182,7 @@ fn summary_rows(
         paths::DETAILS,
         Field::ContactChannel,
     ));
-    rows.push(row(
-        |t| t.details_idea.to_owned(),
-        move |t| idea.clone().unwrap_or_else(|| not_given(t)),
-        paths::DETAILS,
-        Field::Idea,
-    ));
+    rows.push(optional_row(|t| t.details_idea, idea, Field::Idea));
     rows.push(row(
         |t| t.details_pathway_legend.to_owned(),
         move |t| pathway.map_or_else(|| t.details_pathway_undecided.to_owned(), |p| t.pathways[p].name.to_owned()),

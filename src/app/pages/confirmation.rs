@@ -2,11 +2,10 @@ use crate::app::router::use_location;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{paths, use_page_title};
-use crate::app::components::{CallLine, PAGE_TITLE_ID};
+use crate::app::components::{CallLine, PageHeading};
 use crate::app::outbox::use_outbox;
-use crate::app::platform;
 use crate::app::state::{tr, use_config, use_journey, use_texts};
+use crate::app::{paths, platform};
 use crate::content::{Texts, fill, fill_mission_locale};
 use crate::domain::outbox::SignupStatus;
 use crate::domain::signup::ContactChannel;
@@ -28,7 +27,7 @@ fn heading(t: &Texts, status: &SignupStatus, kept: bool) -> &'static str {
         SignupStatus::Pending { .. } => t.outbox_pending_title,
         SignupStatus::Rejected { .. } => t.outbox_rejected_title,
         SignupStatus::Unreadable { .. } => t.outbox_unreadable_title,
-        SignupStatus::Delivered { .. } => t.send_sent_title,
+        SignupStatus::Delivered { .. } => t.send_delivered_title,
         SignupStatus::Nothing => t.confirmation_none_title,
     }
 }
@@ -48,11 +47,11 @@ pub fn ConfirmationPage() -> impl IntoView {
     let location = use_location();
 
     let status = Memo::new(move |_| {
-        let mine = journey.sent.with(|s| s.as_ref().map(|s| s.reference.clone()));
+        let mine = journey.queued.with(|s| s.as_ref().map(|s| s.reference.clone()));
         outbox.delivered.with(|delivered| outbox.outbox.with(|o| o.status(delivered, mine.as_deref())))
     });
     let kept = outbox.persistent;
-    use_page_title(move |t| heading(t, &status.get(), kept.get()).to_owned(), Signal::stored(false));
+    let title = Signal::derive(move || heading(t.get(), &status.get(), kept.get()));
     let announcement = move || {
         let t = t.get();
         match status.get() {
@@ -63,7 +62,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     };
     let reference = move || status.with(|s| s.reference().map(str::to_owned));
     // What this tab sent (the details leave the device once it is in the outbox).
-    let mine = move || journey.sent.get().filter(|s| Some(&s.reference) == reference().as_ref());
+    let mine = move || journey.queued.get().filter(|s| Some(&s.reference) == reference().as_ref());
     let first_name = move || mine().map(|s| s.first_name);
     let channel = move || mine().and_then(|s| s.channel);
 
@@ -166,7 +165,7 @@ pub fn ConfirmationPage() -> impl IntoView {
         <div class="status-panel" class:panel-success=move || matches!(status.get(), SignupStatus::Delivered { .. })
             class:panel-pending=move || matches!(status.get(), SignupStatus::Pending { .. } | SignupStatus::Unreadable { .. })
             class:panel-error=move || matches!(status.get(), SignupStatus::Rejected { .. })>
-            <h1 id=PAGE_TITLE_ID tabindex="-1">{move || heading(t.get(), &status.get(), kept.get())}</h1>
+            <PageHeading text=title title=title />
             {move || reference().map(|reference| view! {
                 <p>{tr(|t| t.confirmation_reference)}</p>
                 <p class="reference" data-testid="reference">{reference}</p>

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::use_page_title;
-use crate::app::components::{ChoiceGroup, ChoiceOption, PAGE_TITLE_ID, TextField};
+use crate::app::components::{ChoiceGroup, ChoiceOption, PageHeading, TextField};
 use crate::app::state::{tr, use_config, use_texts};
 use crate::app::{platform, sharing};
 use crate::content::{fill, fill_mission_locale};
@@ -19,7 +18,6 @@ const FORMATS: [&str; 2] = ["a4", "a5"];
 pub fn CounsellorPage() -> impl IntoView {
     let t = use_texts();
     let config = use_config();
-    use_page_title(|t| t.counsellor_page_title.to_owned(), Signal::stored(false));
     let name = RwSignal::new(String::new());
     let campaign = RwSignal::new(String::new());
     let channel = RwSignal::new(None::<Channel>);
@@ -68,10 +66,7 @@ pub fn CounsellorPage() -> impl IntoView {
     })
     .collect::<Vec<_>>();
     let mut pathways = vec![ChoiceOption::text("", |t| t.counsellor_pathway_none)];
-    pathways.extend(QUESTIONNAIRE.pathways.iter().enumerate().map(|(p, id)| ChoiceOption {
-        value: (*id).to_owned(),
-        label: Signal::derive(move || t.get().pathways[p].name.to_owned()),
-    }));
+    pathways.extend(ChoiceOption::pathways(None));
     let formats = vec![ChoiceOption::text(FORMATS[0], |_| "A4"), ChoiceOption::text(FORMATS[1], |_| "A5")];
 
     let copy = move |_| {
@@ -103,20 +98,19 @@ pub fn CounsellorPage() -> impl IntoView {
 
     view! {
         <div class="no-print">
-            <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.counsellor_title)}</h1>
+            <PageHeading text=tr(|t| t.counsellor_title) title=tr(|t| t.counsellor_page_title) />
             <p>{tr(|t| t.counsellor_intro)}</p>
             <form novalidate on:submit=|ev| ev.prevent_default()>
                 <TextField id="counsellor-name" label=tr(|t| t.counsellor_name) hint=tr(|t| t.counsellor_name_hint)
                     value=name_value on_input=Callback::new(move |v| name.set(v)) error=name_error autocomplete="name" maxlength=share::VALUE_MAX />
                 <TextField id="campaign" label=tr(|t| t.counsellor_campaign) optional=true hint=tr(|t| t.counsellor_campaign_hint)
-                    value=campaign_value on_input=Callback::new(move |v| campaign.set(v)) error=Signal::stored(None) maxlength=80 />
+                    value=campaign_value on_input=Callback::new(move |v| campaign.set(v)) maxlength=80 />
                 <ChoiceGroup
                     name="channel"
                     legend=tr(|t| t.counsellor_channel_legend)
                     options=channels
                     selected=Signal::derive(move || channel.get().map(|c| c.code().to_owned()).into_iter().collect())
                     on_choose=Callback::new(move |code: String| channel.set(Channel::from_code(&code)))
-                    error=Signal::stored(None)
                 />
                 <ChoiceGroup
                     name="pathway"
@@ -124,7 +118,6 @@ pub fn CounsellorPage() -> impl IntoView {
                     options=pathways
                     selected=Signal::derive(move || vec![pathway.get()])
                     on_choose=Callback::new(move |p: String| pathway.set(p))
-                    error=Signal::stored(None)
                 />
                 <fieldset class="field">
                     <legend>{tr(|t| t.counsellor_options_legend)}</legend>
@@ -167,7 +160,6 @@ pub fn CounsellorPage() -> impl IntoView {
                     options=formats.clone()
                     selected=Signal::derive(move || vec![format.get()])
                     on_choose=Callback::new(move |f: String| format.set(f))
-                    error=Signal::stored(None)
                 />
                 <p class="actions">
                     <button type="button" class="button button-primary" on:click=|_| sharing::print()>{tr(|t| t.counsellor_print)}</button>

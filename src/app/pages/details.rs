@@ -1,107 +1,40 @@
 use crate::app::router::{redirect, use_location};
 use leptos::prelude::*;
 
-use super::{paths, use_page_title};
-use crate::app::components::{ChoiceGroup, ChoiceOption, ERROR_SUMMARY_ID, ErrorSummary, PAGE_TITLE_ID, TextField};
+use crate::app::components::{
+    BackLink, ChoiceGroup, ChoiceOption, ErrorSummary, FormErrors, PageHeading, SubmitButton, TextField, bind_choice,
+    field_name,
+};
+use crate::app::messages;
+use crate::app::paths;
 use crate::app::state::{bind, tr, use_config, use_journey, use_territory, use_texts};
-use crate::app::{messages, platform};
-use crate::content::Texts;
+use crate::domain::draft::Step;
 use crate::domain::questionnaire::QUESTIONNAIRE;
 use crate::domain::signup::{
-    ContactChannel, ContactTime, Field, FieldError, IDEA_MAX, NAME_MAX, PHONE_MAX, SITUATION_OTHER_MAX, Situation,
-    UNDECIDED,
+    Field, FieldError, IDEA_MAX, NAME_MAX, PHONE_MAX, SITUATION_OTHER_MAX, Situation, UNDECIDED,
 };
-
-pub(super) fn situation_label(t: &'static Texts, s: Situation) -> &'static str {
-    match s {
-        Situation::JobSeeking => t.situation_job_seeking,
-        Situation::Training => t.situation_training,
-        Situation::Employed => t.situation_employed,
-        Situation::NothingYet => t.situation_nothing_yet,
-        Situation::Other => t.situation_other,
-    }
-}
-
-pub(super) fn channel_label(t: &'static Texts, c: ContactChannel) -> &'static str {
-    match c {
-        ContactChannel::Call => t.contact_call,
-        ContactChannel::Sms => t.contact_sms,
-        ContactChannel::Email => t.contact_email,
-    }
-}
-
-pub(super) fn time_label(t: &'static Texts, c: ContactTime) -> &'static str {
-    match c {
-        ContactTime::Morning => t.contact_morning,
-        ContactTime::Midday => t.contact_midday,
-        ContactTime::Afternoon => t.contact_afternoon,
-        ContactTime::AnyTime => t.contact_any_time,
-    }
-}
-
-/// One answer per value of a closed list, labelled in the current language.
-fn options<T: Copy + Send + Sync + 'static>(
-    all: &[T],
-    code: fn(T) -> &'static str,
-    label: fn(&'static Texts, T) -> &'static str,
-) -> Vec<ChoiceOption> {
-    let t = use_texts();
-    all.iter()
-        .map(|&value| ChoiceOption {
-            value: code(value).to_owned(),
-            label: Signal::derive(move || label(t.get(), value).to_owned()),
-        })
-        .collect()
-}
 
 /// Only reachable once the eligibility questions let the young person through.
 #[component]
 pub fn DetailsPage() -> impl IntoView {
-    let journey = use_journey();
-    let territory = use_territory();
-    let allowed = journey
-        .eligibility
-        .read_untracked()
-        .validate(&territory, platform::today())
-        .is_ok_and(|a| a.may_continue(journey.allow_outside_territory.get_untracked()));
-    if allowed { view! { <DetailsForm /> }.into_any() } else { redirect(paths::ELIGIBILITY).into_any() }
+    match use_journey().progress(&use_territory()).step_for(Step::Details) {
+        Step::Details => view! { <DetailsForm /> }.into_any(),
+        other => redirect(paths::step(other)).into_any(),
+    }
 }
 
 /// The young person's details, in the GOV.UK / DSFR pattern: labels above fields, "(facultatif)"
 /// on optional ones, validation on "Continuer" with an error summary, nothing lost on error.
 #[component]
 fn DetailsForm() -> impl IntoView {
-    let t = use_texts();
-    let journey = use_journey();
-    let config = use_config();
-    let location = use_location();
+    let (t, journey, location) = (use_texts(), use_journey(), use_location());
     let form = journey.details;
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    use_page_title(|t| t.details_page_title.to_owned(), Signal::derive(move || !errors.read().is_empty()));
-
-    let error_for = move |field: Field| {
-        Signal::derive(move || {
-            errors.get().into_iter().find(|e| e.field() == field).map(|e| messages::field_error(t.get(), e))
-        })
-    };
-    let summary = Signal::derive(move || {
-        errors
-            .get()
-            .into_iter()
-            .map(|e| (e.field().html_id().to_owned(), messages::field_error(t.get(), e)))
-            .collect::<Vec<_>>()
-    });
+    let errors = FormErrors::<FieldError>::new(FieldError::field, messages::field_error);
+    let error_for = move |field: Field| errors.of(field);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match form.read_untracked().validate(QUESTIONNAIRE.pathways) {
-            Err(problems) => {
-                errors.set(problems);
-                platform::focus_when_rendered(ERROR_SUMMARY_ID);
-            }
-            Ok(_) => {
-                errors.set(Vec::new());
-                location.navigate(paths::CHECK);
-            }
+        if errors.check(form.read_untracked().validate(QUESTIONNAIRE.pathways)).is_some() {
+            location.navigate(paths::CHECK);
         }
     };
 
@@ -112,87 +45,54 @@ fn DetailsForm() -> impl IntoView {
     let (situation_other, set_situation_other) = bind(form, |f| &f.situation_other, |f| &mut f.situation_other);
     let (idea, set_idea) = bind(form, |f| &f.idea, |f| &mut f.idea);
 
-    let situations = options(&Situation::ALL, Situation::code, situation_label);
-    let channels = options(&ContactChannel::ALL, ContactChannel::code, channel_label);
-    let times = options(&ContactTime::ALL, ContactTime::code, time_label);
-    let mut pathways: Vec<ChoiceOption> = QUESTIONNAIRE
-        .pathways
-        .iter()
-        .enumerate()
-        .map(|(p, id)| ChoiceOption {
-            value: (*id).to_owned(),
-            label: Signal::derive(move || t.get().pathways[p].name.to_owned()),
-        })
-        .collect();
+    let situation = bind_choice(form, |f| f.situation, |f| &mut f.situation);
+    let channel = bind_choice(form, |f| f.contact_channel, |f| &mut f.contact_channel);
+    let time = bind_choice(form, |f| f.contact_time, |f| &mut f.contact_time);
+    let mut pathways = ChoiceOption::pathways(None);
     pathways.push(ChoiceOption::text(UNDECIDED, |t| t.details_pathway_undecided));
     let test_complete = Memo::new(move |_| QUESTIONNAIRE.score(&journey.answers.read()).is_ok());
     let privacy = {
-        let config = config.clone();
+        let config = use_config();
         Signal::derive(move || crate::legal::details_summary(t.get(), &config))
     };
 
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.details_title)}</h1>
-        <ErrorSummary errors=summary />
+        <PageHeading text=tr(|t| t.details_title) title=tr(|t| t.details_page_title) has_errors=errors.shown() />
+        <ErrorSummary errors=errors.summary() />
         <p>{tr(|t| t.details_intro)}</p>
         <form novalidate on:submit=on_submit>
-            <TextField id=Field::FirstName.html_id() label=tr(|t| t.details_first_name) value=first_name on_input=set_first_name
+            <TextField id=field_name(Field::FirstName) label=tr(|t| t.details_first_name) value=first_name on_input=set_first_name
                 error=error_for(Field::FirstName) autocomplete="given-name" spellcheck="false" maxlength=NAME_MAX />
-            <TextField id=Field::LastName.html_id() label=tr(|t| t.details_last_name) value=last_name on_input=set_last_name
+            <TextField id=field_name(Field::LastName) label=tr(|t| t.details_last_name) value=last_name on_input=set_last_name
                 error=error_for(Field::LastName) autocomplete="family-name" spellcheck="false" maxlength=NAME_MAX />
-            <TextField id=Field::Phone.html_id() label=tr(|t| t.details_phone) hint=tr(|t| t.details_phone_hint) value=phone
+            <TextField id=field_name(Field::Phone) label=tr(|t| t.details_phone) hint=tr(|t| t.details_phone_hint) value=phone
                 on_input=set_phone error=error_for(Field::Phone) input_type="tel" autocomplete="tel" inputmode="tel" maxlength=PHONE_MAX />
-            <TextField id=Field::Email.html_id() label=tr(|t| t.details_email) optional=true hint=tr(|t| t.details_email_hint)
+            <TextField id=field_name(Field::Email) label=tr(|t| t.details_email) optional=true hint=tr(|t| t.details_email_hint)
                 value=email on_input=set_email error=error_for(Field::Email) input_type="email" autocomplete="email"
                 inputmode="email" spellcheck="false" maxlength=crate::domain::email::MAX_LENGTH />
 
-            <ChoiceGroup
-                name="situation"
-                legend=tr(|t| t.details_situation_legend)
-                options=situations
-                selected=Signal::derive(move || form.with(|f| f.situation.map(|s| s.code().to_owned()).into_iter().collect()))
-                on_choose=Callback::new(move |value: String| {
-                    form.update(|f| f.situation = Situation::ALL.into_iter().find(|s| s.code() == value))
-                })
-                error=error_for(Field::Situation)
-            />
+            <ChoiceGroup name=field_name(Field::Situation) legend=tr(|t| t.details_situation_legend)
+                options=situation.options selected=situation.selected on_choose=situation.on_choose error=error_for(Field::Situation) />
             <Show when=move || form.with(|f| f.situation == Some(Situation::Other))>
-                <TextField id=Field::SituationOther.html_id() label=tr(|t| t.details_situation_other) optional=true
+                <TextField id=field_name(Field::SituationOther) label=tr(|t| t.details_situation_other) optional=true
                     value=situation_other on_input=set_situation_other error=error_for(Field::SituationOther) maxlength=SITUATION_OTHER_MAX />
             </Show>
 
-            <ChoiceGroup
-                name="contact-channel"
-                legend=tr(|t| t.details_contact_channel_legend)
-                options=channels
-                selected=Signal::derive(move || form.with(|f| f.contact_channel.map(|c| c.code().to_owned()).into_iter().collect()))
-                on_choose=Callback::new(move |value: String| {
-                    form.update(|f| f.contact_channel = ContactChannel::ALL.into_iter().find(|c| c.code() == value))
-                })
-                error=error_for(Field::ContactChannel)
-            />
-            <ChoiceGroup
-                name="contact-time"
-                legend=tr(|t| t.details_contact_time_legend)
-                options=times
-                selected=Signal::derive(move || form.with(|f| f.contact_time.map(|c| c.code().to_owned()).into_iter().collect()))
-                on_choose=Callback::new(move |value: String| {
-                    form.update(|f| f.contact_time = ContactTime::ALL.into_iter().find(|c| c.code() == value))
-                })
-                error=error_for(Field::ContactTime)
-            />
+            <ChoiceGroup name=field_name(Field::ContactChannel) legend=tr(|t| t.details_contact_channel_legend)
+                options=channel.options selected=channel.selected on_choose=channel.on_choose error=error_for(Field::ContactChannel) />
+            <ChoiceGroup name=field_name(Field::ContactTime) legend=tr(|t| t.details_contact_time_legend)
+                options=time.options selected=time.selected on_choose=time.on_choose error=error_for(Field::ContactTime) />
 
-            <TextField id=Field::Idea.html_id() label=tr(|t| t.details_idea) optional=true hint=tr(|t| t.details_idea_hint)
+            <TextField id=field_name(Field::Idea) label=tr(|t| t.details_idea) optional=true hint=tr(|t| t.details_idea_hint)
                 value=idea on_input=set_idea error=error_for(Field::Idea) multiline=true maxlength=IDEA_MAX />
 
             <ChoiceGroup
-                name="pathway"
+                name=field_name(Field::Pathway)
                 legend=tr(|t| t.details_pathway_legend)
                 hint=Some(tr(|t| t.details_pathway_hint))
                 options=pathways
                 selected=Signal::derive(move || vec![form.with(|f| f.pathway.clone())])
                 on_choose=Callback::new(move |value: String| form.update(|f| f.pathway = value))
-                error=Signal::stored(None)
             />
 
             <Show when=move || test_complete.get()>
@@ -203,12 +103,12 @@ fn DetailsForm() -> impl IntoView {
                         <div class="choice">
                             <input
                                 type="checkbox"
-                                id="consent"
-                                name="consent"
+                                id=field_name(Field::Consent)
+                                name=field_name(Field::Consent)
                                 prop:checked=move || form.with(|f| f.share_answers)
                                 on:change=move |ev| form.update(|f| f.share_answers = event_target_checked(&ev))
                             />
-                            <label for="consent">{tr(|t| t.details_consent)}</label>
+                            <label for=field_name(Field::Consent)>{tr(|t| t.details_consent)}</label>
                         </div>
                     </fieldset>
                 </div>
@@ -235,12 +135,8 @@ fn DetailsForm() -> impl IntoView {
                 <a href=paths::PRIVACY>{tr(|t| t.privacy_link)}</a>
             </p>
 
-            <p class="actions">
-                <button type="submit" class="button button-primary">{tr(|t| t.app_continue)}</button>
-            </p>
+            <SubmitButton text=tr(|t| t.app_continue) />
         </form>
-        <p class="back-link">
-            <a href=paths::ELIGIBILITY>{tr(|t| t.app_back)}</a>
-        </p>
+        <BackLink href=paths::ELIGIBILITY text=tr(|t| t.app_back) />
     }
 }

@@ -1,12 +1,12 @@
 use crate::app::router::use_location;
 use leptos::prelude::*;
 
-use super::{paths, use_page_title};
 use crate::app::components::{
-    ChoiceGroup, ChoiceOption, ERROR_SUMMARY_ID, ErrorSummary, InlineError, PAGE_TITLE_ID, described_by,
+    BackLink, ChoiceGroup, ChoiceOption, ErrorSummary, FormErrors, InlineError, PageHeading, SCHOOL_NO, SubmitButton,
+    choice_id, described_by, field_name,
 };
 use crate::app::state::{bind, tr, use_journey, use_territory, use_texts};
-use crate::app::{messages, platform};
+use crate::app::{messages, paths, platform};
 use crate::content::fill;
 use crate::domain::eligibility::{EligibilityError, EligibilityForm};
 use crate::domain::signup::Field;
@@ -16,45 +16,16 @@ use crate::domain::territory::{CommuneChoice, MAX_RESULTS};
 /// (searched in the territory's list). Not eligible leads to a kind page, never a dead end.
 #[component]
 pub fn EligibilityPage() -> impl IntoView {
-    let t = use_texts();
-    let journey = use_journey();
-    let territory = use_territory();
-    let location = use_location();
-    let form = journey.eligibility;
-    let errors = RwSignal::new(Vec::<EligibilityError>::new());
-    use_page_title(|t| t.eligibility_page_title.to_owned(), Signal::derive(move || !errors.read().is_empty()));
-
-    let error_for = move |field: Field| {
-        Signal::derive(move || {
-            errors
-                .get()
-                .into_iter()
-                .find(|e| messages::eligibility_field(*e) == field)
-                .map(|e| messages::eligibility_error(t.get(), e))
-        })
-    };
-    let summary = Signal::derive(move || {
-        errors
-            .get()
-            .into_iter()
-            .map(|e| (messages::eligibility_field(e).html_id().to_owned(), messages::eligibility_error(t.get(), e)))
-            .collect::<Vec<_>>()
-    });
-
+    let (t, form, location) = (use_texts(), use_journey().eligibility, use_location());
+    let errors = FormErrors::<EligibilityError>::new(messages::eligibility_field, messages::eligibility_error);
+    let error_for = move |field: Field| errors.of(field);
     let on_submit = {
-        let territory = territory.clone();
+        let territory = use_territory();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            match form.read_untracked().validate(&territory, platform::today()) {
-                Err(problems) => {
-                    errors.set(problems);
-                    platform::focus_when_rendered(ERROR_SUMMARY_ID);
-                }
-                Ok(answer) => {
-                    errors.set(Vec::new());
-                    let next = if answer.problems().is_empty() { paths::DETAILS } else { paths::NOT_ELIGIBLE };
-                    location.navigate(next);
-                }
+            if let Some(answer) = errors.check(form.read_untracked().validate(&territory, platform::today())) {
+                let next = if answer.problems().is_empty() { paths::DETAILS } else { paths::NOT_ELIGIBLE };
+                location.navigate(next);
             }
         }
     };
@@ -66,8 +37,8 @@ pub fn EligibilityPage() -> impl IntoView {
     let birth_described = described_by("birth", true, birth_error);
 
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.eligibility_title)}</h1>
-        <ErrorSummary errors=summary />
+        <PageHeading text=tr(|t| t.eligibility_title) title=tr(|t| t.eligibility_page_title) has_errors=errors.shown() />
+        <ErrorSummary errors=errors.summary() />
         <p class="lead">{tr(|t| t.eligibility_intro)}</p>
         <form novalidate on:submit=on_submit>
             <div class="field" class:field-error=move || birth_error.get().is_some()>
@@ -76,7 +47,7 @@ pub fn EligibilityPage() -> impl IntoView {
                     <p class="hint" id="birth-hint">{tr(|t| t.eligibility_birth_hint)}</p>
                     <InlineError id="birth" error=birth_error />
                     <div class="date-input">
-                        <DatePart id="birth-day" label=move || t.get().eligibility_day autocomplete="bday-day" maxlength=2 value=day on_input=set_day invalid=birth_error />
+                        <DatePart id=field_name(Field::BirthDate) label=move || t.get().eligibility_day autocomplete="bday-day" maxlength=2 value=day on_input=set_day invalid=birth_error />
                         <DatePart id="birth-month" label=move || t.get().eligibility_month autocomplete="bday-month" maxlength=2 value=month on_input=set_month invalid=birth_error />
                         <DatePart id="birth-year" label=move || t.get().eligibility_year autocomplete="bday-year" maxlength=4 value=year on_input=set_year invalid=birth_error />
                     </div>
@@ -84,12 +55,12 @@ pub fn EligibilityPage() -> impl IntoView {
             </div>
 
             <ChoiceGroup
-                name="school"
+                name=field_name(Field::School)
                 legend=Signal::derive(move || t.get().eligibility_school_legend)
                 hint=Some(tr(|t| t.eligibility_school_hint))
-                options=vec![ChoiceOption::text("no", |t| t.eligibility_school_no), ChoiceOption::text("yes", |t| t.eligibility_school_yes)]
+                options=vec![ChoiceOption::text(SCHOOL_NO, |t| t.eligibility_school_no), ChoiceOption::text("yes", |t| t.eligibility_school_yes)]
                 selected=Signal::derive(move || {
-                    form.with(|f| f.at_school.map(|s| if s { "yes" } else { "no" }.to_owned()).into_iter().collect())
+                    form.with(|f| f.at_school.map(|s| if s { "yes" } else { SCHOOL_NO }.to_owned()).into_iter().collect())
                 })
                 on_choose=Callback::new(move |value: String| form.update(|f| f.at_school = Some(value == "yes")))
                 error=error_for(Field::School)
@@ -97,13 +68,9 @@ pub fn EligibilityPage() -> impl IntoView {
 
             <CommuneField form=form error=error_for(Field::Commune) />
 
-            <p class="actions">
-                <button type="submit" class="button button-primary">{tr(|t| t.app_continue)}</button>
-            </p>
+            <SubmitButton text=tr(|t| t.app_continue) />
         </form>
-        <p class="back-link">
-            <a href=paths::START>{tr(|t| t.app_back)}</a>
-        </p>
+        <BackLink href=paths::START text=tr(|t| t.app_back) />
     }
 }
 
@@ -229,7 +196,7 @@ fn CommuneField(form: RwSignal<EligibilityForm>, error: Signal<Option<&'static s
                         key=|(insee, postcode, _)| format!("{insee}-{postcode}")
                         children=move |(insee, postcode, label)| {
                             let value = format!("{insee}-{postcode}");
-                            let id = format!("commune-{value}");
+                            let id = choice_id(field_name(Field::Commune), &value);
                             let checked = {
                                 let value = value.clone();
                                 move || selected() == value
@@ -245,13 +212,13 @@ fn CommuneField(form: RwSignal<EligibilityForm>, error: Signal<Option<&'static s
                     <div class="choice">
                         <input
                             type="radio"
-                            id="commune-elsewhere"
+                            id=choice_id(field_name(Field::Commune), "elsewhere")
                             name="commune-choice"
                             value="elsewhere"
                             prop:checked=move || selected() == "elsewhere"
                             on:change=move |_| choose("elsewhere".to_owned())
                         />
-                        <label for="commune-elsewhere">{tr(|t| t.eligibility_commune_elsewhere)}</label>
+                        <label for=choice_id(field_name(Field::Commune), "elsewhere")>{tr(|t| t.eligibility_commune_elsewhere)}</label>
                     </div>
                 </div>
             </fieldset>

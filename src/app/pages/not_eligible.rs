@@ -2,11 +2,11 @@ use crate::app::router::{redirect, use_location};
 use leptos::prelude::*;
 
 use super::broken_config::NATIONAL_DIRECTORY_URL;
-use super::{paths, use_page_title};
-use crate::app::components::{CallLine, PAGE_TITLE_ID};
-use crate::app::platform;
+use crate::app::components::{BackLink, CallLine, PageHeading};
+use crate::app::paths;
 use crate::app::state::{tr, use_config, use_journey, use_territory, use_texts};
 use crate::content::{Texts, fill};
+use crate::domain::draft::Step;
 use crate::domain::eligibility::Ineligibility;
 
 /// France Travail's page on creating a company (for those over 25).
@@ -19,18 +19,13 @@ pub const BPIFRANCE_URL: &str = "https://bpifrance-creation.fr";
 /// up from outside the territory anyway.
 #[component]
 pub fn NotEligiblePage() -> impl IntoView {
-    let journey = use_journey();
-    let territory = use_territory();
-    let answer = journey.eligibility.read_untracked().validate(&territory, platform::today()).ok();
-    match answer {
-        Some(answer) if !answer.problems().is_empty() => {
-            let problem = answer.problems()[0];
-            let may_continue = answer.may_continue(journey.allow_outside_territory.get_untracked());
-            view! { <Refusal problem=problem may_continue=may_continue /> }.into_any()
+    let progress = use_journey().progress(&use_territory());
+    // Nothing to refuse (or nothing answered): on to the details, or back to the questions.
+    match (progress.step_for(Step::NotEligible), progress.answer().and_then(|a| a.problems().first().copied())) {
+        (Step::NotEligible, Some(problem)) => {
+            view! { <Refusal problem=problem may_continue=progress.may_continue() /> }.into_any()
         }
-        // Nothing to refuse (or nothing answered): back to the questions.
-        Some(_) => redirect(paths::DETAILS).into_any(),
-        None => redirect(paths::ELIGIBILITY).into_any(),
+        (other, _) => redirect(paths::step(other)).into_any(),
     }
 }
 
@@ -48,7 +43,7 @@ fn Refusal(problem: Ineligibility, may_continue: bool) -> impl IntoView {
     let t = use_texts();
     let config = use_config();
     let location = use_location();
-    use_page_title(move |t| title(t, problem).to_owned(), Signal::stored(false));
+    let heading = Signal::derive(move || title(t.get(), problem));
     let territory = config.territory.description.clone();
     let text = move || {
         let t = t.get();
@@ -86,13 +81,11 @@ fn Refusal(problem: Ineligibility, may_continue: bool) -> impl IntoView {
         }
     });
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || title(t.get(), problem)}</h1>
+        <PageHeading text=heading title=heading />
         <p class="lead">{text}</p>
         {links}
         {override_block}
         <CallLine template=|t| t.footer_call phone=phone short_name=short_name />
-        <p class="back-link">
-            <a href=paths::ELIGIBILITY>{tr(|t| t.not_eligible_change)}</a>
-        </p>
+        <BackLink href=paths::ELIGIBILITY text=tr(|t| t.not_eligible_change) />
     }
 }

@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 
-use super::{paths, use_page_title};
-use crate::app::components::{ChoiceGroup, ChoiceOption, ERROR_SUMMARY_ID, ErrorSummary};
-use crate::app::platform;
+use crate::app::components::{
+    BackLink, ChoiceGroup, ChoiceOption, ERROR_SUMMARY_ID, ErrorSummary, choice_id, use_page_title,
+};
 use crate::app::router::{redirect, use_location};
 use crate::app::state::{tr, use_journey, use_texts};
+use crate::app::{paths, platform};
 use crate::content::fill;
 use crate::domain::questionnaire::{Kind, QUESTIONNAIRE};
 
@@ -49,7 +50,7 @@ fn Question(n: usize) -> impl IntoView {
             label: Signal::derive(move || t.get().questions[i].options[j].to_owned()),
         })
         .collect();
-    let first_option_id = format!("answer-{}", question.options[0].id);
+    let first_option_id = choice_id("answer", question.options[0].id);
     let summary =
         Signal::derive(move || error.get().map(|message| vec![(first_option_id.clone(), message)]).unwrap_or_default());
     let selected = Signal::derive(move || {
@@ -105,9 +106,7 @@ fn Question(n: usize) -> impl IntoView {
                 </button>
             </p>
         </form>
-        <p class="back-link">
-            <a href=back_href>{move || if n > 1 { t.get().test_previous } else { t.get().app_back }}</a>
-        </p>
+        <BackLink href=back_href text=Signal::derive(move || if n > 1 { t.get().test_previous } else { t.get().app_back }) />
         <p class="hint">{tr(|t| t.test_saved)}</p>
     }
 }

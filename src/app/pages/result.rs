@@ -1,8 +1,8 @@
 use crate::app::router::use_location;
 use leptos::prelude::*;
 
-use super::{paths, use_page_title};
-use crate::app::components::{ChoiceGroup, ChoiceOption, PAGE_TITLE_ID, ProfileChart};
+use crate::app::components::{BackLink, ChoiceGroup, ChoiceOption, PageHeading, ProfileChart, SubmitButton};
+use crate::app::paths;
 use crate::app::state::{tr, use_journey, use_texts};
 use crate::domain::questionnaire::{Profile, QUESTIONNAIRE};
 
@@ -13,11 +13,9 @@ use crate::domain::questionnaire::{Profile, QUESTIONNAIRE};
 #[component]
 pub fn ResultPage() -> impl IntoView {
     let journey = use_journey();
-    use_page_title(|t| t.result_page_title.to_owned(), Signal::stored(false));
     let profile = Memo::new(move |_| QUESTIONNAIRE.score(&journey.answers.read()));
-    move || match profile.get() {
+    let content = move || match profile.get() {
         Err(missing) => view! {
-            <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.result_title)}</h1>
             <p class="lead">{tr(|t| t.result_incomplete)}</p>
             <p class="actions">
                 <a href=paths::question(missing + 1) class="button button-primary">{tr(|t| t.result_resume)}</a>
@@ -25,6 +23,10 @@ pub fn ResultPage() -> impl IntoView {
         }
         .into_any(),
         Ok(profile) => view! { <Complete profile=profile /> }.into_any(),
+    };
+    view! {
+        <PageHeading text=tr(|t| t.result_title) title=tr(|t| t.result_page_title) />
+        {content}
     }
 }
 
@@ -47,22 +49,7 @@ fn Complete(profile: Profile) -> impl IntoView {
         .map(|level| (level, profile.at_level(level)))
         .filter(|(_, dimensions)| !dimensions.is_empty())
         .collect();
-    let options: Vec<ChoiceOption> = QUESTIONNAIRE
-        .pathways
-        .iter()
-        .enumerate()
-        .map(|(p, id)| ChoiceOption {
-            value: (*id).to_owned(),
-            label: Signal::derive(move || {
-                let t = t.get();
-                if p == suggested {
-                    format!("{} {}", t.pathways[p].name, t.result_suggested_mark)
-                } else {
-                    t.pathways[p].name.to_owned()
-                }
-            }),
-        })
-        .collect();
+    let options = ChoiceOption::pathways(Some(suggested));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         journey.details.update(|d| d.pathway = choice.get_untracked());
@@ -70,7 +57,6 @@ fn Complete(profile: Profile) -> impl IntoView {
     };
 
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.result_title)}</h1>
         <p class="lead">{tr(|t| t.result_intro)}</p>
         <ProfileChart levels=profile.levels.clone() />
         {groups
@@ -118,14 +104,9 @@ fn Complete(profile: Profile) -> impl IntoView {
                 options=options
                 selected=Signal::derive(move || vec![choice.get()])
                 on_choose=Callback::new(move |value: String| choice.set(value))
-                error=Signal::stored(None)
             />
-            <p class="actions">
-                <button type="submit" class="button button-primary">{tr(|t| t.result_signup)}</button>
-            </p>
+            <SubmitButton text=tr(|t| t.result_signup) />
         </form>
-        <p class="back-link">
-            <a href=paths::question(1)>{tr(|t| t.result_retake)}</a>
-        </p>
+        <BackLink href=paths::question(1) text=tr(|t| t.result_retake) />
     }
 }

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
-use super::paths;
-use crate::app::components::PAGE_TITLE_ID;
-use crate::app::platform;
+use crate::app::components::PageHeading;
+use crate::app::paths;
 use crate::app::state::{tr, use_config, use_texts};
 use crate::content::{fill, fill_mission_locale};
 use crate::domain::questionnaire::QUESTIONNAIRE;
@@ -13,13 +12,12 @@ use crate::domain::questionnaire::QUESTIONNAIRE;
 pub fn StartPage() -> impl IntoView {
     let t = use_texts();
     let config = use_config();
-    // The start page's title is the app's name alone.
-    Effect::new(move || platform::set_title(t.get().app_name));
     let territory = config.territory.description.clone();
     let short_name = config.mission_locale.short_name.clone();
     let count = QUESTIONNAIRE.questions.len().to_string();
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.start_title)}</h1>
+        // The start page's title is the app's name alone.
+        <PageHeading text=tr(|t| t.start_title) />
         <p class="lead">{Signal::derive(move || fill_mission_locale(t.get(), t.get().start_intro, &short_name))}</p>
         <p class="actions">
             <a href=paths::question(1) class="button button-primary">{tr(|t| t.start_take_test)}</a>

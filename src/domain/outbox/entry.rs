@@ -278,7 +278,7 @@ impl Outbox {
             now_ms.saturating_add(i64::try_from(retry_after.min(policy.max_retry_after_ms)).unwrap_or(i64::MAX))
         };
         match outcome {
-            Outcome::Accepted => Recorded::Delivered(Box::new(self.entries.remove(index))),
+            Outcome::Delivered => Recorded::Delivered(Box::new(self.entries.remove(index))),
             Outcome::Rejected { status, problems } => {
                 entry.status = EntryStatus::Rejected { status: *status, problems: problems.clone() };
                 Recorded::Rejected
@@ -337,12 +337,12 @@ mod tests {
         assert_eq!(outbox.record("k1", &retry, Some(5_000), 2_000, 0.5, &POLICY), Recorded::Scheduled { at_ms: 7_000 });
         assert!(outbox.due(6_999, Moment::Start).is_empty(), "but never before Retry-After");
         assert_eq!(outbox.next_due_ms(), Some(7_000));
-        match outbox.record("k1", &Outcome::Accepted, None, 7_000, 0.5, &POLICY) {
+        match outbox.record("k1", &Outcome::Delivered, None, 7_000, 0.5, &POLICY) {
             Recorded::Delivered(entry) => assert_eq!(entry.attempts, 3),
             other => panic!("{other:?}"),
         }
         assert!(outbox.is_empty());
-        assert_eq!(outbox.record("k1", &Outcome::Accepted, None, 7_000, 0.5, &POLICY), Recorded::Unknown);
+        assert_eq!(outbox.record("k1", &Outcome::Delivered, None, 7_000, 0.5, &POLICY), Recorded::Unknown);
     }
 
     #[test]

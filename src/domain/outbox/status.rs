@@ -14,7 +14,7 @@ pub enum SignupStatus {
     Rejected { key: String, reference: String, problems: Vec<String> },
     /// The endpoint's answer could not be read: maybe received; never said to be sent.
     Unreadable { reference: String },
-    /// Accepted (2xx): "Inscription envoyée", and only then.
+    /// Delivered (2xx): "Inscription envoyée", and only then.
     Delivered { reference: String },
     /// Nothing sent from this device recently.
     Nothing,

@@ -5,14 +5,28 @@
 //! `docs/configuration.md`). This module turns that file into a [`Config`] or into the complete
 //! list of what is wrong with it, in French, for the deployer. It never panics on any input.
 
-use serde::Serialize;
-use serde_json::{Map, Value};
-use std::fmt;
+//!
+//! Its parts: `reader` (reading values and collecting every problem), `problem` (what is wrong,
+//! for the deployer), `endpoint` (where and how sign-ups go, and the checks of its address),
+//! `contact` (the contact details kept on the device for the day the file breaks).
 
-use super::email;
+mod contact;
+mod endpoint;
+mod problem;
+mod reader;
+
+use serde_json::Value;
+
 use super::phone::Phone;
 use super::typography;
-use super::wire::{self, Format, Mapping};
+
+pub use contact::ContactFallback;
+#[cfg(test)]
+use endpoint::check_endpoint_url;
+pub use endpoint::{Endpoint, csp_allows_connect, is_placeholder_host, origin};
+pub use problem::ConfigProblem;
+use problem::problem;
+use reader::Reader;
 
 /// A validated configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,53 +65,6 @@ pub struct TerritorySettings {
     pub description: String,
     /// Where the list of communes is, relative to the app (default `/communes.json`).
     pub communes_url: String,
-}
-
-/// Where and how sign-ups are sent.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Endpoint {
-    /// Absolute URL the sign-up is POSTed to.
-    pub url: String,
-    /// The wire format of the body (see [`wire`]).
-    pub format: Format,
-    /// Our fields → the endpoint's field names, and constant fields; `None` sends our contract.
-    pub mapping: Option<Mapping>,
-    /// How long one attempt may take before it is abandoned.
-    pub timeout_seconds: u32,
-}
-
-impl Endpoint {
-    /// The settings to keep on the device (`labo.endpoint`, no personal data), in the shape of
-    /// config.json's `endpoint` section, so that sign-ups still leave on the day config.json is
-    /// broken.
-    pub fn to_storage(&self) -> String {
-        // Built by insertion: collecting into a map would pull std's stable sort into the wasm.
-        let pairs = |pairs: &[(String, String)]| {
-            let mut object = Map::new();
-            for (name, value) in pairs {
-                object.insert(name.clone(), Value::String(value.clone()));
-            }
-            Value::Object(object)
-        };
-        let mut object = Map::new();
-        object.insert("url".into(), Value::String(self.url.clone()));
-        object.insert("format".into(), Value::String(self.format.name().into()));
-        object.insert("timeout_seconds".into(), self.timeout_seconds.into());
-        if let Some(mapping) = &self.mapping {
-            object.insert("fields".into(), pairs(&mapping.fields));
-            object.insert("constants".into(), pairs(&mapping.constants));
-        }
-        Value::Object(object).to_string()
-    }
-
-    /// Reads kept settings back, checked exactly like config.json's; `None` if anything is wrong
-    /// (then the outbox waits for a configuration that loads).
-    pub fn from_storage(text: &str) -> Option<Endpoint> {
-        let value = super::json::parse_value(text).ok()?;
-        let mut problems = Vec::new();
-        let endpoint = Reader { problems: &mut problems }.endpoint(value.as_object()?);
-        endpoint.filter(|_| problems.is_empty())
-    }
 }
 
 /// How a young person reaches the mission locale.
@@ -155,53 +122,10 @@ pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
 /// Default for `mission_locale.short_name`.
 pub const DEFAULT_SHORT_NAME: &str = "la Mission Locale";
 
-/// One thing wrong with `config.json`, for the person who deploys the app.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigProblem {
-    /// The key concerned, as a dotted path (`endpoint.url`), or empty for the whole file.
-    pub key: String,
-    /// What is wrong and what is expected, in French.
-    pub message: String,
-}
-
-impl fmt::Display for ConfigProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.key.is_empty() {
-            write!(f, "config.json : {}", self.message)
-        } else {
-            write!(f, "config.json, clé « {} » : {}", self.key, self.message)
-        }
-    }
-}
-
-/// Contact details kept on the device from the last configuration that worked, so that a young
-/// person still gets a phone number if a later deploy breaks `config.json`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ContactFallback {
-    pub name: String,
-    /// With its article ("la Mission Locale"); absent from what older versions kept.
-    pub short_name: String,
-    pub phone_e164: String,
-    pub phone_display: String,
-}
-
-impl ContactFallback {
-    /// Reads the kept details back; `None` if anything is missing.
-    pub fn from_storage(text: &str) -> Option<ContactFallback> {
-        let value = super::json::parse_value(text).ok()?;
-        Some(ContactFallback {
-            name: super::json::opt_text(&value, "name")?,
-            short_name: super::json::opt_text(&value, "short_name").unwrap_or_else(|| DEFAULT_SHORT_NAME.to_owned()),
-            phone_e164: super::json::opt_text(&value, "phone_e164")?,
-            phone_display: super::json::opt_text(&value, "phone_display")?,
-        })
-    }
-}
-
 impl Config {
     /// Parses and validates the text of `config.json`, reporting every problem at once.
     pub fn parse(text: &str) -> Result<Config, Vec<ConfigProblem>> {
-        let root: Value = super::json::parse_value(text).map_err(|e| {
+        let root: Value = crate::domain::json::parse_value(text).map_err(|e| {
             vec![problem(
                 "",
                 format!("le fichier n'est pas du JSON valide (ligne {}, colonne {}).", e.line(), e.column()),
@@ -288,7 +212,7 @@ impl Config {
         if root.contains_key("pathways")
             && let Some(o) = reader.object(root, "pathways")
         {
-            let ids = super::questionnaire::QUESTIONNAIRE.pathways;
+            let ids = crate::domain::questionnaire::QUESTIONNAIRE.pathways;
             reader.unknown_keys("pathways", o, ids);
             for id in ids {
                 if let Some(text) = reader.text(o, &format!("pathways.{id}"), false) {
@@ -373,257 +297,10 @@ impl Config {
     }
 }
 
-fn problem(key: &str, message: impl Into<String>) -> ConfigProblem {
-    ConfigProblem { key: key.to_owned(), message: message.into() }
-}
-
-/// Collects problems while reading values, so that the deployer sees all of them at once.
-struct Reader<'a> {
-    problems: &'a mut Vec<ConfigProblem>,
-}
-
-impl Reader<'_> {
-    /// The `endpoint` section (of config.json, or as kept on the device).
-    fn endpoint(&mut self, endpoint: &Map<String, Value>) -> Option<Endpoint> {
-        let url = self.text(endpoint, "endpoint.url", true);
-        let url = url.and_then(|url| match check_endpoint_url(&url) {
-            Ok(()) => Some(url),
-            Err(message) => {
-                self.problems.push(problem("endpoint.url", message));
-                None
-            }
-        });
-        let format = match self.text(endpoint, "endpoint.format", false) {
-            None => Some(Format::Json),
-            Some(name) => Format::parse(&name).or_else(|| {
-                let message =
-                    format!("« {name} » n'est pas un format connu ; valeurs possibles : json, form, multipart.");
-                self.problems.push(problem("endpoint.format", message));
-                None
-            }),
-        };
-        let mapping = self.mapping(endpoint);
-        let timeout_seconds =
-            self.number(endpoint, "endpoint.timeout_seconds", 1..=120).unwrap_or(Some(DEFAULT_TIMEOUT_SECONDS));
-        self.unknown_keys("endpoint", endpoint, &["url", "format", "fields", "constants", "timeout_seconds"]);
-        Some(Endpoint { url: url?, format: format?, mapping, timeout_seconds: timeout_seconds? })
-    }
-
-    fn object<'v>(&mut self, parent: &'v Map<String, Value>, key: &str) -> Option<&'v Map<String, Value>> {
-        match parent.get(key) {
-            Some(Value::Object(o)) => Some(o),
-            Some(_) => {
-                self.problems.push(problem(key, "doit être un objet { … }."));
-                None
-            }
-            None => {
-                self.problems.push(problem(key, "est absente ; elle est obligatoire."));
-                None
-            }
-        }
-    }
-
-    fn text(&mut self, parent: &Map<String, Value>, path: &str, required: bool) -> Option<String> {
-        let key = path.rsplit('.').next().unwrap_or(path);
-        match parent.get(key) {
-            Some(Value::String(s)) if !s.trim().is_empty() => {
-                if s.chars().count() > 500 {
-                    self.problems.push(problem(path, "est trop longue (500 caractères au plus)."));
-                    return None;
-                }
-                Some(s.trim().to_owned())
-            }
-            None | Some(Value::Null) if !required => None,
-            Some(Value::String(_)) if !required => None,
-            None => {
-                self.problems.push(problem(path, "est absente ; elle est obligatoire."));
-                None
-            }
-            Some(Value::String(_)) => {
-                self.problems.push(problem(path, "est vide ; elle est obligatoire."));
-                None
-            }
-            Some(_) => {
-                self.problems.push(problem(path, "doit être un texte entre guillemets."));
-                None
-            }
-        }
-    }
-
-    /// An optional `https://` address of a page (a document of the deployment).
-    fn web_address(&mut self, parent: &Map<String, Value>, path: &str) -> Option<String> {
-        let value = self.text(parent, path, false)?;
-        let ok = value.strip_prefix("https://").is_some_and(|rest| {
-            !rest.is_empty() && !rest.starts_with('/') && !value.contains(|c: char| c.is_whitespace() || c == '"')
-        });
-        if ok {
-            Some(value)
-        } else {
-            self.problems
-                .push(problem(path, format!("« {value} » doit être l'adresse d'une page, commençant par https://.")));
-            None
-        }
-    }
-
-    fn email(&mut self, parent: &Map<String, Value>, path: &str, required: bool) -> Option<String> {
-        let value = self.text(parent, path, required)?;
-        match email::check(&value) {
-            Ok(address) => Some(address),
-            Err(_) => {
-                self.problems.push(problem(path, format!("« {value} » n'est pas une adresse e-mail valide.")));
-                None
-            }
-        }
-    }
-
-    /// `None` when the key is absent (the caller picks the default), `Some(None)` when invalid.
-    fn number(
-        &mut self,
-        parent: &Map<String, Value>,
-        path: &str,
-        range: std::ops::RangeInclusive<u32>,
-    ) -> Option<Option<u32>> {
-        let key = path.rsplit('.').next().unwrap_or(path);
-        let value = parent.get(key)?;
-        let number = value.as_u64().and_then(|n| u32::try_from(n).ok()).filter(|n| range.contains(n));
-        if number.is_none() {
-            self.problems
-                .push(problem(path, format!("doit être un nombre entier entre {} et {}.", range.start(), range.end())));
-        }
-        Some(number)
-    }
-
-    /// `endpoint.fields` (endpoint name → one of our paths) and `endpoint.constants`.
-    fn mapping(&mut self, endpoint: &Map<String, Value>) -> Option<Mapping> {
-        let mut mapping = Mapping::default();
-        for (key, target) in [("fields", &mut mapping.fields), ("constants", &mut mapping.constants)] {
-            let path = format!("endpoint.{key}");
-            match endpoint.get(key) {
-                None => {}
-                Some(Value::Object(pairs)) => {
-                    for (name, value) in pairs {
-                        let ok_name = !name.trim().is_empty() && name.chars().count() <= 100;
-                        match value.as_str() {
-                            Some(v) if ok_name && (key == "constants" || wire::is_known_path(v)) && v.chars().count() <= 500 => {
-                                target.push((name.clone(), v.to_owned()));
-                            }
-                            Some(v) if key == "fields" && v.starts_with("self_assessment.scores") => {
-                                self.problems.push(problem(
-                                    &format!("{path}.{name}"),
-                                    "« self_assessment.scores… » n'existe plus (contrat signup-v2) : le profil est envoyé en niveaux, « self_assessment.levels.<dimension> » (voir docs/endpoint.md).",
-                                ))
-                            }
-                            _ if key == "fields" => self.problems.push(problem(
-                                &format!("{path}.{name}"),
-                                "doit nommer un de nos champs, par exemple « applicant.first_name » (liste dans docs/endpoint.md).",
-                            )),
-                            _ => self.problems.push(problem(&format!("{path}.{name}"), "doit être un texte.")),
-                        }
-                    }
-                }
-                Some(_) => self.problems.push(problem(&path, "doit être un objet { \"nom\": \"valeur\" }.")),
-            }
-        }
-        (!mapping.fields.is_empty() || !mapping.constants.is_empty()).then_some(mapping)
-    }
-
-    fn unknown_keys(&mut self, prefix: &str, object: &Map<String, Value>, known: &[&str]) {
-        for key in object.keys().filter(|k| !known.contains(&k.as_str())) {
-            let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
-            let expected = known.join(", ");
-            self.problems
-                .push(problem(&path, format!("clé inconnue (faute de frappe ?). Clés possibles ici : {expected}.")));
-        }
-    }
-}
-
-/// The origin of an absolute URL (`https://host:port`), lower-cased.
-pub fn origin(url: &str) -> String {
-    url.split('/').take(3).collect::<Vec<_>>().join("/").to_ascii_lowercase()
-}
-
-/// Whether a Content-Security-Policy lets the page POST to the endpoint whose *origin* (as the
-/// browser's URL parser gives it: no default port, punycode host) is `endpoint_origin`, from a
-/// page at `page_origin`: its `connect-src` (or else `default-src`) must list that origin, `*`,
-/// or its scheme (`https:`), or `'self'` for the page's own origin. A policy without either
-/// directive allows everything.
-pub fn csp_allows_connect(policy: &str, endpoint_origin: &str, page_origin: &str) -> bool {
-    let directive = |name: &str| {
-        policy
-            .split(';')
-            .map(str::trim)
-            .find_map(|d| d.strip_prefix(name).filter(|rest| rest.is_empty() || rest.starts_with(' ')))
-    };
-    let Some(sources) = directive("connect-src").or_else(|| directive("default-src")) else { return true };
-    let target = endpoint_origin.trim_end_matches('/').to_ascii_lowercase();
-    let scheme = target.split("//").next().unwrap_or_default().to_owned();
-    sources.split_whitespace().any(|source| {
-        let source = source.to_ascii_lowercase();
-        source == "*"
-            || source == scheme
-            || source.trim_end_matches('/') == target
-            || (source == "'self'" && target == origin(page_origin))
-    })
-}
-
-/// Whether a host name is a placeholder that must never receive personal data: the names
-/// reserved for examples and tests (RFC 2606, RFC 6761: `*.example`, `*.invalid`, `*.test`,
-/// `example.com`, `.net`, `.org`), and the French look-alikes `exemple.fr`, `.com`, `.org`,
-/// `.net`, which are real domains anyone can own and which earlier example files used.
-pub fn is_placeholder_host(host: &str) -> bool {
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    let under = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
-    ["example", "invalid", "test"].iter().any(|tld| under(tld))
-        || ["example.com", "example.net", "example.org", "exemple.fr", "exemple.com", "exemple.org", "exemple.net"]
-            .iter()
-            .any(|domain| under(domain))
-}
-
-/// An endpoint must be HTTPS: sign-ups carry personal data. Plain HTTP is allowed only on the
-/// local machine, for development and tests.
-fn check_endpoint_url(url: &str) -> Result<(), String> {
-    let bad = |why: &str| Err(format!("« {url} » n'est pas utilisable : {why}"));
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return bad("une adresse ne contient pas d'espace.");
-    }
-    let (rest, local_only) = if let Some(rest) = url.strip_prefix("https://") {
-        (rest, false)
-    } else if let Some(rest) = url.strip_prefix("http://") {
-        (rest, true)
-    } else {
-        return bad("l'adresse doit commencer par https://.");
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if authority.contains('@') {
-        return bad("l'adresse ne doit pas contenir d'identifiant ni de mot de passe.");
-    }
-    if url.contains('#') {
-        return bad("l'adresse ne doit pas contenir de « # ».");
-    }
-    let host = if authority.starts_with('[') {
-        authority.split(']').next().map(|h| format!("{h}]")).unwrap_or_default()
-    } else {
-        authority.split(':').next().unwrap_or_default().to_owned()
-    };
-    if host.is_empty() {
-        return bad("il manque le nom du serveur après https://.");
-    }
-    if is_placeholder_host(&host) {
-        return bad(
-            "c'est une adresse d'exemple, pas celle du service d'inscription de la mission locale : remplacez-la. Tant qu'elle est là, aucune inscription n'est envoyée.",
-        );
-    }
-    if local_only && !matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]") {
-        return bad(
-            "l'adresse doit commencer par https:// (http:// n'est accepté que pour localhost, en développement).",
-        );
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::wire::{Format, Mapping};
 
     const GOOD: &str = r#"{
         "endpoint": { "url": "https://inscriptions.ml-havre.fr/labo", "format": "json", "timeout_seconds": 15 },
@@ -909,7 +586,7 @@ mod tests {
             assert_eq!(check_endpoint_url(real), Ok(()), "{real}");
         }
         // The example configuration shipped with the app is refused as it is.
-        let shipped = include_str!("../../public/config.json");
+        let shipped = include_str!("../../../public/config.json");
         let problems = Config::parse(shipped).unwrap_err();
         assert_eq!(keys(&problems), ["endpoint.url"], "{problems:?}");
     }
