@@ -109,6 +109,15 @@ pub enum Step {
     Check,
 }
 
+impl Step {
+    /// Where "Continuer" on the eligibility page leads, once its answers are valid: the details
+    /// when every condition is met, otherwise the page that says which one is not (and lets a
+    /// counsellor's link through when it allows a sign-up from outside the territory).
+    pub fn after_eligibility(answer: &EligibilityAnswer) -> Step {
+        if answer.problems().is_empty() { Step::Details } else { Step::NotEligible }
+    }
+}
+
 /// How far the answers as typed let the young person go: the one rule every sign-up page
 /// follows before it shows itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -496,6 +505,23 @@ mod tests {
         // A counsellor's link does not lift the other conditions.
         draft.eligibility.at_school = Some(true);
         assert_eq!(steps(&draft), [Step::Eligibility, Step::NotEligible, Step::Eligibility, Step::Eligibility]);
+    }
+
+    #[test]
+    fn continuer_on_the_eligibility_page_leads_to_the_details_only_when_every_condition_is_met() {
+        let territory = Territory::parse(include_str!("../../public/communes.json")).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let next = |form: &EligibilityForm| Step::after_eligibility(&form.validate(&territory, today).unwrap());
+        let mut form = eligible();
+        assert_eq!(next(&form), Step::Details);
+        form.at_school = Some(true);
+        assert_eq!(next(&form), Step::NotEligible);
+        // Outside the territory: the page that explains it (which lets a counsellor's link
+        // through), never straight to the details.
+        let mut elsewhere = eligible();
+        elsewhere.commune = None;
+        elsewhere.elsewhere = true;
+        assert_eq!(next(&elsewhere), Step::NotEligible);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::app::components::{
 use crate::app::state::{bind, tr, use_journey, use_territory, use_texts};
 use crate::app::{messages, paths, platform};
 use crate::content::fill;
+use crate::domain::draft::Step;
 use crate::domain::eligibility::{EligibilityError, EligibilityForm};
 use crate::domain::signup::Field;
 use crate::domain::territory::{CommuneChoice, MAX_RESULTS};
@@ -24,8 +25,7 @@ pub fn EligibilityPage() -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             if let Some(answer) = errors.check(form.read_untracked().validate(&territory, platform::today())) {
-                let next = if answer.problems().is_empty() { paths::DETAILS } else { paths::NOT_ELIGIBLE };
-                location.navigate(next);
+                location.navigate(paths::step(Step::after_eligibility(&answer)));
             }
         }
     };
