@@ -38,7 +38,7 @@ pub fn time_label(t: &'static Texts, c: ContactTime) -> &'static str {
 }
 
 impl Choices for Situation {
-    const ALL: &'static [Situation] = &Situation::ALL;
+    const ALL: &'static [Situation] = Situation::ALL;
     fn code(self) -> &'static str {
         Situation::code(self)
     }
@@ -48,7 +48,7 @@ impl Choices for Situation {
 }
 
 impl Choices for ContactChannel {
-    const ALL: &'static [ContactChannel] = &ContactChannel::ALL;
+    const ALL: &'static [ContactChannel] = ContactChannel::ALL;
     fn code(self) -> &'static str {
         ContactChannel::code(self)
     }
@@ -58,7 +58,7 @@ impl Choices for ContactChannel {
 }
 
 impl Choices for ContactTime {
-    const ALL: &'static [ContactTime] = &ContactTime::ALL;
+    const ALL: &'static [ContactTime] = ContactTime::ALL;
     fn code(self) -> &'static str {
         ContactTime::code(self)
     }

@@ -20,32 +20,32 @@
 use super::signup::Source;
 use super::wire::form_encode;
 
-/// Where the link was shared.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Where the link was shared; the code is the value in links and in the payload's
+/// `source.channel` (French words: they show in the link a counsellor shares).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::VariantArray, strum::IntoStaticStr)]
 pub enum Channel {
+    #[strum(serialize = "sms")]
     Sms,
+    #[strum(serialize = "reseaux-sociaux")]
     SocialMedia,
+    #[strum(serialize = "affiche")]
     Poster,
+    #[strum(serialize = "salon")]
     Fair,
+    #[strum(serialize = "autre")]
     Other,
 }
 
 impl Channel {
-    pub const ALL: [Channel; 5] = [Channel::Sms, Channel::SocialMedia, Channel::Poster, Channel::Fair, Channel::Other];
+    pub const ALL: &'static [Channel] = <Channel as strum::VariantArray>::VARIANTS;
 
     /// The value in links and in the payload's `source.channel`.
     pub fn code(self) -> &'static str {
-        match self {
-            Channel::Sms => "sms",
-            Channel::SocialMedia => "reseaux-sociaux",
-            Channel::Poster => "affiche",
-            Channel::Fair => "salon",
-            Channel::Other => "autre",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Channel> {
-        Channel::ALL.into_iter().find(|c| c.code() == code)
+        Channel::ALL.iter().copied().find(|c| c.code() == code)
     }
 }
 
@@ -302,7 +302,7 @@ mod tests {
 
     #[test]
     fn round_trips_every_channel_pathway_and_accented_names() {
-        for channel in Channel::ALL {
+        for &channel in Channel::ALL {
             for (pathway, _) in PATHWAY_CODES {
                 let link = ShareLink {
                     counsellor: Some("Zoé D'Almeida-Nguyễn".into()),
