@@ -68,9 +68,14 @@ function serve(dir) {
     if (path.includes('..') || !existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
     let body = readFileSync(file);
     if (path === '/config.json') {
-      const config = JSON.parse(body);
-      config.endpoint = { ...config.endpoint, url: `http://127.0.0.1:${server.address().port}/__prerender/endpoint` };
-      body = JSON.stringify(config);
+      try {
+        const config = JSON.parse(body);
+        config.endpoint = { ...config.endpoint, url: `http://127.0.0.1:${server.address().port}/__prerender/endpoint` };
+        body = JSON.stringify(config);
+      } catch {
+        // A broken config.json is served as it is: the app shows its "unavailable" page
+        // everywhere, and nothing is painted (below).
+      }
     }
     response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     response.end(body);
