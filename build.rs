@@ -455,6 +455,63 @@ struct Language {
     questionnaire: [String; 4],
 }
 
+/// `encode` (native: writes public/i18n/<code>.json) and `decode` (the app: reads it) of a
+/// language's texts, as a JSON array in the order of the fields of `Texts`: a string per text,
+/// an array per list, then the questions, dimensions, levels and pathways as arrays.
+fn generate_codec(keys: &[(&String, &Value)]) -> String {
+    let mut out = String::new();
+    out.push_str("/// A language's texts as JSON, in the order `decode` reads them.\n");
+    out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+    out.push_str("pub fn encode(t: &Texts) -> serde_json::Value {\n    use serde_json::json;\n    serde_json::Value::Array(vec![\n");
+    for (key, _) in keys {
+        writeln!(out, "        json!(t.{key}),").unwrap();
+    }
+    out.push_str(
+        "        json!(t.questions.iter().map(|q| json!([q.title, q.hint, q.options])).collect::<Vec<_>>()),\n",
+    );
+    out.push_str("        json!(t.dimensions.iter().map(|d| json!([d.name, d.levels])).collect::<Vec<_>>()),\n");
+    out.push_str("        json!(t.levels),\n");
+    out.push_str("        json!(t.pathways.iter().map(|p| json!([p.name, p.summary, p.description, p.reasons.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>()])).collect::<Vec<_>>()),\n");
+    out.push_str("    ])\n}\n\n");
+    out.push_str("/// A language's texts from the JSON `encode` writes; `None` if it does not fit (another\n");
+    out.push_str("/// build's file). The strings live as long as the app (they are read once).\n");
+    // One check of the kinds first, then one small call per field: the code stays a few bytes
+    // per text (a `?` per field would cost more wasm than the English texts it replaces).
+    let kinds: String = keys.iter().map(|(_, v)| if matches!(v, Value::Text(_)) { 't' } else { 'l' }).collect();
+    writeln!(out, "const KINDS: &[u8] = b\"{kinds}qqlq\";").unwrap();
+    out.push_str("pub fn decode(value: &serde_json::Value) -> Option<Texts> {\n    let items = value.as_array()?;\n");
+    out.push_str("    if items.len() != KINDS.len() {\n        return None;\n    }\n");
+    // The texts and the lists read in two loops, then each field is a constant index into an
+    // array (no bounds check, no branch): a few bytes of wasm per text.
+    let text_count = kinds.matches('t').count();
+    let list_count = kinds.matches('l').count() + 1; // and the levels
+    writeln!(out, "    let texts: Vec<&'static str> = pick(items, b't', decode_text)?;").unwrap();
+    writeln!(out, "    let lists: Vec<&'static [&'static str]> = pick(items, b'l', decode_list)?;").unwrap();
+    writeln!(out, "    let t: &[&'static str; {text_count}] = texts.as_slice().try_into().ok()?;").unwrap();
+    writeln!(out, "    let l: &[&'static [&'static str]; {list_count}] = lists.as_slice().try_into().ok()?;").unwrap();
+    let n = keys.len();
+    out.push_str("    let texts = Texts {\n");
+    let (mut ti, mut li) = (0, 0);
+    for &(key, value) in keys {
+        match value {
+            Value::Text(_) => {
+                writeln!(out, "        {key}: t[{ti}],").unwrap();
+                ti += 1;
+            }
+            Value::List(_) => {
+                writeln!(out, "        {key}: l[{li}],").unwrap();
+                li += 1;
+            }
+        }
+    }
+    writeln!(out, "        questions: decode_all(&items[{}], decode_question)?,", n).unwrap();
+    writeln!(out, "        dimensions: decode_all(&items[{}], decode_dimension)?,", n + 1).unwrap();
+    writeln!(out, "        levels: l[{li}],").unwrap();
+    writeln!(out, "        pathways: decode_all(&items[{}], decode_pathway)?,", n + 3).unwrap();
+    out.push_str("    };\n    same_shape(&texts, LANGUAGES[0]).then_some(texts)\n}\n");
+    out
+}
+
 fn generate_texts(dir: &Path, q: &QuestionnaireFile) -> Result<String, String> {
     let mut languages: Vec<Language> = Vec::new();
     let mut entries: Vec<_> = fs::read_dir(dir)
@@ -514,8 +571,13 @@ fn generate_texts(dir: &Path, q: &QuestionnaireFile) -> Result<String, String> {
 
     let mut out = String::new();
     out.push_str("/// Every user-facing string of one language (generated from `content/i18n/`).\n");
-    out.push_str("#[derive(Debug)]\npub struct Texts {\n");
-    for (key, value) in reference_keys {
+    // Texts first, then lists, in the order of the file the other languages are fetched as
+    // (`generate_codec`): `decode` then copies each array into the struct in one sweep.
+    let mut ordered: Vec<(&String, &Value)> =
+        reference_keys.iter().filter(|(_, v)| matches!(v, Value::Text(_))).collect();
+    ordered.extend(reference_keys.iter().filter(|(_, v)| matches!(v, Value::List(_))));
+    out.push_str("#[derive(Debug, PartialEq)]\n#[repr(C)]\npub struct Texts {\n");
+    for &(key, value) in &ordered {
         let ty = match value {
             Value::Text(_) => "&'static str",
             Value::List(_) => "&'static [&'static str]",
@@ -532,8 +594,13 @@ fn generate_texts(dir: &Path, q: &QuestionnaireFile) -> Result<String, String> {
     out.push_str("    pub pathways: &'static [PathwayText],\n");
     out.push_str("}\n\n");
     let mut statics = Vec::new();
-    for language in &languages {
+    for (index, language) in languages.iter().enumerate() {
         let ident = language.code.to_uppercase().replace('-', "_");
+        // Only the reference language is compiled into the app: the others are fetched when
+        // chosen (public/i18n/<code>.json, see `decode`), and stay compiled for native tests.
+        if index > 0 {
+            out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+        }
         writeln!(out, "pub static {ident}: Texts = Texts {{").unwrap();
         for (key, value) in &language.flat {
             match value {
@@ -552,8 +619,26 @@ fn generate_texts(dir: &Path, q: &QuestionnaireFile) -> Result<String, String> {
         out.push_str("};\n\n");
         statics.push(format!("&{ident}"));
     }
-    writeln!(out, "/// All languages, the reference language ({REFERENCE_LANGUAGE}) first.").unwrap();
+    writeln!(out, "/// The languages compiled in, the reference language ({REFERENCE_LANGUAGE}) first: all of them in")
+        .unwrap();
+    writeln!(out, "/// native builds, only the reference in the app (the others are fetched when chosen).").unwrap();
+    writeln!(out, "#[cfg(not(target_arch = \"wasm32\"))]").unwrap();
     writeln!(out, "pub static LANGUAGES: &[&Texts] = &[{}];", statics.join(", ")).unwrap();
+    writeln!(out, "#[cfg(target_arch = \"wasm32\")]").unwrap();
+    writeln!(out, "pub static LANGUAGES: &[&Texts] = &[{}];", statics[0]).unwrap();
+    let names: Vec<String> = languages
+        .iter()
+        .map(|l| {
+            let name = match l.flat.get("meta_name") {
+                Some(Value::Text(name)) => name.clone(),
+                _ => l.code.clone(),
+            };
+            format!("({}, {})", rust_str(&l.code), rust_str(&name))
+        })
+        .collect();
+    writeln!(out, "/// Every language the app has, as (code, its own name), the reference first.").unwrap();
+    writeln!(out, "pub static LANGUAGE_NAMES: &[(&str, &str)] = &[{}];", names.join(", ")).unwrap();
+    out.push_str(&generate_codec(&ordered));
     let keys: Vec<_> = reference_keys.keys().map(|k| rust_str(k)).collect();
     writeln!(out, "/// Every key, for the test that finds unused ones.").unwrap();
     writeln!(out, "pub const KEYS: &[&str] = &[{}];", keys.join(", ")).unwrap();

@@ -22,7 +22,7 @@ fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::
     document().body().unwrap().append_child(&container).unwrap();
     // French, whatever the test browser's own language.
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        provide_context(Language(RwSignal::new(labo::content::LANGUAGES[0])));
+        provide_context(Language::fixed(labo::content::LANGUAGES[0]));
         view()
     });
     // Keep the view mounted for the rest of the test run.

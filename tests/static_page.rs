@@ -240,3 +240,19 @@ fn the_counsellors_static_page_says_what_their_app_says() {
     )));
     assert!(html.contains(r#"data-bin="conseillers""#), "its own wasm, not the young people's");
 }
+
+#[test]
+fn the_other_languages_are_files_the_app_fetches_when_chosen() {
+    // The app compiles French in; every other language is public/i18n/<code>.json, read by
+    // `content::decode` when a young person chooses it (or their browser asks for it).
+    for &(code, _) in &labo::content::LANGUAGE_NAMES[1..] {
+        let texts = labo::content::language(code).unwrap();
+        let json = labo::content::encode(texts);
+        check_generated(&format!("public/i18n/{code}.json"), &format!("{json}\n"));
+        assert_eq!(labo::content::decode(&json).as_ref(), Some(texts), "{code}: read back as written");
+    }
+    // Another build's file (a question more or less) is refused, not half read.
+    let mut json = labo::content::encode(labo::content::LANGUAGES[1]);
+    json.as_array_mut().unwrap().pop();
+    assert_eq!(labo::content::decode(&json), None);
+}

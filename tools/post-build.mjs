@@ -241,6 +241,8 @@ write('_headers', [
   '  Cache-Control: no-cache',
   '/communes.json',
   '  Cache-Control: no-cache',
+  '/i18n/*',
+  '  Cache-Control: no-cache',
   '/sw.js',
   '  Cache-Control: no-cache',
   '/*.wasm',

@@ -75,6 +75,16 @@ pub async fn load_config() -> Result<Config, ConfigFailure> {
     Config::parse(&text).map_err(ConfigFailure::Invalid)
 }
 
+/// Fetches a language other than French (`public/i18n/<code>.json`, written from the catalogue
+/// by the build's checks), the first time it is chosen on this page.
+pub async fn load_language(code: &str) -> Result<&'static crate::content::Texts, String> {
+    let text = fetch_text(&format!("/i18n/{code}.json")).await?;
+    let value = crate::domain::json::parse_value(&text).map_err(|e| e.to_string())?;
+    let texts =
+        crate::content::decode(&value).ok_or("le fichier ne correspond pas à cette version de l'application")?;
+    Ok(Box::leak(Box::new(texts)))
+}
+
 /// Fetches and validates the territory's communes (`territory.communes_url` of the config).
 pub async fn load_territory(url: &str) -> Result<Territory, ConfigFailure> {
     let text = fetch_text(url).await.map_err(|why| ConfigFailure::Unreachable(format!("{url} : {why}")))?;

@@ -22,33 +22,88 @@ pub struct AppConfig(pub Arc<Config>);
 #[derive(Clone)]
 pub struct AppTerritory(pub Arc<Territory>);
 
-/// The language the young person reads the app in.
+/// The language the young person reads the app in. French is compiled in; another language is
+/// fetched the first time it is chosen (`net::load_language`), the page staying in the language
+/// it shows until it has arrived.
 #[derive(Clone, Copy)]
-pub struct Language(pub RwSignal<&'static Texts>);
+pub struct Language {
+    texts: RwSignal<&'static Texts>,
+    /// The code last asked for: a slow download must not switch back a later choice.
+    wanted: StoredValue<String>,
+    /// Languages fetched on this page, kept for the next switch.
+    fetched: StoredValue<Vec<&'static Texts>>,
+}
 
 impl Language {
     /// The language of the page: the one chosen earlier on this device, else the first of the
     /// browser's languages the app has, else French. `<html lang>` follows it.
     pub fn provide() -> Language {
-        let chosen = storage::read(storage::keys::LANGUAGE).and_then(|code| content::language(&code));
-        let initial = chosen.or_else(|| platform::browser_languages().iter().find_map(|code| content::language(code)));
-        let language = Language(RwSignal::new(initial.unwrap_or(content::LANGUAGES[0])));
-        Effect::new(move || platform::set_document_language(language.0.get().meta_lang));
+        let has = |code: &str| content::LANGUAGE_NAMES.iter().any(|(known, _)| *known == code);
+        let initial = storage::read(storage::keys::LANGUAGE)
+            .filter(|code| has(code))
+            .or_else(|| platform::browser_languages().into_iter().find(|code| has(code)));
+        let language = Language {
+            texts: RwSignal::new(content::LANGUAGES[0]),
+            wanted: StoredValue::new(String::new()),
+            fetched: StoredValue::new(Vec::new()),
+        };
+        if let Some(code) = initial {
+            language.switch(&code);
+        }
+        Effect::new(move || platform::set_document_language(language.texts.get().meta_lang));
         provide_context(language);
         language
     }
 
-    /// Switches the app to another language and remembers the choice on this device.
-    pub fn choose(&self, texts: &'static Texts) {
-        storage::write(storage::keys::LANGUAGE, texts.meta_lang);
-        self.0.set(texts);
+    /// Switches the app to the language `code` and remembers the choice on this device.
+    pub fn choose(&self, code: &str) {
+        storage::write(storage::keys::LANGUAGE, code);
+        self.switch(code);
+    }
+
+    fn switch(self, code: &str) {
+        self.wanted.set_value(code.to_owned());
+        let known = content::language(code)
+            .or_else(|| self.fetched.with_value(|f| f.iter().copied().find(|t| t.meta_lang == code)));
+        if let Some(texts) = known {
+            self.texts.set(texts);
+            return;
+        }
+        let code = code.to_owned();
+        leptos::task::spawn_local(async move {
+            match super::net::load_language(&code).await {
+                Ok(texts) => {
+                    self.fetched.update_value(|f| f.push(texts));
+                    if self.wanted.with_value(|wanted| *wanted == code) {
+                        self.texts.set(texts);
+                    }
+                }
+                Err(why) => {
+                    platform::console_warn(&format!("Lab'O : la langue « {code} » n'a pas pu être chargée : {why}"))
+                }
+            }
+        });
+    }
+
+    /// A language that stays `texts` until another is chosen (component tests).
+    pub fn fixed(texts: &'static Texts) -> Language {
+        Language {
+            texts: RwSignal::new(texts),
+            wanted: StoredValue::new(texts.meta_lang.to_owned()),
+            fetched: StoredValue::new(Vec::new()),
+        }
+    }
+
+    /// The texts shown now.
+    pub fn texts(&self) -> Signal<&'static Texts> {
+        self.texts.into()
     }
 }
 
 /// The texts of the current language, as a signal to read inside views.
 pub fn use_texts() -> Signal<&'static Texts> {
     let language = use_context::<Language>().unwrap_or_else(Language::provide);
-    language.0.into()
+    language.texts()
 }
 
 /// One text of the current language, as a signal: `tr(|t| t.details_first_name)`.

@@ -3,6 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { reset, submissions } from './stand-in';
 import { answerQuestion, LE_HAVRE } from './journey';
+import { appReady } from './app';
 
 test.beforeEach(async ({ request }) => {
   await reset(request);
@@ -72,4 +73,21 @@ test.describe('first visit in a language the app does not have', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Le Lab’O t’aide à te lancer');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   });
+});
+
+test('English is downloaded only by those who choose it, once', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/i18n/')) fetched.push(new URL(r.url()).pathname); });
+  await page.goto('/');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Faire le test' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(fetched, 'a French visit downloads no other language').toEqual([]);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByText(/^Question 1 of \d+$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.getByText(/^Question 1 sur \d+$/)).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByText(/^Question 1 of \d+$/)).toBeVisible();
+  expect(fetched).toEqual(['/i18n/en.json']);
 });

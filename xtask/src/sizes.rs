@@ -109,6 +109,10 @@ pub const COUNSELLORS_DIR: &str = "conseillers";
 /// without JavaScript (the app shows its own), so reported apart like the counsellors' page.
 pub const NO_SCRIPT_DIRS: [&str; 2] = ["confidentialite", "accessibilite"];
 
+/// The folder of dist/ holding the languages other than French, fetched only when chosen: not
+/// in a first load, reported apart.
+pub const LANGUAGES_DIR: &str = "i18n";
+
 /// A page painted at build time (`inscription.html`, `test/4.html`, tools/prerender.mjs): a link
 /// to it loads it *instead of* index.html, so it is not added to the total but reported apart.
 fn is_painted_page(path: &Path) -> bool {
@@ -134,7 +138,8 @@ pub fn painted_pages(dist: &Path) -> Result<Vec<FileSize>, String> {
 pub fn measure(dist: &Path) -> Result<Vec<FileSize>, String> {
     let mut paths = Vec::new();
     files(dist, &mut paths).map_err(|e| format!("{}: {e}", dist.display()))?;
-    let apart: Vec<PathBuf> = std::iter::once(COUNSELLORS_DIR).chain(NO_SCRIPT_DIRS).map(|d| dist.join(d)).collect();
+    let apart: Vec<PathBuf> =
+        [COUNSELLORS_DIR, LANGUAGES_DIR].into_iter().chain(NO_SCRIPT_DIRS).map(|d| dist.join(d)).collect();
     paths.retain(|path| !apart.iter().any(|dir| path.starts_with(dir)) && !is_painted_page(path));
     let mut sizes = Vec::new();
     for path in paths {
@@ -186,6 +191,16 @@ pub fn report(dist: &Path) -> Result<Vec<FileSize>, String> {
             kb(index),
             kb(total(|s| s.brotli) - index + largest.brotli)
         );
+    }
+    let languages = dist.join(LANGUAGES_DIR);
+    if languages.is_dir() {
+        for file in measure(&languages)? {
+            println!(
+                "(not in the total: {LANGUAGES_DIR}/{}, {} brotli, fetched when that language is chosen)",
+                file.path,
+                kb(file.brotli)
+            );
+        }
     }
     for dir in NO_SCRIPT_DIRS.map(|d| dist.join(d)).iter().filter(|d| d.is_dir()) {
         let brotli: usize = measure(dir)?.iter().map(|s| s.brotli).sum();

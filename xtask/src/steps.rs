@@ -145,6 +145,7 @@ pub fn typography(root: &Path, check: bool) -> Result<(), String> {
         test("static_page", legal_pages, true)?;
         test("typography", None, true)?;
         test("static_page", legal_pages, true)?;
+        test("static_page", Some("the_other_languages_are_files_the_app_fetches_when_chosen"), true)?;
     }
     test("typography", None, false)?;
     test("static_page", None, false)

@@ -136,15 +136,15 @@ fn LanguageSwitch() -> impl IntoView {
     view! {
         <ul class="language-switch" aria-label=move || t.get().footer_language>
             {move || {
-                crate::content::LANGUAGES
+                crate::content::LANGUAGE_NAMES
                     .iter()
                     .copied()
-                    .filter(|other| other.meta_lang != t.get().meta_lang)
-                    .map(|other| {
+                    .filter(|(code, _)| *code != t.get().meta_lang)
+                    .map(|(code, name)| {
                         view! {
                             <li>
-                                <button type="button" class="link-button" lang=other.meta_lang on:click=move |_| language.choose(other)>
-                                    {other.meta_name}
+                                <button type="button" class="link-button" lang=code on:click=move |_| language.choose(code)>
+                                    {name}
                                 </button>
                             </li>
                         }
