@@ -571,12 +571,12 @@ fn generate_texts(dir: &Path, q: &QuestionnaireFile) -> Result<String, String> {
 
     let mut out = String::new();
     out.push_str("/// Every user-facing string of one language (generated from `content/i18n/`).\n");
-    // Texts first, then lists, in the order of the file the other languages are fetched as
-    // (`generate_codec`): `decode` then copies each array into the struct in one sweep.
+    // Texts first, then lists: the order of the file the other languages are fetched as
+    // (`generate_codec`), and of the arrays `decode` fills the fields from.
     let mut ordered: Vec<(&String, &Value)> =
         reference_keys.iter().filter(|(_, v)| matches!(v, Value::Text(_))).collect();
     ordered.extend(reference_keys.iter().filter(|(_, v)| matches!(v, Value::List(_))));
-    out.push_str("#[derive(Debug, PartialEq)]\n#[repr(C)]\npub struct Texts {\n");
+    out.push_str("#[derive(Debug, PartialEq)]\npub struct Texts {\n");
     for &(key, value) in &ordered {
         let ty = match value {
             Value::Text(_) => "&'static str",
