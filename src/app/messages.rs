@@ -37,35 +37,23 @@ pub fn time_label(t: &'static Texts, c: ContactTime) -> &'static str {
     }
 }
 
-impl Choices for Situation {
-    const ALL: &'static [Situation] = Situation::ALL;
-    fn code(self) -> &'static str {
-        Situation::code(self)
-    }
-    fn label(self, t: &'static Texts) -> &'static str {
-        situation_label(t, self)
-    }
+/// Each closed list of the details page as a choice group: its values and codes (the domain's)
+/// and its words (above).
+macro_rules! choices {
+    ($($list:ident => $label:ident),+) => {$(
+        impl Choices for $list {
+            const ALL: &'static [$list] = $list::ALL;
+            fn code(self) -> &'static str {
+                $list::code(self)
+            }
+            fn label(self, t: &'static Texts) -> &'static str {
+                $label(t, self)
+            }
+        }
+    )+};
 }
 
-impl Choices for ContactChannel {
-    const ALL: &'static [ContactChannel] = ContactChannel::ALL;
-    fn code(self) -> &'static str {
-        ContactChannel::code(self)
-    }
-    fn label(self, t: &'static Texts) -> &'static str {
-        channel_label(t, self)
-    }
-}
-
-impl Choices for ContactTime {
-    const ALL: &'static [ContactTime] = ContactTime::ALL;
-    fn code(self) -> &'static str {
-        ContactTime::code(self)
-    }
-    fn label(self, t: &'static Texts) -> &'static str {
-        time_label(t, self)
-    }
-}
+choices!(Situation => situation_label, ContactChannel => channel_label, ContactTime => time_label);
 
 /// The sentence for one error of the details page: what is wrong and what to type instead.
 pub fn field_error(t: &Texts, error: FieldError) -> &'static str {

@@ -390,8 +390,6 @@ mod tests {
     #[test]
     fn the_same_answers_always_make_the_same_sign_up() {
         use crate::domain::questionnaire::QUESTIONNAIRE;
-        use crate::domain::signup::{ContactChannel, ContactTime, Situation};
-        use crate::domain::territory::CommuneChoice;
         let territory = Territory::parse(include_str!("../../public/communes.json")).unwrap();
         let sending = |now_ms| Sending {
             territory: &territory,
@@ -403,26 +401,10 @@ mod tests {
         };
         let mut draft = Draft::default();
         assert_eq!(draft.submission(&sending(0)), Err(NotReady::Empty));
-        draft.eligibility = EligibilityForm {
-            day: "14".into(),
-            month: "3".into(),
-            year: "2007".into(),
-            at_school: Some(false),
-            commune_query: "le havre".into(),
-            commune: Some(CommuneChoice { insee: "76351".into(), postcode: "76610".into() }),
-            elsewhere: false,
-        };
+        draft.eligibility = eligible();
         draft.ids = Some(SignupIds::draw([7; 64], [9; 16]));
         assert_eq!(draft.submission(&sending(0)), Err(NotReady::Details));
-        draft.details = SignupForm {
-            first_name: "Léa".into(),
-            last_name: "Martin".into(),
-            phone: "06 12 34 56 78".into(),
-            situation: Some(Situation::JobSeeking),
-            contact_channel: Some(ContactChannel::Sms),
-            contact_time: Some(ContactTime::AnyTime),
-            ..SignupForm::default()
-        };
+        draft.details = complete_details();
         draft.started_at_ms = Some(1_000);
         let first = draft.submission(&sending(61_000)).unwrap();
         let again = draft.submission(&sending(95_000)).unwrap();

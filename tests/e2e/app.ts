@@ -5,3 +5,28 @@ import { expect, type Page } from '@playwright/test';
 export async function appReady(page: Page) {
   await expect(page.locator('#static-page')).toHaveCount(0);
 }
+
+/** Holds the app's wasm (as on a slow phone) until the returned function is called. */
+export async function holdTheApp(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  return release;
+}
+
+/** Starts adding up the layout shifts not caused by the person (read with `shifts`). */
+export async function watchShifts(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { shifts: number }).shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+export const shifts = (page: Page) => page.evaluate(() => (window as unknown as { shifts: number }).shifts);

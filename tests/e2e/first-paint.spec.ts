@@ -1,7 +1,7 @@
 // The first paint does not wait for the wasm: index.html is the start page, readable without
 // JavaScript, and the app takes it over without moving anything.
 import { test, expect } from '@playwright/test';
-import { appReady } from './app';
+import { appReady, holdTheApp, shifts, watchShifts } from './app';
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
@@ -36,28 +36,16 @@ test('the app takes over the static page without a layout shift', async ({ page 
 });
 
 test('a deep link does not flash the start text and nothing moves when its page arrives', async ({ page }) => {
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue().catch(() => {});
-  });
+  const release = await holdTheApp(page);
   // A step that needs answers first (not painted at build time, see painted.spec.ts).
   await page.goto('/inscription/coordonnees');
   await expect(page.getByRole('link', { name: 'Lab’O – Mission Locale du Havre' })).toBeVisible();
   await expect(page.getByText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.')).toBeHidden();
-  await page.evaluate(() => {
-    (window as unknown as { shifts: number }).shifts = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-        if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await watchShifts(page);
   release();
   await expect(page.getByRole('heading', { level: 1, name: 'Vérifions que le Lab’O est fait pour toi' })).toBeVisible();
   await page.waitForTimeout(300);
-  expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThan(0.01);
+  expect(await shifts(page)).toBeLessThan(0.01);
 });
 
 test('a deep link without a painted page starts the wasm download at once, and the app uses that download', async ({ page }) => {

@@ -1,35 +1,11 @@
 // Pages painted at build time (issue 15): a counsellor's /inscription link and a reload in the
 // middle of the test show their real content before the wasm arrives; the app takes over
 // without moving anything and without losing what was typed or tapped meanwhile.
-import { test, expect, type Page } from '@playwright/test';
-import { appReady } from './app';
+import { test, expect } from '@playwright/test';
+import { appReady, holdTheApp, shifts, watchShifts } from './app';
 import { QUESTION_COUNT } from './journey';
 
 const ELIGIBILITY_TITLE = 'Vérifions que le Lab’O est fait pour toi';
-
-/** Holds the app's wasm until the returned function is called. */
-async function holdTheApp(page: Page): Promise<() => void> {
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue().catch(() => {});
-  });
-  return release;
-}
-
-async function watchShifts(page: Page) {
-  await page.evaluate(() => {
-    (window as unknown as { shifts: number }).shifts = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-        if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-}
-
-const shifts = (page: Page) => page.evaluate(() => (window as unknown as { shifts: number }).shifts);
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
