@@ -76,7 +76,10 @@ fn url(path: &Path) -> String {
 
 /// A dist/ folder with the static pages as Trunk copies them, and `config` as config.json.
 fn dist_with(config: &serde_json::Value) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("labo-post-build-{}", std::process::id()));
+    // One folder per test: they run at the same time.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("labo-post-build-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     for page in ["confidentialite", "accessibilite"] {
         std::fs::create_dir_all(dir.join(page)).unwrap();
@@ -177,4 +180,100 @@ fn the_start_up_scripts_are_valid_javascript() {
     for placeholder in ["'%APP_JS%'", "'%APP_WASM%'", "'%APP_WASM_INTEGRITY%'"] {
         assert_eq!(boot.matches(placeholder).count(), 1, "tools/post-build.mjs fills {placeholder} in once");
     }
+}
+
+/// The `Cache-Control` values of a `_headers` file (Netlify / Cloudflare Pages: every rule whose
+/// pattern matches the path applies, `*` matching anything) that apply to `path`.
+fn cache_rules_for<'a>(headers: &'a str, path: &str) -> Vec<&'a str> {
+    fn matches(pattern: &str, path: &str) -> bool {
+        match pattern.split_once('*') {
+            None => pattern == path,
+            Some((head, tail)) => {
+                path.starts_with(head) && (0..=path.len() - head.len()).any(|i| matches(tail, &path[head.len() + i..]))
+            }
+        }
+    }
+    let mut rules = Vec::new();
+    let mut current = "";
+    for line in headers.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        if !line.starts_with(' ') {
+            current = line.trim();
+        } else if let Some(value) = line.trim().strip_prefix("Cache-Control:") {
+            if matches(current, path) {
+                rules.push(value.trim());
+            }
+        }
+    }
+    rules
+}
+
+#[test]
+fn every_page_and_the_service_worker_are_revalidated_at_each_visit() {
+    // A page kept by a cache across a deploy names files the new deploy no longer has (or a
+    // painted page older than the app that takes it over): every .html file, at every address a
+    // host serves it at, and sw.js get `no-cache`, never the year-long rule of hashed files.
+    let config: serde_json::Value = serde_json::from_str(include_str!("../public/config.json")).unwrap();
+    let dir = dist_with(&config);
+    let index = read(&dir, "index.html");
+    let painted = |path: &str| {
+        index.replace(r#"<meta name="labo-page" content="/">"#, &format!(r#"<meta name="labo-page" content="{path}">"#))
+    };
+    std::fs::write(dir.join("inscription.html"), painted("/inscription")).unwrap();
+    std::fs::create_dir_all(dir.join("test")).unwrap();
+    std::fs::write(dir.join("test/4.html"), painted("/test/4")).unwrap();
+    std::fs::write(dir.join("test/17.html"), painted("/test/17")).unwrap();
+    std::fs::create_dir_all(dir.join("conseillers")).unwrap();
+    std::fs::write(dir.join("conseillers/index.html"), &index).unwrap();
+    std::fs::write(dir.join("sw.js"), include_str!("../public/sw.js")).unwrap();
+    post_build(&dir);
+    let headers = read(&dir, "_headers");
+
+    fn html_files(dir: &Path, under: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap().map(Result::unwrap) {
+            let path = entry.path();
+            if path.is_dir() {
+                html_files(&path, under, out);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                out.push(format!("/{}", path.strip_prefix(under).unwrap().display()));
+            }
+        }
+    }
+    let mut pages = Vec::new();
+    html_files(&dir, &dir, &mut pages);
+    assert!(pages.len() >= 7, "{pages:?}");
+    let mut addresses = vec!["/sw.js".to_owned(), "/i18n/en.json".to_owned(), "/config.json".to_owned()];
+    for page in &pages {
+        addresses.push(page.clone());
+        match page.strip_suffix("index.html") {
+            Some(folder) => addresses.push(folder.to_owned()),
+            // A painted page is served at its address without .html (`try_files $uri.html`).
+            None => addresses.push(page.trim_end_matches(".html").to_owned()),
+        }
+    }
+    for address in &addresses {
+        let rules = cache_rules_for(&headers, address);
+        assert!(rules.contains(&"no-cache"), "{address} has no no-cache rule in _headers: {rules:?}\n{headers}");
+        assert!(rules.iter().all(|r| !r.contains("immutable")), "{address} would be kept for a year: {rules:?}");
+    }
+    // Hashed files keep theirs.
+    for hashed in ["/labo-0123456789abcdef_bg.wasm", "/boot-0123456789abcdef.js", "/style-0123456789abcdef.css"] {
+        assert!(cache_rules_for(&headers, hashed).iter().any(|r| r.contains("immutable")), "{hashed}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_service_worker_installs_only_a_shell_naming_its_own_files() {
+    // tests/service_worker.test.mjs runs public/sw.js in a fake worker scope.
+    let output = Command::new("node")
+        .args(["--test", "tests/service_worker.test.mjs"])
+        .current_dir(root())
+        .output()
+        .expect("Node.js runs the build's post-build step: install it (see README.md)");
+    assert!(
+        output.status.success(),
+        "node --test tests/service_worker.test.mjs:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

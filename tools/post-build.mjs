@@ -30,7 +30,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { prerender } from './prerender.mjs';
+import { paintedPages, prerender } from './prerender.mjs';
 import { capitalised, french } from './typography.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -227,46 +227,7 @@ write('labo-headers.conf', [
   'add_header Cross-Origin-Opener-Policy "same-origin" always;',
   '',
 ].join('\n'));
-write('_headers', [
-  '# Netlify / Cloudflare Pages headers, written by tools/post-build.mjs (see deploy/README.md).',
-  '/*',
-  `  Content-Security-Policy: ${csp}; frame-ancestors 'none'`,
-  '  Referrer-Policy: no-referrer',
-  '  X-Content-Type-Options: nosniff',
-  '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
-  '  Cross-Origin-Opener-Policy: same-origin',
-  '/index.html',
-  '  Cache-Control: no-cache',
-  '/config.json',
-  '  Cache-Control: no-cache',
-  '/communes.json',
-  '  Cache-Control: no-cache',
-  '/i18n/*',
-  '  Cache-Control: no-cache',
-  '/sw.js',
-  '  Cache-Control: no-cache',
-  '/*.wasm',
-  '  Cache-Control: public, max-age=31536000, immutable',
-  '/labo-*',
-  '  Cache-Control: public, max-age=31536000, immutable',
-  '/boot-*',
-  '  Cache-Control: public, max-age=31536000, immutable',
-  '/style-*',
-  '  Cache-Control: public, max-age=31536000, immutable',
-  '/conseillers/index.html',
-  '  Cache-Control: no-cache',
-  '/confidentialite/*',
-  '  Cache-Control: no-cache',
-  '/accessibilite/*',
-  '  Cache-Control: no-cache',
-  '/conseillers/conseillers-*',
-  '  Cache-Control: public, max-age=31536000, immutable',
-  '/conseillers/boot-*',
-  '  Cache-Control: public, max-age=31536000, immutable',
-  '/conseillers/style-*',
-  '  Cache-Control: public, max-age=31536000, immutable',
-  '',
-].join('\n'));
+// `_headers` is written once the pages are painted (below): each of them is in its cache table.
 
 // 6. The static legal pages: the deployment's values, and the app's stylesheet.
 const stylesheet = html.match(/<link rel="stylesheet"[^>]*>/)?.[0];
@@ -288,6 +249,52 @@ if (release && readdirSync(dir).some((name) => name.endsWith('_bg.wasm'))) {
   });
   if (painted.length) console.log(`post-build: ${painted.length} pages painted (${painted[0]} … ${painted.at(-1)})`);
 }
+
+// Netlify / Cloudflare Pages headers. Every page (index.html, the painted pages at their
+// address and as files, the legal pages, the counsellors' page), the service worker and the
+// files a deployer edits are revalidated at each visit: a new deploy is seen at once and never
+// mixed with the last one; only files named by their hash are kept for a year.
+// tests/post_build.rs checks that every .html file of the folder is in the table.
+const noCache = ['/', '/index.html'];
+for (const path of paintedPages(dir).map((file) => '/' + relative(dir, file).split(sep).join('/'))) {
+  // /inscription.html is served at /inscription; /test/4.html at /test/4 (one rule per folder).
+  const folder = path.lastIndexOf('/') > 0 ? path.slice(0, path.lastIndexOf('/')) + '/*' : null;
+  for (const rule of folder ? [folder] : [path.replace(/\.html$/, ''), path]) if (!noCache.includes(rule)) noCache.push(rule);
+}
+noCache.push('/config.json', '/communes.json', '/i18n/*', '/sw.js', '/robots.txt', '/favicon.svg');
+write('_headers', [
+  '# Netlify / Cloudflare Pages headers, written by tools/post-build.mjs (see deploy/README.md).',
+  '/*',
+  `  Content-Security-Policy: ${csp}; frame-ancestors 'none'`,
+  '  Referrer-Policy: no-referrer',
+  '  X-Content-Type-Options: nosniff',
+  '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  '  Cross-Origin-Opener-Policy: same-origin',
+  ...noCache.flatMap((rule) => [rule, '  Cache-Control: no-cache']),
+  '/*.wasm',
+  '  Cache-Control: public, max-age=31536000, immutable',
+  '/labo-*',
+  '  Cache-Control: public, max-age=31536000, immutable',
+  '/boot-*',
+  '  Cache-Control: public, max-age=31536000, immutable',
+  '/style-*',
+  '  Cache-Control: public, max-age=31536000, immutable',
+  '/conseillers/',
+  '  Cache-Control: no-cache',
+  '/conseillers/index.html',
+  '  Cache-Control: no-cache',
+  '/confidentialite/*',
+  '  Cache-Control: no-cache',
+  '/accessibilite/*',
+  '  Cache-Control: no-cache',
+  '/conseillers/conseillers-*',
+  '  Cache-Control: public, max-age=31536000, immutable',
+  '/conseillers/boot-*',
+  '  Cache-Control: public, max-age=31536000, immutable',
+  '/conseillers/style-*',
+  '  Cache-Control: public, max-age=31536000, immutable',
+  '',
+].join('\n'));
 
 // Precompressed copies of the files rewritten here, or edited by the deployer, would be stale.
 for (const name of ['index.html', 'sw.js', 'config.json', 'communes.json', ...LEGAL_PAGES]) {
