@@ -7,7 +7,8 @@
 //
 // - index.html (every navigation, for deep links too): network first; when the network is down or
 //   slower than NAVIGATION_TIMEOUT_MS, the index.html *this worker precached* at install, which
-//   names exactly the files this worker holds. A page fetched from the network is never written
+//   names exactly the files this worker holds (checked at install: a shell naming other files
+//   fails the install). A page fetched from the network is never written
 //   into the shell: it may belong to a newer deploy whose files this worker does not have (and
 //   whose own worker may have failed to install);
 // - JSON files (config.json, the commune list): network first, so a fix is seen at once;
@@ -25,6 +26,10 @@ async function plain(response) {
   return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
+// The files of a build a shell names (the app's JS and wasm, the boot script, the stylesheet,
+// all named by their hash): the shell this worker keeps names only files in ASSETS.
+const BUILT_FILES = /(?:src|href|content)="(\/(?:labo|boot|style)-[^"\/]+)"/g;
+
 // Only an HTML page may become the app shell served for every address.
 function isShell(response) {
   return response.ok && (response.headers.get('content-type') || '').includes('text/html');
@@ -36,7 +41,15 @@ self.addEventListener('install', (event) => {
       await cache.addAll(ASSETS.filter((asset) => asset !== '/index.html'));
       const index = await fetch('/index.html', { cache: 'no-cache' });
       if (!isShell(index)) throw new Error('index.html is not an HTML page');
-      await cache.put('/index.html', await plain(index));
+      const shell = await plain(index);
+      // The host may already serve the next deploy's index.html (published between this
+      // worker's script and its install): cached with this worker's files, it would be a mix of
+      // two deploys, a shell naming files no cache holds. The install fails instead: the worker
+      // in charge stays (or none, and the network serves the pages).
+      const named = [...(await shell.clone().text()).matchAll(BUILT_FILES)].map((match) => match[1]);
+      const foreign = named.filter((name) => !ASSETS.includes(name));
+      if (!named.length || foreign.length) throw new Error(`index.html is another deploy's (${foreign.join(', ') || 'no app files'})`);
+      await cache.put('/index.html', shell);
     }).then(() => self.skipWaiting()),
   );
 });
