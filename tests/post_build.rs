@@ -198,10 +198,10 @@ fn cache_rules_for<'a>(headers: &'a str, path: &str) -> Vec<&'a str> {
     for line in headers.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         if !line.starts_with(' ') {
             current = line.trim();
-        } else if let Some(value) = line.trim().strip_prefix("Cache-Control:") {
-            if matches(current, path) {
-                rules.push(value.trim());
-            }
+        } else if let Some(value) = line.trim().strip_prefix("Cache-Control:")
+            && matches(current, path)
+        {
+            rules.push(value.trim());
         }
     }
     rules
