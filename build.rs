@@ -455,14 +455,38 @@ struct Language {
     questionnaire: [String; 4],
 }
 
+/// The catalogue's shape: every key with its kind, in the order of the file, and the
+/// questionnaire's ids, as a 64-bit FNV-1a hash. Two builds whose language files do not line up
+/// (a key renamed, added or moved, a question or an answer more) have different shapes.
+fn shape_hash(keys: &[(&String, &Value)], q: &QuestionnaireFile) -> String {
+    let mut shape = String::new();
+    for (key, value) in keys {
+        let kind = if matches!(value, Value::Text(_)) { 't' } else { 'l' };
+        write!(shape, "{kind}{key};").unwrap();
+    }
+    for question in &q.questions {
+        let options: Vec<&str> = question.options.iter().map(|o| o.id.as_str()).collect();
+        write!(shape, "q{}:{};", question.id, options.join(",")).unwrap();
+    }
+    let levels: Vec<&str> = q.levels.iter().map(|l| l.id.as_str()).collect();
+    write!(shape, "d{};v{};p{}", q.dimensions.join(","), levels.join(","), q.pathways.join(",")).unwrap();
+    let hash = shape.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("{hash:016x}")
+}
+
 /// `encode` (native: writes public/i18n/<code>.json) and `decode` (the app: reads it) of a
-/// language's texts, as a JSON array in the order of the fields of `Texts`: a string per text,
-/// an array per list, then the questions, dimensions, levels and pathways as arrays.
-fn generate_codec(keys: &[(&String, &Value)]) -> String {
+/// language's texts, as a JSON array: the catalogue's shape (`SHAPE`), then in the order of the
+/// fields of `Texts` a string per text, an array per list, then the questions, dimensions,
+/// levels and pathways as arrays. Matched by position: `decode` refuses a file of another shape
+/// (an app of the last deploy meeting this deploy's file, or the other way round).
+fn generate_codec(keys: &[(&String, &Value)], q: &QuestionnaireFile) -> String {
     let mut out = String::new();
+    out.push_str("/// The catalogue's shape (its keys and the questionnaire's ids, hashed by build.rs), the\n");
+    out.push_str("/// first item of a language file: `decode` reads only a file of this very shape.\n");
+    writeln!(out, "pub const SHAPE: &str = \"labo-texts {}\";", shape_hash(keys, q)).unwrap();
     out.push_str("/// A language's texts as JSON, in the order `decode` reads them.\n");
     out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
-    out.push_str("pub fn encode(t: &Texts) -> serde_json::Value {\n    use serde_json::json;\n    serde_json::Value::Array(vec![\n");
+    out.push_str("pub fn encode(t: &Texts) -> serde_json::Value {\n    use serde_json::json;\n    serde_json::Value::Array(vec![\n        json!(SHAPE),\n");
     for (key, _) in keys {
         writeln!(out, "        json!(t.{key}),").unwrap();
     }
@@ -478,9 +502,11 @@ fn generate_codec(keys: &[(&String, &Value)]) -> String {
     // One check of the kinds first, then one small call per field: the code stays a few bytes
     // per text (a `?` per field would cost more wasm than the English texts it replaces).
     let kinds: String = keys.iter().map(|(_, v)| if matches!(v, Value::Text(_)) { 't' } else { 'l' }).collect();
-    writeln!(out, "const KINDS: &[u8] = b\"{kinds}qqlq\";").unwrap();
+    writeln!(out, "const KINDS: &[u8] = b\"s{kinds}qqlq\";").unwrap();
     out.push_str("pub fn decode(value: &serde_json::Value) -> Option<Texts> {\n    let items = value.as_array()?;\n");
-    out.push_str("    if items.len() != KINDS.len() {\n        return None;\n    }\n");
+    out.push_str(
+        "    if items.len() != KINDS.len() || items[0].as_str() != Some(SHAPE) {\n        return None;\n    }\n",
+    );
     // The texts and the lists read in two loops, then each field is a constant index into an
     // array (no bounds check, no branch): a few bytes of wasm per text.
     let text_count = kinds.matches('t').count();
@@ -489,7 +515,7 @@ fn generate_codec(keys: &[(&String, &Value)]) -> String {
     writeln!(out, "    let lists: Vec<&'static [&'static str]> = pick(items, b'l', decode_list)?;").unwrap();
     writeln!(out, "    let t: &[&'static str; {text_count}] = texts.as_slice().try_into().ok()?;").unwrap();
     writeln!(out, "    let l: &[&'static [&'static str]; {list_count}] = lists.as_slice().try_into().ok()?;").unwrap();
-    let n = keys.len();
+    let n = keys.len() + 1; // the shape first
     out.push_str("    let texts = Texts {\n");
     let (mut ti, mut li) = (0, 0);
     for &(key, value) in keys {
@@ -638,7 +664,7 @@ fn generate_texts(dir: &Path, q: &QuestionnaireFile) -> Result<String, String> {
         .collect();
     writeln!(out, "/// Every language the app has, as (code, its own name), the reference first.").unwrap();
     writeln!(out, "pub static LANGUAGE_NAMES: &[(&str, &str)] = &[{}];", names.join(", ")).unwrap();
-    out.push_str(&generate_codec(&ordered));
+    out.push_str(&generate_codec(&ordered, q));
     let keys: Vec<_> = reference_keys.keys().map(|k| rust_str(k)).collect();
     writeln!(out, "/// Every key, for the test that finds unused ones.").unwrap();
     writeln!(out, "pub const KEYS: &[&str] = &[{}];", keys.join(", ")).unwrap();

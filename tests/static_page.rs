@@ -256,3 +256,22 @@ fn the_other_languages_are_files_the_app_fetches_when_chosen() {
     json.as_array_mut().unwrap().pop();
     assert_eq!(labo::content::decode(&json), None);
 }
+
+#[test]
+fn a_language_file_of_another_deploy_is_refused_not_misread() {
+    // Texts are matched by position: after a key renamed, added or moved, an app of the last
+    // deploy reading this deploy's file (or a cached file meeting a new app) would put them in
+    // the wrong places. The file's first item is the catalogue's shape; another shape is refused
+    // (the app stays in French and says why in the console).
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/i18n/en.json");
+    let published: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let english = labo::content::language("en").unwrap();
+    assert_eq!(labo::content::decode(&published).as_ref(), Some(english), "today's en.json is read");
+    let mut other = published.clone();
+    other[0] = "labo-texts 0123456789abcdef".into();
+    assert_eq!(labo::content::decode(&other), None, "a file of another shape, same length");
+    // A file without any shape (every build before it): refused too.
+    let mut unmarked = published.clone();
+    unmarked[0] = published[1].clone();
+    assert_eq!(labo::content::decode(&unmarked), None);
+}
