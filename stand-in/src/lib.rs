@@ -372,7 +372,11 @@ async fn accept(stand_in: &StandIn, headers: &HeaderMap, body: &Bytes) -> (Statu
         (status, json!({ "status": "invalid", "problems": problems }), "invalid")
     };
     let Some(key) = header(headers, &IDEMPOTENCY_KEY).filter(|k| !k.is_empty()) else {
-        return invalid(StatusCode::BAD_REQUEST, "L'en-tête Idempotency-Key est obligatoire.");
+        // The IETF draft's 400 for a missing key, as a problem on that field: the app reads it as
+        // the endpoint's problem (a proxy stripped the header), never as the answers' or as
+        // delivered (docs/endpoint.md).
+        let problems = vec![schema::Problem::new("Idempotency-Key", "L'en-tête Idempotency-Key est obligatoire.")];
+        return (StatusCode::BAD_REQUEST, json!({ "status": "invalid", "problems": problems }), "invalid");
     };
     let (value, ours) = match read_body(&content_type, body).await {
         Ok(read) => read,

@@ -124,6 +124,33 @@ async fn stores_a_valid_signup_once_whatever_the_repeats() {
 }
 
 #[tokio::test]
+async fn a_missing_key_is_answered_as_the_endpoints_problem_and_a_reused_one_as_received() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = start(dir.path()).await;
+    // As a proxy that strips the header would leave it: refused, stored nothing, and the app
+    // reads it as the endpoint's problem (kept, tried again slowly), never as delivered.
+    let missing =
+        request(port, "POST", "/inscriptions", &[("Content-Type", "application/json")], &payload(KEY, "+33612345678"))
+            .await;
+    assert_eq!(missing.status, Some(400));
+    assert_eq!(missing.json()["problems"][0]["field"], "Idempotency-Key");
+    assert_eq!(classify(400, &missing.body), Outcome::EndpointError { status: 400 });
+    assert_eq!(classify(422, &missing.body), Outcome::EndpointError { status: 422 }, "even as a 422");
+    assert!(stored(port).await.is_empty());
+    // A header that differs from the body's key: the endpoint's problem too.
+    let differs = post(port, KEY2, &payload(KEY, "+33612345678")).await;
+    assert_eq!(differs.status, Some(400));
+    assert_eq!(classify(400, &differs.body), Outcome::EndpointError { status: 400 });
+    // The key reused with another body: received.
+    assert_eq!(post(port, KEY, &payload(KEY, "+33612345678")).await.status, Some(201));
+    let reused = post(port, KEY, &payload(KEY, "+33798765432")).await;
+    assert_eq!(reused.status, Some(422));
+    assert!(labo::domain::response::key_reused(&reused.body), "{}", reused.body);
+    assert_eq!(classify(422, &reused.body), Outcome::Delivered);
+    assert_eq!(stored(port).await.len(), 1);
+}
+
+#[tokio::test]
 async fn accepts_the_current_contract_and_the_previous_one_still_queued_on_phones() {
     let dir = tempfile::tempdir().unwrap();
     let port = start(dir.path()).await;
