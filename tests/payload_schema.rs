@@ -290,7 +290,7 @@ fn the_summary_stays_short_whatever_is_typed_and_says_when_english_was_used() {
     let case = with_test_and_consent();
     let mut body = build(case, 8);
     assert!(!summary(&body).contains("anglais"));
-    // The longest idea and names: the summary is cut, never longer than 1,500 characters.
+    // The longest idea and names: the summary is cut, never longer than 1,500 bytes.
     let eligibility = EligibilityForm {
         day: "14".into(),
         month: "3".into(),
@@ -354,7 +354,8 @@ fn the_summary_stays_short_whatever_is_typed_and_says_when_english_was_used() {
     };
     body = serde_json::to_value(Payload::build(parts, envelope)).unwrap();
     let text = summary(&body);
-    assert!(text.chars().count() <= 1_500, "{} characters", text.chars().count());
+    println!("{text}");
+    assert_within_1500(&text);
     assert!(text.contains("…"), "the idea is cut, not the essentials:\n{text}");
     assert!(text.contains("La personne a utilisé l’application en anglais."), "{text}");
     assert!(text.contains("Contraintes signalées"), "{text}");
@@ -382,5 +383,155 @@ fn the_summary_follows_french_typography_and_says_nothing_about_health() {
         for word in ["santé", "health", "malad", "handicap", "médic"] {
             assert!(!lower.contains(word), "{word}:\n{text}");
         }
+    }
+}
+
+/// The summary of a sign-up with every typed text chosen, the test shared, every constraint
+/// ticked, English used: the longest a summary gets.
+fn summary_of(first: &str, last: &str, situation_other: &str, idea: &str, source: Source) -> (String, Value) {
+    let eligibility = EligibilityForm {
+        day: "14".into(),
+        month: "3".into(),
+        year: "2007".into(),
+        at_school: Some(false),
+        commune_query: "x".into(),
+        commune: Some(CommuneChoice { insee: "76351".into(), postcode: "76610".into() }),
+        elsewhere: false,
+    }
+    .validate(&territory(), today())
+    .unwrap();
+    let details = SignupForm {
+        first_name: first.into(),
+        last_name: last.into(),
+        phone: "06 12 34 56 78".into(),
+        email: format!("{}@exemple.fr", "c".repeat(60)),
+        situation: Some(Situation::Other),
+        situation_other: situation_other.into(),
+        contact_channel: Some(ContactChannel::Email),
+        contact_time: Some(ContactTime::AnyTime),
+        idea: idea.into(),
+        pathway: "collective".into(),
+        share_answers: true,
+        ..SignupForm::default()
+    }
+    .validate(QUESTIONNAIRE.pathways)
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let mut answers = all_answers(0);
+    answers.insert(
+        "constraints".into(),
+        ["work_hours", "childcare", "transport", "housing", "money", "other"].map(String::from).to_vec(),
+    );
+    let territory = territory();
+    let parts = SignupParts {
+        eligibility: &eligibility,
+        details: &details,
+        territory: &territory,
+        questionnaire: &QUESTIONNAIRE,
+        answers: &answers,
+        counsellor_override: false,
+        source,
+        fill_seconds: 95,
+        honeypot: String::new(),
+    };
+    let envelope = Envelope {
+        reference: "ABCD3467".into(),
+        idempotency_key: ids::uuid_v4([3; 16]),
+        submitted_at: "2026-11-27T16:08:42+01:00".into(),
+        locale: "en".into(),
+    };
+    let body = serde_json::to_value(Payload::build(parts, envelope)).unwrap();
+    (summary(&body), body)
+}
+
+/// Both measures an old handler's field limit may use: UTF-8 bytes (a `VARCHAR` in bytes) and
+/// UTF-16 units (JavaScript's `length`, a `maxlength`).
+fn assert_within_1500(text: &str) {
+    let (bytes, units) = (text.len(), text.encode_utf16().count());
+    assert!(bytes <= 1_500 && units <= 1_500, "{bytes} bytes, {units} UTF-16 units:\n{text}");
+}
+
+/// The quoted idea, if it was cut: it ends after a whole word of the idea (or, for a single
+/// word longer than the room, between two whole characters).
+fn assert_idea_cut_between_words(text: &str, body: &Value) {
+    let idea: String = body["idea"].as_str().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(line) = text.lines().find(|l| l.starts_with("Son idée")) else { return };
+    let Some(quoted) = line.strip_prefix("Son idée\u{a0}: «\u{202f}").and_then(|l| l.strip_suffix("\u{202f}»"))
+    else {
+        return;
+    };
+    let Some(kept) = quoted.strip_suffix('…') else {
+        assert_eq!(quoted, idea, "not cut, so whole");
+        return;
+    };
+    let rest = idea.strip_prefix(kept).unwrap_or_else(|| panic!("« {kept} » is not the start of « {idea} »"));
+    let next = rest.chars().next().expect("cut, so something is left");
+    let one_word = !kept.contains(char::is_whitespace);
+    assert!(
+        next.is_whitespace() || one_word,
+        "cut inside a word: « …{} » | « {} »",
+        kept.chars().rev().take(10).collect::<String>().chars().rev().collect::<String>(),
+        rest.chars().take(10).collect::<String>()
+    );
+    assert!(
+        !matches!(next, '\u{300}'..='\u{36f}' | '\u{200d}' | '\u{fe0f}' | '\u{1f3fb}'..='\u{1f3ff}'),
+        "cut inside a character made of several: {next:?}"
+    );
+}
+
+#[test]
+fn the_summary_limit_holds_in_utf8_bytes_and_utf16_units_with_emoji_and_accents() {
+    // 1,000 characters of emoji (4 bytes, 2 UTF-16 units each) or accents (2 bytes): the idea
+    // takes only the room left in bytes, so every measure stays within 1,500.
+    let emoji = "🚀🥐 crêpes ".repeat(100).chars().take(1000).collect::<String>();
+    let accents = "éèêàçœ ".repeat(150).chars().take(1000).collect::<String>();
+    let family = "👨‍👩‍👧 👍🏽 🇫🇷 e\u{301}té ".repeat(80).chars().take(1000).collect::<String>();
+    for idea in [emoji, accents, family] {
+        let (text, body) = summary_of("Léa", "Martin", "autre", &idea, Source::default());
+        assert_within_1500(&text);
+        assert!(text.contains('…'), "the idea is cut:\n{text}");
+        assert!(text.contains("La personne a utilisé l’application en anglais."), "the essentials stay:\n{text}");
+        assert_idea_cut_between_words(&text, &body);
+    }
+}
+
+#[test]
+fn the_idea_is_cut_after_a_whole_word() {
+    let idea = "une idée très longue ".repeat(60).chars().take(1000).collect::<String>();
+    let (text, body) = summary_of("Léa", "Martin", "autre", &idea, Source::default());
+    assert!(text.contains('…'), "{text}");
+    assert_idea_cut_between_words(&text, &body);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+    /// Whatever is typed (names in any script, up to 4 bytes a letter; an idea of emoji,
+    /// accents, flags, families, combining accents, long words), the summary stays within
+    /// 1,500 UTF-8 bytes and 1,500 UTF-16 units, and the idea is never cut inside a word.
+    #[test]
+    fn the_summary_stays_within_1500_in_every_measure(
+        first in "[A-Za-zéàçÉ一-龥𐐀-𐐏]{1,50}",
+        last in "[A-Za-zéàçÉ一-龥𐐀-𐐏]{1,50}",
+        other in "[a-zé😀-🙏 ]{0,100}",
+        words in proptest::collection::vec(
+            proptest::prop_oneof![
+                "[a-zàéèêçœ’]{1,12}",
+                "[😀-🙏]{1,6}",
+                proptest::strategy::Just("👍🏽".to_owned()),
+                proptest::strategy::Just("👨‍👩‍👧".to_owned()),
+                proptest::strategy::Just("🇫🇷🇧🇪".to_owned()),
+                proptest::strategy::Just("e\u{301}te\u{301}".to_owned()),
+                "[a-z]{40,120}",
+                "[一-龥]{1,20}",
+            ],
+            0..250,
+        ),
+        counsellor in "[a-zé😀-🙏]{0,40}",
+    ) {
+        let idea: String = words.join(" ").chars().take(1000).collect();
+        let source = Source { counsellor: Some(counsellor.clone()).filter(|c| !c.is_empty()), campaign: Some(counsellor.clone()).filter(|c| !c.is_empty()), channel: None };
+        let (text, body) = summary_of(&first, &last, &other, &idea, source);
+        assert_within_1500(&text);
+        assert_idea_cut_between_words(&text, &body);
     }
 }

@@ -10,17 +10,32 @@
 //! is for the mission locale), and it says when that was English.
 //!
 //! It is built from the same data as the payload (`Payload::build` calls [`write`]), so every
-//! wire format carries the same text, at most [`MAX_CHARS`] characters, with French typography.
+//! wire format carries the same text, at most [`MAX_BYTES`] bytes of UTF-8, with French
+//! typography.
+//!
+//! Why bytes: an old handler's field limit may count UTF-8 bytes (a `VARCHAR` in bytes, a
+//! mailbox header), UTF-16 units (a JavaScript `maxlength`, `.length`) or characters. A
+//! character takes 1 to 4 UTF-8 bytes and 1 or 2 UTF-16 units, never more units than bytes, so
+//! 1,500 bytes is also at most 1,500 UTF-16 units and 1,500 characters: the one bound that
+//! holds for all three. French text pays for it (an accent takes 2 bytes, `’` and the
+//! no-break spaces 2 or 3), so a summary cut there holds about 1,350-1,450 characters; only a
+//! long idea is ever cut. Texts are cut between words, never inside one (nor inside an emoji
+//! or an accented letter), with "…".
 
 use super::questionnaire::{Answers, Condition, Profile, Questionnaire};
 use super::signup::{ContactChannel, ContactTime, Payload, Situation};
 use crate::content::Texts;
 
-/// The most characters a summary has: long enough for the essentials, short enough for the
-/// free-text field of an old form handler.
-pub const MAX_CHARS: usize = 1_500;
+/// The most UTF-8 bytes a summary has (so also the most UTF-16 units and characters): long
+/// enough for the essentials, short enough for the free-text field of an old form handler.
+pub const MAX_BYTES: usize = 1_500;
 /// The idea is quoted up to this many characters (the payload carries it whole).
 const IDEA_CHARS: usize = 400;
+/// The idea keeps at least this many bytes (about 100 characters of French) when the rest is
+/// long: the origin and the facts are cut first.
+const IDEA_MIN_BYTES: usize = 120;
+/// What the origin or the facts keep at least, when cut for the idea.
+const LINE_MIN_BYTES: usize = 60;
 
 /// Narrow no-break space (before `;` `!` `?`, inside « »), no-break space (before `:`).
 const NNBSP: char = '\u{202F}';
@@ -119,6 +134,7 @@ pub fn write(payload: &Payload, phone_display: &str, shared: &Shared<'_>) -> Str
     let idea_line = payload.idea.as_ref().map(|_| lines.len());
 
     // Facts for the counsellor, only with consent: never criteria.
+    let mut facts_line = None;
     if shared.profile.is_some() {
         let q = shared.questionnaire;
         let facts: Vec<String> = q
@@ -138,6 +154,7 @@ pub fn write(payload: &Payload, phone_display: &str, shared: &Shared<'_>) -> Str
             })
             .collect();
         if !facts.is_empty() {
+            facts_line = Some(lines.len());
             lines.push(format!(
                 "À savoir (information, jamais un critère){colon} {}.",
                 facts.join(format!("{NNBSP}; ").as_str())
@@ -155,6 +172,7 @@ pub fn write(payload: &Payload, phone_display: &str, shared: &Shared<'_>) -> Str
     .into_iter()
     .flatten()
     .collect();
+    let origin_line = lines.len();
     lines.push(if origin.is_empty() {
         format!("Origine{colon} visite directe (pas de lien de conseillère ou de conseiller).")
     } else {
@@ -164,12 +182,27 @@ pub fn write(payload: &Payload, phone_display: &str, shared: &Shared<'_>) -> Str
         lines.push("La personne a utilisé l’application en anglais.".to_owned());
     }
 
+    let label = format!("Son idée{colon} ");
+    // When the longest names, e-mail, answers and link (in letters of 2 to 4 bytes) leave the
+    // idea less than IDEA_MIN_BYTES, the origin (a statistic) and then the facts (the payload
+    // carries both whole) are cut, each down to LINE_MIN_BYTES at most, before the idea.
+    if let Some(idea) = &payload.idea {
+        let idea_min = label.len() + quote("").len() + 1 + one_line(idea).len().min(IDEA_MIN_BYTES);
+        for at in [Some(origin_line), facts_line].into_iter().flatten() {
+            let total = lines.iter().map(|l| l.len() + 1).sum::<usize>() + idea_min;
+            if total > MAX_BYTES {
+                let keep = lines[at].len().saturating_sub(total - MAX_BYTES).max(LINE_MIN_BYTES);
+                lines[at] = cut(&lines[at], usize::MAX, keep);
+            }
+        }
+    }
+
     if let (Some(at), Some(idea)) = (idea_line, &payload.idea) {
-        let label = format!("Son idée{colon} ");
-        let rest: usize = lines.iter().map(|l| l.chars().count() + 1).sum::<usize>() + label.chars().count() + 4;
-        let room = MAX_CHARS.saturating_sub(rest).min(IDEA_CHARS);
+        // Everything else, each line with its line break, the label and the quotes, in bytes.
+        let rest: usize = lines.iter().map(|l| l.len() + 1).sum::<usize>() + label.len() + quote("").len() + 1;
+        let room = MAX_BYTES.saturating_sub(rest);
         let line = if room >= 20 {
-            format!("{label}{}", quote(&clip(&one_line(idea), room)))
+            format!("{label}{}", quote(&cut(&one_line(idea), IDEA_CHARS, room)))
         } else {
             format!("{label}voir le champ {} de l’inscription.", quote("idea"))
         };
@@ -227,18 +260,102 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// At most `chars` characters, with "…" when cut.
+/// At most `chars` characters, with "…" when cut (see [`cut`]).
 fn clip(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
+    cut(text, chars, usize::MAX)
+}
+
+/// At most `chars` characters and `bytes` bytes of UTF-8 (so also at most `bytes` UTF-16
+/// units), "…" included when cut. The cut falls after the last whole word that fits; a single
+/// word longer than that (an e-mail address, "AAAA…") is cut between two characters, never
+/// inside one that is made of several (a letter and its combining accent, an emoji with its
+/// skin tone or joined to another).
+fn cut(text: &str, chars: usize, bytes: usize) -> String {
+    if text.len() <= bytes && text.chars().count() <= chars {
         return text.to_owned();
     }
-    let mut out: String = text.chars().take(chars.saturating_sub(1)).collect();
-    out.push('…');
+    const ELLIPSIS: char = '…';
+    let (chars, bytes) = (chars.saturating_sub(1), bytes.saturating_sub(ELLIPSIS.len_utf8()));
+    // The longest prefix within both limits.
+    let mut end = 0;
+    for (count, (at, c)) in text.char_indices().enumerate() {
+        if count >= chars || at + c.len_utf8() > bytes {
+            break;
+        }
+        end = at + c.len_utf8();
+    }
+    let next_is_space = text[end..].chars().next().is_some_and(char::is_whitespace);
+    let mut kept = &text[..end];
+    if !next_is_space {
+        // Back to the end of the last whole word, when there is one.
+        if let Some(space) = kept.rfind(char::is_whitespace) {
+            kept = &kept[..space];
+        } else {
+            // One long word: never part of a character made of several.
+            while let Some(last) = kept.chars().last() {
+                let next = text[kept.len()..].chars().next();
+                let lone_flag_half =
+                    is_regional(last) && kept.chars().rev().take_while(|&c| is_regional(c)).count() % 2 == 1;
+                if next.is_some_and(extends) || last == '\u{200D}' || lone_flag_half {
+                    kept = &kept[..kept.len() - last.len_utf8()];
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    let mut out = kept.trim_end().to_owned();
+    out.push(ELLIPSIS);
     out
 }
 
-/// The whole summary within [`MAX_CHARS`] (the idea takes only the room the essentials leave
+/// Whether a character belongs with the one before it: a combining accent, a joiner, a
+/// variation selector, an emoji skin tone.
+fn extends(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}')
+}
+
+/// One of the two letters of a flag.
+fn is_regional(c: char) -> bool {
+    matches!(c, '\u{1F1E6}'..='\u{1F1FF}')
+}
+
+/// The whole summary within [`MAX_BYTES`] (the idea takes only the room the essentials leave
 /// and the other typed texts are clipped, so this is only the last guard).
 fn bound(summary: String) -> String {
-    clip(&summary, MAX_CHARS)
+    cut(&summary, usize::MAX, MAX_BYTES)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_after_a_whole_word_within_both_limits() {
+        assert_eq!(cut("une idée très longue", 100, 100), "une idée très longue", "fits: unchanged");
+        // 12 characters: "une idée tr" + "…" would cut "très".
+        assert_eq!(cut("une idée très longue", 12, usize::MAX), "une idée…");
+        // In bytes: "une idée" is 9 bytes ("é" takes 2), "…" 3.
+        assert_eq!(cut("une idée très longue", usize::MAX, 13), "une idée…");
+        assert_eq!(cut("une idée très longue", usize::MAX, 12), "une idée…");
+        assert_eq!(cut("une idée très longue", usize::MAX, 11), "une…");
+        let cut_text = cut(&"crêpe ’bio’ ".repeat(50), usize::MAX, 100);
+        assert!(cut_text.len() <= 100 && cut_text.encode_utf16().count() <= 100, "{cut_text}");
+        assert!(cut_text.ends_with("’bio’…") || cut_text.ends_with("crêpe…"), "{cut_text}");
+    }
+
+    #[test]
+    fn one_long_word_is_cut_between_whole_characters() {
+        assert_eq!(cut(&"é".repeat(10), usize::MAX, 9), "ééé…");
+        assert_eq!(cut(&"c".repeat(70), 60, usize::MAX), format!("{}…", "c".repeat(59)));
+        // A thumb with its skin tone (8 bytes) is kept whole or dropped whole.
+        assert_eq!(cut("👍🏽👍🏽👍🏽", usize::MAX, 15), "👍🏽…");
+        // A family (three people joined by U+200D) likewise.
+        assert_eq!(cut("👨‍👩‍👧👨‍👩‍👧", usize::MAX, 24), "👨‍👩‍👧…");
+        assert_eq!(cut("👨‍👩‍👧", usize::MAX, 15), "…");
+        // An accent typed as a combining mark stays on its letter.
+        assert_eq!(cut("e\u{301}e\u{301}e\u{301}", usize::MAX, 8), "e\u{301}…");
+        // Flags are two letters each.
+        assert_eq!(cut("🇫🇷🇧🇪🇨🇭", usize::MAX, 15), "🇫🇷…");
+    }
 }
