@@ -14,11 +14,17 @@
 //! - `cargo xtask engines` walks one complete sign-up in WebKit and in Firefox ESR through
 //!   WebDriver against the dist/ already built (`cargo xtask test` runs it after Playwright); see
 //!   the `engines` module.
+//! - `cargo xtask check-endpoint [config.json]` sends one `OPTIONS` (the browser's CORS
+//!   preflight, no body: nothing stored) to `endpoint.url` of `dist/config.json` (or
+//!   `public/config.json`, or the file given) and reports a redirect with its `Location` (never
+//!   followed: the app does not follow redirects), a TLS, DNS or connection error, or the status;
+//!   see the `check_endpoint` module and docs/configuration.md.
 //! - `cargo xtask communes [--check]` extracts the territory's communes from the Etalab package.
 //! - `cargo xtask typography [--check]` sets French typography in the catalogue and the static
 //!   pages, and writes the static legal pages from the catalogue (`--check`: only checks).
 
 mod bench;
+mod check_endpoint;
 mod communes;
 mod engines;
 mod serve;
@@ -29,7 +35,7 @@ mod steps;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <dev [--release] [--port N] | test | bench | setup | sizes | e2e [--no-build] [filter] | engines | communes [--check] | typography [--check]>";
+const USAGE: &str = "usage: cargo xtask <dev [--release] [--port N] | test | bench | setup | sizes | e2e [--no-build] [filter] | engines | check-endpoint [config.json] | communes [--check] | typography [--check]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +48,7 @@ fn main() -> ExitCode {
         Some("e2e") if args.get(1).is_some_and(|a| a == "--no-build") => steps::e2e(&root, &args[2..]),
         Some("e2e") => steps::release_build(&root).and_then(|()| steps::e2e(&root, &args[1..])),
         Some("engines") => engines::run_alone(&root),
+        Some("check-endpoint") => check_endpoint::run(&root, &args[1..]),
         Some("communes") => communes::run(&root, args.get(1).is_some_and(|a| a == "--check")),
         Some("typography") => steps::typography(&root, args.get(1).is_some_and(|a| a == "--check")),
         Some("sizes") => setup::all(&root)
