@@ -244,6 +244,32 @@ impl Draft {
         Ok(Payload::build(parts, envelope))
     }
 
+    /// The fill-in timer checked against the clock: started now if it was not, or if the clock
+    /// is now before its start (a clock put right, e.g. back from a wrong time zone). Otherwise
+    /// the time sent would be 0 s and the endpoint would take the young person for a robot,
+    /// every time. Returns whether it changed.
+    pub fn check_timer(&mut self, now_ms: i64) -> bool {
+        let restart = self.started_at_ms.is_none_or(|start| now_ms < start);
+        if restart {
+            self.started_at_ms = Some(now_ms);
+        }
+        restart
+    }
+
+    /// A refused sign-up put back into the forms to be corrected: same reference, new key (the
+    /// corrected body is a new request for the endpoint), the timer started again (the time
+    /// sent is the time taken to correct) and the hidden trap field emptied (a browser's
+    /// autofill may have filled it: a person correcting answers is no robot).
+    pub fn for_correction(mut self, key_bytes: [u8; 16], new_ids: impl FnOnce() -> SignupIds, now_ms: i64) -> Draft {
+        self.ids = Some(match &self.ids {
+            Some(ids) => ids.with_new_key(key_bytes),
+            None => new_ids(),
+        });
+        self.started_at_ms = Some(now_ms);
+        self.details.website.clear();
+        self
+    }
+
     /// Whether there is nothing worth saving (the start time and the ids alone are not worth it).
     pub fn is_empty(&self) -> bool {
         Draft { started_at_ms: None, ids: None, ..self.clone() } == Draft::default()
@@ -420,6 +446,33 @@ mod tests {
         let corrected = ids.with_new_key([1; 16]);
         assert_eq!(corrected.reference, ids.reference);
         assert_ne!(corrected.idempotency_key, ids.idempotency_key);
+    }
+
+    #[test]
+    fn a_clock_put_right_restarts_the_timer_instead_of_sending_zero_seconds() {
+        let mut draft = Draft::default();
+        assert!(draft.check_timer(5_000), "started at the first answer");
+        assert!(!draft.check_timer(9_000));
+        assert_eq!(draft.started_at_ms, Some(5_000));
+        // The phone's clock was an hour ahead and is put right: now is before the start.
+        assert!(draft.check_timer(5_000 - 3_600_000));
+        assert_eq!(draft.started_at_ms, Some(5_000 - 3_600_000));
+    }
+
+    #[test]
+    fn a_correction_restarts_the_timer_empties_the_trap_and_keeps_the_reference() {
+        let ids = SignupIds::draw([7; 64], [9; 16]);
+        let mut draft = Draft { ids: Some(ids.clone()), started_at_ms: Some(1_000), ..Draft::default() };
+        draft.details.website = "autofill".into();
+        draft.details.first_name = "Léa".into();
+        let corrected = draft.for_correction([1; 16], || unreachable!(), 50_000);
+        let new_ids = corrected.ids.clone().unwrap();
+        assert_eq!(new_ids.reference, ids.reference);
+        assert_ne!(new_ids.idempotency_key, ids.idempotency_key);
+        assert_eq!(corrected.started_at_ms, Some(50_000));
+        assert_eq!((corrected.details.website.as_str(), corrected.details.first_name.as_str()), ("", "Léa"));
+        let without_ids = Draft::default().for_correction([1; 16], || ids.clone(), 0);
+        assert_eq!(without_ids.ids, Some(ids));
     }
 
     /// An eligibility page answered by a young person who may sign up.
