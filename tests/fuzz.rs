@@ -132,6 +132,8 @@ proptest! {
     #[test]
     fn stored_drafts_and_outboxes(text in messy(), now in any::<i64>()) {
         let _ = Draft::from_storage(&text, now);
-        let _ = Outbox::from_storage(&text);
+        let _ = Outbox::from_legacy(&text);
+        let _ = Outbox::from_stored([("k", text.as_str())]);
+        let _ = labo::domain::outbox::Delivered::from_stored("ABCD3467", &text, now);
     }
 }

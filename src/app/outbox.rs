@@ -1,8 +1,13 @@
 //! The outbox runner: the one place that sends sign-ups.
 //!
-//! - A sign-up is stored in the outbox (`labo.outbox`) **before** the first attempt, and leaves
-//!   it only after a 2xx; its reference is then remembered for a day (`labo.delivered`). What
-//!   each answer does to it is decided by [`crate::domain::outbox`].
+//! - A sign-up is stored in the outbox **before** the first attempt, and leaves it only after a
+//!   2xx; its reference is then remembered for a day. What each answer does to it is decided by
+//!   [`crate::domain::outbox`].
+//! - One key per sign-up (`labo.outbox.<Idempotency-Key>`, `labo.delivered.<reference>`): every
+//!   change reads that one key again, changes it and writes it (or removes it). localStorage has
+//!   no transactions and Chromium propagates it between tab processes asynchronously, so a tab
+//!   may read a stale copy; with one key per sign-up, a stale read can only concern the sign-up
+//!   this tab is changing, never undo another tab's new sign-up or bring back a delivered one.
 //! - It runs from the endpoint settings of the last configuration that loaded (kept in
 //!   `labo.endpoint`, no personal data), so pending sign-ups leave even on a day `config.json` or
 //!   the commune list is broken.
@@ -15,7 +20,8 @@
 //!   `storage` event. Where Web Locks are missing or refused (site data blocked), the tab sends
 //!   without the lock: the `Idempotency-Key` makes a second send harmless (the endpoint answers
 //!   the first result again and stores nothing new).
-//! - Every change re-reads the stored outbox first: another tab may have just added a sign-up.
+//! - A sign-up the device refused to keep (full storage) lives in this tab: another tab's
+//!   change is merged with it by key, never replaces it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -26,26 +32,30 @@ use leptos::task::spawn_local;
 use leptos::wasm_bindgen::JsCast;
 use leptos::wasm_bindgen::prelude::{Closure, JsValue};
 
+use crate::app::storage::keys;
 use crate::app::{interop, net, platform, storage};
 use crate::domain::config::Endpoint;
-use crate::domain::json;
-use crate::domain::outbox::{self, Delivered, Entry, Moment, Outbox, POLICY, Recorded};
+use crate::domain::outbox::{self, Delivered, Entry, Moment, Outbox, POLICY, Recorded, Stored};
 
 /// The outbox as the pages see it.
 #[derive(Clone, Copy)]
 pub struct OutboxState {
+    /// What is on the device, plus what lives in this tab only.
     pub outbox: RwSignal<Outbox>,
     pub delivered: RwSignal<Vec<Delivered>>,
     /// An attempt is in flight in this tab.
     pub sending: RwSignal<bool>,
-    /// Whether the device keeps what the app writes (the one "storage works" flag): false when
-    /// storage is missing or refused from the start (some private modes), or once a write of
-    /// the outbox failed (full storage); the outbox then lives in this tab only, and the pages
-    /// say so.
+    /// Whether the device keeps this tab's sign-ups (the one "storage works" flag): false when
+    /// storage is missing or refused from the start (some private modes), or while a sign-up
+    /// lives in this tab only because the device refused to write it (full storage); the pages
+    /// then say so. It only decides what the pages say: every change is still tried on the
+    /// device (a delivered sign-up is always removed).
     pub persistent: RwSignal<bool>,
     /// Why sending is blocked by the site's own settings (a Content-Security-Policy header that
     /// does not allow the endpoint), in French for the deployer; `None` when nothing is known.
     pub blocked: RwSignal<Option<String>>,
+    /// Keys of the sign-ups the device refused to keep: they live in this tab's memory only.
+    here_only: StoredValue<Vec<String>>,
     /// An attempt is running in this tab: another kick waits for it (no double send here).
     busy: StoredValue<bool>,
     /// Where to send: from the configuration, or kept on the device from the last one.
@@ -59,21 +69,72 @@ const LOCKED_RETRY_MS: u64 = 3_000;
 /// Refused sign-ups are forgotten after this long (the others are kept until delivered).
 const REJECTED_KEEP_MS: i64 = crate::domain::draft::MAX_AGE_DAYS * 24 * 3600 * 1000;
 
-fn load_outbox() -> Outbox {
-    let (mut outbox, unreadable) = Outbox::from_storage(&storage::read(storage::keys::OUTBOX).unwrap_or_default());
-    if unreadable > 0 {
-        platform::console_warn(&format!(
-            "Lab'O : {unreadable} inscription(s) de la boîte d'envoi ne sont pas lisibles par cette version ; elles sont conservées telles quelles."
-        ));
-    }
+/// The sign-ups stored on the device, one key each, read as they are now.
+fn stored_outbox() -> Outbox {
+    let items = storage::read_prefixed(keys::OUTBOX_PREFIX);
+    let mut outbox = Outbox::from_stored(items.iter().map(|(k, t)| (k.as_str(), t.as_str())));
     let now = platform::now_ms();
-    outbox.prune_rejected(now, REJECTED_KEEP_MS);
+    // Refused sign-ups are forgotten after a while: personal data should not linger.
+    for key in outbox.prune_rejected(now, REJECTED_KEEP_MS) {
+        storage::remove(&entry_key(&key));
+    }
     outbox.clamp_times(now, &POLICY);
     outbox
 }
 
+fn entry_key(key: &str) -> String {
+    format!("{}{key}", keys::OUTBOX_PREFIX)
+}
+
+fn delivered_key(reference: &str) -> String {
+    format!("{}{reference}", keys::DELIVERED_PREFIX)
+}
+
+/// References delivered from this device in the last day; older ones are removed.
 fn load_delivered() -> Vec<Delivered> {
-    storage::read(storage::keys::DELIVERED).map(|text| Delivered::list_from_storage(&text)).unwrap_or_default()
+    let now = platform::now_ms();
+    let mut list = Vec::new();
+    for (reference, text) in storage::read_prefixed(keys::DELIVERED_PREFIX) {
+        match Delivered::from_stored(&reference, &text, now) {
+            Some(delivered) => list.push(delivered),
+            None => storage::remove(&delivered_key(&reference)),
+        }
+    }
+    list
+}
+
+/// Moves what earlier versions stored under one key to one key per sign-up. An outbox this
+/// version cannot read in full is first copied aside, as it was (`labo.outbox-kept.<ms>`): it is
+/// never overwritten. The old key goes only once every sign-up it held is under its own key.
+fn migrate_legacy() -> Vec<Entry> {
+    let mut here_only = Vec::new();
+    if let Some(text) = storage::read(keys::LEGACY_DELIVERED) {
+        for delivered in Delivered::list_from_storage(&text) {
+            storage::write(&delivered_key(&delivered.reference), &delivered.to_storage());
+        }
+        storage::remove(keys::LEGACY_DELIVERED);
+    }
+    let Some(text) = storage::read(keys::LEGACY_OUTBOX) else { return here_only };
+    let (entries, unreadable) = Outbox::from_legacy(&text);
+    let mut moved = true;
+    if unreadable > 0 {
+        let side = format!("{}{}", keys::KEPT_OUTBOX_PREFIX, platform::now_ms());
+        moved = storage::write(&side, &text);
+        platform::console_warn(&format!(
+            "Lab'O : {unreadable} inscription(s) de la boîte d'envoi ne sont pas lisibles par cette version ; le texte est conservé tel quel sous « {side} »."
+        ));
+    }
+    for entry in entries {
+        let key = entry_key(entry.key());
+        if storage::read(&key).is_none() && !storage::write(&key, &entry.to_storage()) {
+            moved = false;
+            here_only.push(entry);
+        }
+    }
+    if moved {
+        storage::remove(keys::LEGACY_OUTBOX);
+    }
+    here_only
 }
 
 /// A number in `[0, 1)` from the browser's random source, for the jitter.
@@ -86,13 +147,26 @@ impl OutboxState {
     /// Loads the outbox and the endpoint settings kept on the device, listens for the moments
     /// worth an extra attempt, and starts sending. Called once, before the configuration loads.
     pub fn provide() -> OutboxState {
-        let endpoint = storage::read(storage::keys::ENDPOINT).and_then(|text| Endpoint::from_storage(&text));
+        let endpoint = storage::read(keys::ENDPOINT).and_then(|text| Endpoint::from_storage(&text));
+        let not_moved = migrate_legacy();
+        let here_only: Vec<String> = not_moved.iter().map(|e| e.key().to_owned()).collect();
+        let mut outbox = stored_outbox();
+        for entry in not_moved {
+            outbox.add(entry);
+        }
+        if outbox.unreadable > 0 {
+            platform::console_warn(&format!(
+                "Lab'O : {} inscription(s) sur l'appareil ne sont pas lisibles par cette version ; elles sont conservées telles quelles.",
+                outbox.unreadable
+            ));
+        }
         let state = OutboxState {
-            outbox: RwSignal::new(load_outbox()),
+            outbox: RwSignal::new(outbox),
             delivered: RwSignal::new(load_delivered()),
             sending: RwSignal::new(false),
-            persistent: RwSignal::new(storage::works()),
+            persistent: RwSignal::new(storage::works() && here_only.is_empty()),
             blocked: RwSignal::new(None),
+            here_only: StoredValue::new(here_only),
             busy: StoredValue::new(false),
             endpoint: StoredValue::new(endpoint.map(Arc::new)),
             timer: StoredValue::new_local(None),
@@ -108,7 +182,7 @@ impl OutboxState {
     /// The endpoint of a configuration that loaded: kept on the device for the day the
     /// configuration breaks, and used from now on. Sends at once if it is new here.
     pub fn use_endpoint(&self, endpoint: &Endpoint) {
-        storage::write(storage::keys::ENDPOINT, &endpoint.to_storage());
+        storage::write(keys::ENDPOINT, &endpoint.to_storage());
         let known = self.endpoint.with_value(|e| e.as_deref() == Some(endpoint));
         if !known {
             self.endpoint.set_value(Some(Arc::new(endpoint.clone())));
@@ -124,14 +198,18 @@ impl OutboxState {
                 self.kick(Moment::Wake);
             }
         });
-        // Another tab changed the outbox (sent, refused, added): show the same thing here.
-        let _ = window_event_listener(leptos::ev::storage, move |event| match event.key().as_deref() {
-            Some(storage::keys::OUTBOX) | None => {
-                self.outbox.set(load_outbox());
+        // Another tab changed the outbox (sent, refused, added): show the same thing here,
+        // merged with what lives in this tab only.
+        let _ = window_event_listener(leptos::ev::storage, move |event| {
+            let key = event.key();
+            let key = key.as_deref();
+            if key.is_none_or(|k| k.starts_with(keys::OUTBOX_PREFIX)) {
+                self.refresh();
                 self.schedule(0);
             }
-            Some(storage::keys::DELIVERED) => self.delivered.set(load_delivered()),
-            _ => {}
+            if key.is_none_or(|k| k.starts_with(keys::DELIVERED_PREFIX)) {
+                self.delivered.set(load_delivered());
+            }
         });
         // A Content-Security-Policy sent by the host as an HTTP header (the app only sees its
         // own meta tag) may block the POST: the browser reports it, and so do we.
@@ -150,52 +228,91 @@ impl OutboxState {
         });
     }
 
-    /// The outbox as stored (another tab may have changed it), or as held here when the device
-    /// keeps nothing.
-    fn current(&self) -> Outbox {
-        if self.persistent.get_untracked() { load_outbox() } else { self.outbox.get_untracked() }
+    /// Reads the device's outbox again, keeping what lives in this tab only (merged by key).
+    fn refresh(&self) {
+        let merged = self.here_only.with_value(|here_only| {
+            self.outbox.with_untracked(|here| Outbox::merged(stored_outbox(), here, here_only))
+        });
+        self.outbox.set(merged);
     }
 
-    /// Writes this tab's outbox to the device; `false` when the device refused it (then it
-    /// lives in this tab only, and the pages say so).
-    fn persist(&self) -> bool {
-        let outbox = self.outbox.get_untracked();
-        if !self.persistent.get_untracked() {
-            return false;
+    /// Changes one sign-up, atomically as far as localStorage allows: its one key is read again
+    /// (never a copy another tab may have overtaken), changed, and written back or removed;
+    /// nothing else on the device is touched. A sign-up stored in a form this version cannot
+    /// read is never changed. Returns what `change` returned.
+    fn change<T>(&self, key: &str, change: impl FnOnce(&mut Outbox) -> T) -> T {
+        let stored_key = entry_key(key);
+        let here_only = self.here_only.with_value(|k| k.iter().any(|k| k == key));
+        let before = match storage::read(&stored_key) {
+            Some(text) => match Entry::from_storage(key, &text) {
+                Stored::Entry(entry) => Some(*entry),
+                Stored::Unreadable => {
+                    let mut untouched = Outbox::default();
+                    let result = change(&mut untouched);
+                    self.refresh();
+                    return result;
+                }
+            },
+            None if here_only => self.outbox.with_untracked(|o| o.get(key).cloned()),
+            None => None,
+        };
+        let existed = before.is_some();
+        let mut one = Outbox { entries: before.into_iter().collect(), unreadable: 0 };
+        let result = change(&mut one);
+        match one.get(key) {
+            Some(entry) => {
+                let kept = storage::write(&stored_key, &entry.to_storage());
+                self.here_only.update_value(|k| {
+                    k.retain(|k| k != key);
+                    if !kept {
+                        k.push(key.to_owned());
+                    }
+                });
+                if !kept {
+                    platform::console_warn(
+                        "Lab'O : l'inscription n'a pas pu être enregistrée sur l'appareil ; elle reste dans cet onglet.",
+                    );
+                }
+            }
+            None => {
+                // Always removed, whatever the device said before: a delivered sign-up left
+                // behind would be sent again at every start.
+                if existed {
+                    storage::remove(&stored_key);
+                }
+                self.here_only.update_value(|k| k.retain(|k| k != key));
+            }
         }
-        if outbox.is_empty() {
-            storage::remove(storage::keys::OUTBOX);
-            return true;
-        }
-        let written = storage::write(storage::keys::OUTBOX, &outbox.to_storage());
-        if !written {
-            self.persistent.set(false);
-            platform::console_warn(
-                "Lab'O : la boîte d'envoi n'a pas pu être enregistrée sur l'appareil ; elle reste dans cet onglet.",
-            );
-        }
-        written
+        self.persistent.set(storage::works() && self.here_only.with_value(Vec::is_empty));
+        // This tab's copy of the changed sign-up, then the rest as the device holds it now.
+        self.outbox.update(|here| {
+            here.take(key);
+            if let Some(entry) = one.take(key) {
+                here.add(entry);
+            }
+        });
+        self.refresh();
+        result
     }
 
-    /// Applies a change to the outbox as stored now (never to a copy another tab may have
-    /// overtaken), then writes it back. Returns what `change` returned and whether the result
-    /// is kept on the device.
-    fn change<T>(&self, change: impl FnOnce(&mut Outbox) -> T) -> (T, bool) {
-        let mut outbox = self.current();
-        let result = change(&mut outbox);
-        self.outbox.set(outbox);
-        (result, self.persist())
-    }
-
-    /// Removes the stopped sign-ups: refused, or maybe received ("Effacer mes réponses").
-    pub fn clear_stopped(&self) {
-        self.change(Outbox::clear_stopped);
+    /// Removes the stopped sign-ups: refused, or maybe received ("Effacer mes réponses"). Only
+    /// this tab's own (`mine`): on a shared phone, erasing my answers never erases someone
+    /// else's sign-up.
+    pub fn clear_stopped(&self, mine: Option<&str>) {
+        let keys: Vec<String> = self.outbox.with_untracked(|o| {
+            o.entries.iter().filter(|e| Some(e.reference()) == mine).map(|e| e.key().to_owned()).collect()
+        });
+        for key in keys {
+            self.change(&key, Outbox::clear_stopped);
+        }
     }
 
     /// Puts a sign-up in the outbox (on the device first), then tries to send it. Returns
     /// whether the device kept it: if not, it lives in this tab only until it is delivered.
     pub fn enqueue(&self, entry: Entry) -> bool {
-        let ((), kept) = self.change(|o| o.add(entry));
+        let key = entry.key().to_owned();
+        self.change(&key, |o| o.add(entry));
+        let kept = self.here_only.with_value(|k| !k.contains(&key));
         if kept {
             // A sign-up waiting on the phone should survive the browser's storage clean-ups.
             platform::ask_persistent_storage();
@@ -206,7 +323,14 @@ impl OutboxState {
 
     /// Takes a refused sign-up out of the outbox, to correct it.
     pub fn take(&self, key: &str) -> Option<Entry> {
-        self.change(|o| o.take(key)).0
+        self.change(key, |o| o.take(key))
+    }
+
+    /// Sends a maybe-received sign-up again, at the young person's request, under the same key.
+    pub fn resend(&self, key: &str) {
+        if self.change(key, |o| o.resend(key)) {
+            self.kick(Moment::Wake);
+        }
     }
 
     /// Sends what is due now, for this reason.
@@ -224,7 +348,7 @@ impl OutboxState {
                 state.schedule(0);
             } else {
                 // Another tab holds the lock and sends; look again in a while in case it closes.
-                state.outbox.set(state.current());
+                state.refresh();
                 state.schedule(LOCKED_RETRY_MS);
             }
         });
@@ -232,7 +356,7 @@ impl OutboxState {
 
     async fn send_due(&self, moment: Moment) {
         // Start from what is stored: another tab may have sent or added sign-ups.
-        self.outbox.set(self.current());
+        self.refresh();
         let Some(endpoint) = self.endpoint.get_value() else { return };
         for key in self.outbox.get_untracked().due(platform::now_ms(), moment) {
             let Some(entry) = self.outbox.get_untracked().get(&key).cloned() else { continue };
@@ -240,15 +364,16 @@ impl OutboxState {
             let attempt = net::send_signup(&endpoint, &entry).await;
             self.sending.set(false);
             let now = platform::now_ms();
-            // Re-read: the answer may have taken long and another tab may have acted.
-            let (recorded, _) = self.change(|outbox| {
+            // Re-read this sign-up: the answer may have taken long and another tab may have acted.
+            let recorded = self.change(&key, |outbox| {
                 outbox.record(&key, &attempt.outcome, attempt.retry_after_ms, now, random_unit(), &POLICY)
             });
             if let Recorded::Delivered(entry) = recorded {
                 self.blocked.set(None);
-                let delivered = outbox::remember_delivered(&self.delivered.get_untracked(), entry.reference(), now);
-                storage::write(storage::keys::DELIVERED, &json::write(&delivered));
-                self.delivered.set(delivered);
+                let delivered = Delivered { reference: entry.reference().to_owned(), at_ms: now };
+                storage::write(&delivered_key(&delivered.reference), &delivered.to_storage());
+                let list = outbox::remember_delivered(&self.delivered.get_untracked(), &delivered.reference, now);
+                self.delivered.set(list);
             }
         }
     }

@@ -122,8 +122,10 @@ pub fn use_territory() -> Arc<Territory> {
     expect_context::<AppTerritory>().0
 }
 
-/// The sign-up this tab just put in the outbox ("Envoyer"), for a personal confirmation
-/// (memory only). Queued is not delivered: the outbox says when it is.
+/// The sign-up this tab just put in the outbox ("Envoyer"), or whose reference the young person
+/// typed on the confirmation page: the only one this tab shows (memory only: a reload, or the
+/// next young person on a shared tablet, sees none). Queued is not delivered: the outbox says
+/// when it is. `first_name` is empty when only the reference was typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Queued {
     pub reference: String,
@@ -187,10 +189,9 @@ impl Journey {
             if draft.is_empty() {
                 return;
             }
-            if draft.started_at_ms.is_none() {
-                let now = platform::now_ms();
-                journey.started_at_ms.set(Some(now));
-                draft.started_at_ms = Some(now);
+            // Started at the first answer, and again if the clock was put back since.
+            if draft.check_timer(platform::now_ms()) {
+                journey.started_at_ms.set(draft.started_at_ms);
             }
             if draft.ids.is_none() {
                 let ids = draw_ids();
@@ -248,14 +249,10 @@ impl Journey {
         self.ids.set(draft.ids);
     }
 
-    /// Puts a refused sign-up back into the forms, to correct it: same reference, new key (the
-    /// corrected body is a new request for the endpoint).
-    pub fn restore_for_correction(&self, mut draft: Draft) {
-        draft.ids = Some(match &draft.ids {
-            Some(ids) => ids.with_new_key(platform::random_bytes()),
-            None => draw_ids(),
-        });
-        self.restore(draft);
+    /// Puts a refused sign-up back into the forms, to correct it (see [`Draft::for_correction`]:
+    /// same reference, new key, the timer started again, the hidden trap emptied).
+    pub fn restore_for_correction(&self, draft: Draft) {
+        self.restore(draft.for_correction(platform::random_bytes(), draw_ids, platform::now_ms()));
     }
 
     /// Forgets the answers and the forms, on screen and on the device ("Effacer mes réponses",

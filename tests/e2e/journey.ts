@@ -122,3 +122,10 @@ export async function fillUpToCheck(page: Page, details: Details = LEA) {
 
 export const SENT = 'Inscription envoyée';
 export const PENDING = 'Inscription enregistrée sur ton téléphone';
+
+/** On the confirmation page without a sign-up of this tab's own: the young person types their
+ * reference to see their sign-up (a shared phone shows it to nobody else). */
+export async function showMine(page: Page, reference: string) {
+  await page.getByLabel('Ta référence').fill(reference);
+  await page.getByRole('button', { name: 'Voir mon inscription' }).click();
+}

@@ -1,9 +1,9 @@
 // Never lose a sign-up, never send it twice: every way the network or the endpoint can fail,
 // each ending with exactly one stored sign-up carrying the right data.
 import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
-import { appReady } from './app';
+import { appReady, outboxText } from './app';
 import { attempts, fault, reset, submissions, STAND_IN_URL } from './stand-in';
-import { answerQuestion, fillUpToCheck, LEA, PENDING, SENT, signUpDirectly, takeTest } from './journey';
+import { answerQuestion, fillUpToCheck, LEA, PENDING, SENT, showMine, signUpDirectly, takeTest } from './journey';
 
 const TIMEOUT_S = Number(process.env.ATTEMPT_TIMEOUT_SECONDS ?? '4');
 
@@ -34,14 +34,14 @@ test('1. offline when sending, back online 10 s later', async ({ page, context, 
   await expect(page.getByText('Envoi automatique dès que possible')).toBeVisible();
   await expect(page.getByRole('link', { name: '02 61 91 00 00' }).first()).toBeVisible();
   const ref = await reference(page);
-  expect(await page.evaluate(() => localStorage.getItem('labo.outbox'))).toContain(ref);
+  expect(await outboxText(page)).toContain(ref);
   await page.waitForTimeout(10_000);
   expect(await submissions(request)).toHaveLength(0);
   await context.setOffline(false);
   await expect(heading(page)).toHaveText(SENT, { timeout: 15_000 });
   await expect(page.getByRole('status').filter({ hasText: SENT })).toBeAttached();
   await expectOneStored(request, ref);
-  expect(await page.evaluate(() => localStorage.getItem('labo.outbox'))).toBeNull();
+  expect(await outboxText(page)).toBeNull();
 });
 
 test('2. 500 three times, then 201', async ({ page, request }) => {
@@ -99,6 +99,10 @@ test('7. the page closed while a sign-up is pending: it is sent on the next star
   await next.goto('/');
   await expect.poll(async () => (await submissions(request)).length, { timeout: 15_000 }).toBe(1);
   await next.goto('/inscription/confirmation');
+  // A new page is not the tab that made it: nothing personal until the reference is typed.
+  await expect(heading(next)).toHaveText('Aucune inscription en cours sur ce téléphone');
+  await expect(next.getByTestId('reference')).toHaveCount(0);
+  await showMine(next, ref);
   await expect(heading(next)).toHaveText(SENT);
   await expect(next.getByTestId('reference')).toHaveText(ref);
   await expectOneStored(request, ref);
@@ -108,8 +112,11 @@ test('8. two tabs open with a pending sign-up: one send, both tabs told', async 
   await fault(request, { status: 503, times: 3 });
   await signUpDirectly(page);
   await expect(heading(page)).toHaveText(PENDING);
+  const ref = await reference(page);
   const other = await context.newPage();
   await other.goto('/inscription/confirmation');
+  await expect(heading(other)).toHaveText(/Des inscriptions attendent|Aucune inscription en cours/);
+  await showMine(other, ref);
   await expect(heading(other)).toHaveText(/Inscription (enregistrée|envoyée)/);
   await expect(heading(page)).toHaveText(SENT, { timeout: 30_000 });
   await expect(heading(other)).toHaveText(SENT, { timeout: 10_000 });
@@ -126,8 +133,14 @@ test('9. a 400 from the endpoint: no automatic retry, the message shown, the dat
   await expect(page.getByText('Nom refusé par le service.')).toBeVisible();
   await page.waitForTimeout(6_000);
   expect(await attempts(request)).toHaveLength(1);
-  expect(await page.evaluate(() => localStorage.getItem('labo.outbox'))).toContain('Martin');
+  expect(await outboxText(page)).toContain('Martin');
+  const ref = await reference(page);
   await page.reload();
+  // After a reload the page cannot tell who is holding the phone: the reference proves it.
+  await expect(heading(page)).toHaveText('Des inscriptions attendent sur ce téléphone');
+  await expect(page.getByText('Martin')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Corriger mes réponses' })).toHaveCount(0);
+  await showMine(page, ref);
   await expect(heading(page)).toHaveText('Ton inscription n’a pas été acceptée');
   expect(await attempts(request)).toHaveLength(1);
   await page.getByRole('button', { name: 'Corriger mes réponses' }).click();
@@ -243,15 +256,24 @@ test.describe('endpoint adapters', () => {
   });
 });
 
-test('after a refusal, a new sign-up shows its own status, and "Effacer mes réponses" removes the refusal', async ({ page, request }) => {
+test('after a refusal, a new sign-up shows its own status, and "Effacer mes réponses" removes only one’s own refusal', async ({ page, request }) => {
   await fault(request, { status: 400, body: { problems: [{ message: 'Refusé.' }] } });
   await signUpDirectly(page);
   await expect(heading(page)).toHaveText('Ton inscription n’a pas été acceptée');
+  const refused = await reference(page);
   // Someone else (or the same person) starts again instead of correcting.
   await signUpDirectly(page);
   await expect(heading(page)).toHaveText(SENT);
   await expectOneStored(request);
+  // On a fresh page, nobody's refusal is offered for erasing…
   await page.goto('/');
+  await appReady(page);
+  await expect(page.getByRole('button', { name: 'Effacer mes réponses' })).toHaveCount(0);
+  expect(await outboxText(page)).toContain(refused);
+  // …until its reference is typed.
+  await page.goto('/inscription/confirmation');
+  await showMine(page, refused);
+  await expect(heading(page)).toHaveText('Ton inscription n’a pas été acceptée');
   await page.getByRole('button', { name: 'Effacer mes réponses' }).click();
-  expect(await page.evaluate(() => localStorage.getItem('labo.outbox'))).toBeNull();
+  await expect.poll(() => outboxText(page)).toBeNull();
 });

@@ -45,14 +45,15 @@ pub fn Layout(
     let journey = use_journey();
     let location = use_location();
     let outbox = use_outbox();
-    // Refused or maybe-received sign-ups are answers the young person may want off the phone;
-    // those on their way are not offered (they would be lost).
-    let has_stopped = Memo::new(move |_| outbox.outbox.with(|o| o.has_stopped()));
+    // This tab's refused or maybe-received sign-up is answers the young person may want off
+    // the phone; one on its way is not offered (it would be lost), nor anyone else's.
+    let mine = move || journey.queued.with(|q| q.as_ref().map(|q| q.reference.clone()));
+    let has_stopped = Memo::new(move |_| outbox.outbox.with(|o| o.has_stopped(mine().as_deref())));
     let has_answers = Memo::new(move |_| journey.has_answers() || has_stopped.get());
     let cleared = RwSignal::new(false);
     let clear = move |_| {
         journey.clear();
-        outbox.clear_stopped();
+        outbox.clear_stopped(mine().as_deref());
         cleared.set(true);
         location.navigate(paths::START);
     };

@@ -3,10 +3,11 @@ use leptos::prelude::*;
 use crate::app::components::{Frame, PageHeading, TextWithLink};
 use crate::app::net::ConfigFailure;
 use crate::app::outbox::OutboxState;
-use crate::app::state::{tr, use_texts};
+use crate::app::state::{Journey, tr, use_texts};
 use crate::app::{platform, storage};
 use crate::content::{Texts, fill, fill_mission_locale};
 use crate::domain::config::{ContactFallback, DEFAULT_SHORT_NAME};
+use crate::domain::outbox::SignupStatus;
 
 /// Where young people can find their mission locale when ours cannot be reached online.
 pub const NATIONAL_DIRECTORY_URL: &str = "https://www.1jeune1solution.gouv.fr/accompagnement";
@@ -16,8 +17,9 @@ pub const NATIONAL_DIRECTORY_URL: &str = "https://www.1jeune1solution.gouv.fr/ac
 /// The young person still gets a way to reach the mission locale: the phone number from the
 /// last configuration that worked on this device, otherwise the national directory. The
 /// deployer gets every problem in the console and, discreetly, in a "technical details" block.
-/// Sign-ups still on the device are listed by reference: the outbox keeps sending them with the
-/// endpoint settings of the last configuration that worked.
+/// Sign-ups still on the device are said (this tab's own by its reference, others only by their
+/// number): the outbox keeps sending them with the endpoint settings of the last configuration
+/// that worked.
 ///
 /// On the counsellors' page (`formal`), it speaks to counsellors: "vous".
 #[component]
@@ -70,19 +72,35 @@ pub fn BrokenConfigPage(
         .into_any(),
     };
 
-    // The counsellors' page has no outbox.
+    // The counsellors' page has no outbox. This tab's own sign-up is shown by its reference;
+    // others waiting on the device (a shared phone) only by their number.
+    let mine = use_context::<Journey>().and_then(|j| j.queued.get_untracked().map(|q| q.reference));
     let waiting = use_context::<OutboxState>().map(|outbox| {
-        move || {
-            let references = outbox.outbox.with(|o| o.references());
-            (!references.is_empty()).then(|| {
-                view! {
-                    <h2>{tr(|t| t.broken_config_pending_title)}</h2>
-                    <p>{tr(|t| t.broken_config_pending_text)}</p>
-                    <ul class="reference-list">
-                        {references.into_iter().map(|r| view! { <li class="reference">{r}</li> }).collect_view()}
-                    </ul>
-                }
-            })
+        move || match outbox.outbox.with(|o| o.status(&[], mine.as_deref())) {
+            SignupStatus::Waiting { count } if count > 0 => {
+                let count = count.to_string();
+                Some(
+                    view! {
+                        <h2>{tr(|t| t.confirmation_waiting_title)}</h2>
+                        <p>{move || fill(t.get().confirmation_waiting_text, &[("count", &count)])}</p>
+                    }
+                    .into_any(),
+                )
+            }
+            status @ (SignupStatus::Pending { .. }
+            | SignupStatus::Rejected { .. }
+            | SignupStatus::Unreadable { .. }) => {
+                let reference = status.reference().unwrap_or_default().to_owned();
+                Some(
+                    view! {
+                        <h2>{tr(|t| t.broken_config_pending_title)}</h2>
+                        <p>{tr(|t| t.broken_config_pending_text)}</p>
+                        <p class="reference">{reference}</p>
+                    }
+                    .into_any(),
+                )
+            }
+            _ => None,
         }
     });
 

@@ -2,13 +2,16 @@ use crate::app::router::use_location;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::components::{CallLine, PageHeading};
+use crate::app::components::{CallLine, InlineError, PageHeading, described_by};
 use crate::app::outbox::use_outbox;
-use crate::app::state::{tr, use_config, use_journey, use_texts};
+use crate::app::state::{Queued, tr, use_config, use_journey, use_texts};
 use crate::app::{paths, platform};
 use crate::content::{Texts, fill, fill_mission_locale};
 use crate::domain::outbox::SignupStatus;
 use crate::domain::signup::ContactChannel;
+
+/// The reference field of "Voir mon inscription".
+const LOOKUP_ID: &str = "reference-lookup";
 
 /// "par SMS": how the counsellor will contact the young person, if this tab knows.
 fn by_channel(t: &Texts, channel: Option<ContactChannel>) -> &'static str {
@@ -28,7 +31,9 @@ fn heading(t: &Texts, status: &SignupStatus, kept: bool) -> &'static str {
         SignupStatus::Rejected { .. } => t.outbox_rejected_title,
         SignupStatus::Unreadable { .. } => t.outbox_unreadable_title,
         SignupStatus::Delivered { .. } => t.send_delivered_title,
-        SignupStatus::Nothing => t.confirmation_none_title,
+        SignupStatus::Unknown { .. } => t.confirmation_unknown_title,
+        SignupStatus::Waiting { count } if *count > 0 => t.confirmation_waiting_title,
+        SignupStatus::Waiting { .. } | SignupStatus::Nothing => t.confirmation_none_title,
     }
 }
 
@@ -38,6 +43,8 @@ fn heading(t: &Texts, status: &SignupStatus, kept: bool) -> &'static str {
 /// answer the app could not read is "peut-être arrivée", never "envoyée".
 /// The heading stays the same element while the status changes (focus is kept), and a live
 /// region announces each change to screen readers.
+/// It shows only this tab's own sign-up (or the one whose reference was typed here): on a
+/// shared phone, a reload or a direct visit says how many sign-ups wait, nothing personal.
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
     let t = use_texts();
@@ -63,7 +70,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     let reference = move || status.with(|s| s.reference().map(str::to_owned));
     // What this tab sent (the details leave the device once it is in the outbox).
     let mine = move || journey.queued.get().filter(|s| Some(&s.reference) == reference().as_ref());
-    let first_name = move || mine().map(|s| s.first_name);
+    let first_name = move || mine().map(|s| s.first_name).filter(|name| !name.is_empty());
     let channel = move || mine().and_then(|s| s.channel);
 
     let ml = config.mission_locale.clone();
@@ -93,10 +100,37 @@ pub fn ConfirmationPage() -> impl IntoView {
             location.navigate(paths::CHECK);
         }
     };
+    let resend = move |_| {
+        if let SignupStatus::Unreadable { key, .. } = status.get_untracked() {
+            outbox.resend(&key);
+        }
+    };
+    // "Voir mon inscription": the young person proves a sign-up is theirs by its reference.
+    let typed = RwSignal::new(String::new());
+    let unknown_reference = RwSignal::new(false);
+    let lookup = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let claimed = outbox
+            .delivered
+            .with_untracked(|delivered| outbox.outbox.with_untracked(|o| o.claim(delivered, &typed.get_untracked())));
+        unknown_reference.set(claimed.is_none());
+        match claimed {
+            Some(reference) => {
+                journey.queued.set(Some(Queued { reference, first_name: String::new(), channel: None }));
+                platform::focus_id(crate::app::components::PAGE_TITLE_ID);
+            }
+            None => platform::focus_id(LOOKUP_ID),
+        }
+    };
+    let lookup_error = Signal::derive(move || unknown_reference.get().then(|| t.get().confirmation_lookup_unknown));
     let days = ml.callback_working_days.to_string();
     let reference_hint = {
         let named = named.clone();
         Signal::derive(move || named(t.get().confirmation_reference_hint))
+    };
+    let resend_text = {
+        let named = named.clone();
+        Signal::derive(move || named(t.get().outbox_resend_text))
     };
     let sent_details = {
         let ml = ml.clone();
@@ -187,6 +221,40 @@ pub fn ConfirmationPage() -> impl IntoView {
             SignupStatus::Unreadable { .. } => view! {
                 <p class="lead">{tr(|t| t.outbox_unreadable_text)}</p>
                 {call_line(|t| t.outbox_unreadable_call)}
+                <p>{resend_text}</p>
+                <p class="actions">
+                    <button type="button" class="button" on:click=resend>{tr(|t| t.outbox_resend)}</button>
+                </p>
+            }
+            .into_any(),
+            SignupStatus::Unknown { .. } => view! {
+                <p class="lead">{tr(|t| t.confirmation_unknown_text)}</p>
+                {call_line(|t| t.confirmation_unknown_call)}
+            }
+            .into_any(),
+            SignupStatus::Waiting { count } => view! {
+                {(count > 0).then(|| {
+                    let count = count.to_string();
+                    view! { <p class="lead">{move || fill(t.get().confirmation_waiting_text, &[("count", &count)])}</p> }
+                })}
+                <p>{tr(|t| t.confirmation_waiting_privacy)}</p>
+                <form class="reference-lookup" novalidate on:submit=lookup>
+                    <div class="field" class:field-error=move || unknown_reference.get()>
+                        <label for=LOOKUP_ID>{tr(|t| t.confirmation_lookup_label)}</label>
+                        <p class="hint" id=format!("{LOOKUP_ID}-hint")>{tr(|t| t.confirmation_lookup_hint)}</p>
+                        <InlineError id=LOOKUP_ID error=lookup_error />
+                        <input id=LOOKUP_ID name=LOOKUP_ID type="text" autocomplete="off" spellcheck="false"
+                            autocapitalize="characters" maxlength="20"
+                            aria-invalid=move || unknown_reference.get().then_some("true")
+                            aria-describedby=described_by(LOOKUP_ID, true, lookup_error)
+                            prop:value=move || typed.get()
+                            on:input=move |ev| typed.set(event_target_value(&ev)) />
+                    </div>
+                    <p class="actions">
+                        <button type="submit" class="button button-primary">{tr(|t| t.confirmation_lookup_button)}</button>
+                    </p>
+                </form>
+                {call_line(|t| t.outbox_pending_call)}
             }
             .into_any(),
             SignupStatus::Rejected { problems, .. } => view! {
@@ -206,7 +274,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             SignupStatus::Delivered { .. } => sent_details().into_any(),
             SignupStatus::Nothing => ().into_any(),
         }}
-        {move || matches!(status.get(), SignupStatus::Pending { .. } | SignupStatus::Unreadable { .. } | SignupStatus::Delivered { .. }).then(|| view! {
+        {move || status.with(|s| s.reference().is_some()).then(|| view! {
             <p>
                 <button type="button" class="button" on:click=copy>{tr(|t| t.confirmation_copy)}</button>
             </p>

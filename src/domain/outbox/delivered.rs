@@ -28,6 +28,21 @@ impl Delivered {
     }
 }
 
+impl Delivered {
+    /// Reads one delivered reference stored under its own key (`labo.delivered.<reference>`,
+    /// the time as text): `None` when damaged or older than a day (the caller removes it).
+    pub fn from_stored(reference: &str, text: &str, now_ms: i64) -> Option<Delivered> {
+        let at_ms: i64 = text.trim().parse().ok()?;
+        (crate::domain::ids::is_reference(reference) && now_ms.saturating_sub(at_ms) <= DELIVERED_KEEP_MS)
+            .then(|| Delivered { reference: reference.to_owned(), at_ms })
+    }
+
+    /// The text stored under its key.
+    pub fn to_storage(&self) -> String {
+        self.at_ms.to_string()
+    }
+}
+
 /// How long a delivered reference is remembered.
 pub const DELIVERED_KEEP_MS: i64 = 24 * 3600 * 1000;
 
@@ -52,6 +67,16 @@ mod tests {
         assert_eq!(Delivered::list_from_storage(&text), list);
         assert!(Delivered::list_from_storage("{").is_empty());
         assert_eq!(Delivered::list_from_storage(r#"[{"reference": 1}, {"reference": "X", "at_ms": 3}]"#).len(), 1);
+    }
+
+    #[test]
+    fn a_delivered_reference_stored_under_its_own_key_reads_back_for_a_day() {
+        let delivered = Delivered { reference: "ABCD3467".into(), at_ms: 10 };
+        assert_eq!(Delivered::from_stored("ABCD3467", &delivered.to_storage(), 10), Some(delivered.clone()));
+        assert_eq!(Delivered::from_stored("ABCD3467", "10", DELIVERED_KEEP_MS + 10), Some(delivered));
+        assert_eq!(Delivered::from_stored("ABCD3467", "10", DELIVERED_KEEP_MS + 11), None, "older than a day");
+        assert_eq!(Delivered::from_stored("ABCD3467", "soon", 0), None);
+        assert_eq!(Delivered::from_stored("abcd", "10", 10), None);
     }
 
     #[test]

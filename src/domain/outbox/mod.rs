@@ -27,7 +27,7 @@ mod policy;
 mod status;
 
 pub use delivered::{DELIVERED_KEEP_MS, Delivered, remember_delivered};
-pub use entry::{Entry, EntryStatus, Moment, Outbox, Recorded};
+pub use entry::{Entry, EntryStatus, Moment, Outbox, Recorded, Stored};
 pub use policy::{MAX_WAIT_MS, MIN_WAIT_MS, POLICY, RetryPolicy, parse_retry_after};
 pub use status::SignupStatus;
 
