@@ -36,19 +36,19 @@ if (staticPage && location.search) {
 
 // 3.
 /** What was tapped before the app was ready: a link (followed by the app) or a button (tapped
- * again in the app, whose markup is the same), found by its words and its rank among the
- * buttons with those words (the app may show a notice with buttons the painted page has not). */
+ * again in the app, whose markup is the same). A button is found by what names it in every
+ * language, never by its words (an English visitor's app says "Continue" where the painted page
+ * said "Continuer"): its `data-tap` (the form's main button, `SubmitButton`) or its `lang` (the
+ * language switch). */
 let pending = null;
 let failed = false;
 let giveUpTimer = 0;
 let focusedId = null;
+/** The field the young person was last in (a tap on a button moves the focus off it). */
+let fieldId = null;
 
-const wordsOf = (button) => button.textContent.trim();
-const buttonKey = (root, button) => ({
-  words: wordsOf(button),
-  rank: [...root.querySelectorAll('button')].filter((b) => wordsOf(b) === wordsOf(button)).indexOf(button),
-});
-const buttonFor = (root, key) => [...root.querySelectorAll('button')].filter((b) => wordsOf(b) === key.words)[key.rank];
+const twinOf = (button) =>
+  button.dataset.tap ? `button[data-tap="${button.dataset.tap}"]` : button.lang ? `button[lang="${button.lang}"]` : null;
 
 function setBusy(element) {
   pending?.element.removeAttribute('aria-busy');
@@ -73,7 +73,7 @@ staticPage?.addEventListener('click', (event) => {
       if (document.getElementById('static-page')) location.href = link.href;
     }, 20000);
   } else {
-    pending = { element: button, button: buttonKey(staticPage, button) };
+    pending = { element: button, twin: twinOf(button) };
   }
 });
 // A painted form has no app behind it yet: it is never submitted by the browser (the CSP's
@@ -81,18 +81,27 @@ staticPage?.addEventListener('click', (event) => {
 staticPage?.addEventListener('submit', (event) => event.preventDefault());
 staticPage?.addEventListener('focusin', (event) => {
   focusedId = event.target.id || null;
+  if (event.target.matches?.('input, textarea, select')) fieldId = focusedId;
 });
+
+/** The static page's fields already copied into the app. */
+const carried = new Set();
 
 /** Copies into the app's fields what the young person changed in the static page's fields (same
  * ids: the painted page is the app's own markup). The app hears it as typing and tapping. Returns
- * false when the app's fields are not on the page yet. */
-function carryOver() {
+ * false when some of the app's fields are not on the page (yet): then nothing is copied, or with
+ * `partial`, what has a field to go to (the rest waits for its field, see takeOver). */
+function carryOver(partial) {
   const changed = [...staticPage.querySelectorAll('input, textarea, select')].filter((field) =>
-    field.id && (field.type === 'checkbox' || field.type === 'radio' ? field.checked !== field.defaultChecked : field.value !== field.defaultValue),
+    field.id && !carried.has(field) &&
+    (field.type === 'checkbox' || field.type === 'radio' ? field.checked !== field.defaultChecked : field.value !== field.defaultValue),
   );
-  if (changed.some((field) => !document.getElementById(field.id))) return false;
+  const missing = changed.filter((field) => !document.getElementById(field.id));
+  if (missing.length && !partial) return false;
   for (const field of changed) {
     const twin = document.getElementById(field.id);
+    if (!twin) continue;
+    carried.add(field);
     if (field.type === 'checkbox' || field.type === 'radio') {
       if (twin.checked !== field.checked) twin.click();
     } else if (twin.value !== field.value) {
@@ -103,19 +112,35 @@ function carryOver() {
   }
   // The app's markup replaced the field the young person was in: the same field in the app.
   if (focusedId && document.activeElement === document.body) document.getElementById(focusedId)?.focus();
-  return true;
+  return !missing.length;
 }
 
 function takeOver(attempt) {
-  if (!carryOver() && attempt < 20) {
+  const complete = carryOver(attempt >= 20);
+  if (!complete && attempt < 20) {
     requestAnimationFrame(() => takeOver(attempt + 1));
     return;
   }
   const held = pending;
   setBusy(null);
   pending = null;
-  if (held?.button !== undefined) {
-    buttonFor(document.body, held.button)?.click();
+  if (!complete) {
+    // Some of what was typed has no field in the app (yet): a tap replayed now would act on
+    // answers the young person did not give (the app would check, send or move on without
+    // them). It is dropped; the focus goes back to their field; what could not be copied yet
+    // is copied as soon as its field appears.
+    const observer = new MutationObserver(() => carryOver(true) && observer.disconnect());
+    observer.observe(document.body, { childList: true, subtree: true });
+    setTimeout(() => observer.disconnect(), 30000);
+    if (held) {
+      const field = fieldId && document.getElementById(fieldId);
+      if (field) field.focus();
+      console.warn("Lab'O : ce qui a été tapé avant le chargement n'a pas tout pu être repris, le bouton touché n'a pas été actionné. Rien n'est perdu : vérifie tes réponses et touche-le à nouveau.");
+    }
+    return;
+  }
+  if (held?.twin !== undefined) {
+    if (held.twin) document.querySelector(held.twin)?.click();
   } else if (held) {
     const to = new URL(held.element.href).pathname;
     if (to === location.pathname) return;

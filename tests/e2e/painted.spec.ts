@@ -108,3 +108,82 @@ test('when the app cannot load, a painted page stays, with the message and the p
   await expect(page.getByRole('alert')).toBeFocused();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ELIGIBILITY_TITLE);
 });
+
+test.describe('an English visitor on a painted page (painted in French)', () => {
+  test.use({ locale: 'en-GB' });
+
+  /** Holds config.json until English has arrived: the app then draws its first page in English
+   * (as on most phones, en.json being small), and its buttons have English words. */
+  async function englishFirst(page: import('@playwright/test').Page) {
+    const english = page.waitForResponse(/\/i18n\/en\.json$/);
+    await page.route(/\/config\.json$/, async (route) => {
+      await english;
+      await route.continue();
+    });
+  }
+
+  test('"Continuer" tapped before the app arrives is done by the app, in English', async ({ page }) => {
+    const release = await holdTheApp(page);
+    await englishFirst(page);
+    await page.goto('/inscription');
+    await expect(page.getByRole('heading', { level: 1, name: ELIGIBILITY_TITLE })).toBeVisible();
+    await page.getByLabel('Jour').fill('1');
+    await page.getByLabel('Mois').fill('1');
+    await page.getByLabel('Année').fill(String(new Date().getFullYear() - 19));
+    await page.getByRole('radio', { name: 'Non, j’ai arrêté ou terminé' }).check();
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await expect(page.getByRole('button', { name: 'Continuer' })).toHaveAttribute('aria-busy', 'true');
+    release();
+    await appReady(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // The app checked what it was given: only the commune is missing.
+    const problems = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await expect(problems).toBeVisible();
+    await expect(problems.getByRole('link')).toHaveCount(1);
+    await expect(page.getByLabel('Day')).toHaveValue('1');
+    await expect(page.getByRole('radio', { name: 'No, I stopped or finished' })).toBeChecked();
+  });
+
+  test('the answer and "Continuer" tapped on a painted question count, and the app moves on in English', async ({ page }) => {
+    const release = await holdTheApp(page);
+    await englishFirst(page);
+    await page.goto('/test/4');
+    await expect(page.getByText(`Question 4 sur ${QUESTION_COUNT}`, { exact: true })).toBeVisible();
+    await page.getByRole('radio').nth(1).check();
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    release();
+    await expect(page.getByText(`Question 5 of ${QUESTION_COUNT}`, { exact: true })).toBeVisible();
+    await page.getByRole('link', { name: 'Previous question' }).click();
+    await expect(page.getByRole('radio').nth(1)).toBeChecked();
+  });
+});
+
+test('a tap whose typed values could not all be carried over is not replayed, and nothing is lost', async ({ page }) => {
+  const said: string[] = [];
+  page.on('console', (message) => said.push(message.text()));
+  const release = await holdTheApp(page);
+  await page.goto('/inscription');
+  await expect(page.getByRole('heading', { level: 1, name: ELIGIBILITY_TITLE })).toBeVisible();
+  // A field the app does not have (as in a page painted by another version of the app).
+  await page.evaluate(() => {
+    document.getElementById('birth-month')!.id = 'birth-month-of-another-version';
+  });
+  const year = String(new Date().getFullYear() - 19);
+  await page.getByLabel('Jour').fill('1');
+  await page.locator('#birth-month-of-another-version').fill('1');
+  await page.getByLabel('Année').fill(year);
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(page.getByRole('button', { name: 'Continuer' })).toHaveAttribute('aria-busy', 'true');
+  release();
+  await appReady(page);
+  // Not replayed: the app did not check a form missing the month (no problems listed), and the
+  // young person is still in their field, with what could be carried over.
+  await page.waitForTimeout(1000);
+  await expect(page.getByRole('alert').filter({ hasText: 'Il y a un problème' })).toHaveCount(0);
+  expect(new URL(page.url()).pathname).toBe('/inscription');
+  await expect(page.getByLabel('Jour')).toHaveValue('1');
+  await expect(page.getByLabel('Année')).toHaveValue(year);
+  await expect(page.getByLabel('Année')).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Continuer' })).not.toHaveAttribute('aria-busy', 'true');
+  expect(said.some((text) => text.includes('Rien n’est perdu') || text.includes("Rien n'est perdu"))).toBe(true);
+});

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::{
-    BackLink, ChoiceGroup, ChoiceOption, ERROR_SUMMARY_ID, ErrorSummary, choice_id, use_page_title,
+    BackLink, ChoiceGroup, ChoiceOption, ERROR_SUMMARY_ID, ErrorSummary, SubmitButton, choice_id, use_page_title,
 };
 use crate::app::router::{redirect, use_location};
 use crate::app::state::{tr, use_journey, use_texts};
@@ -100,11 +100,7 @@ fn Question(n: usize) -> impl IntoView {
                 on_choose=on_choose
                 error=error
             />
-            <p class="actions">
-                <button type="submit" class="button button-primary">
-                    {move || if n < total { t.get().test_next } else { t.get().test_finish }}
-                </button>
-            </p>
+            <SubmitButton text=Signal::derive(move || if n < total { t.get().test_next } else { t.get().test_finish }) />
         </form>
         <BackLink href=back_href text=Signal::derive(move || if n > 1 { t.get().test_previous } else { t.get().app_back }) />
         <p class="hint">{tr(|t| t.test_saved)}</p>
