@@ -1,0 +1,83 @@
+// A deploy never mixes versions (issue 19, item 6): an app of one deploy never shows the
+// language file of another, and the host's cache rules make every page be revalidated.
+import { test, expect } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { appReady } from './app';
+
+const START_TITLE = 'Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.';
+
+test.describe('an English visitor whose app meets the en.json of another deploy', () => {
+  // page.route sees the page's own requests only, not those of the service worker.
+  test.use({ locale: 'en-GB', serviceWorkers: 'block' });
+
+  test('stays in French with the right French texts, says why in the console, and the switch still answers', async ({ page }) => {
+    const said: string[] = [];
+    page.on('console', (message) => said.push(message.text()));
+    let served = 0;
+    await page.route(/\/i18n\/en\.json$/, async (route) => {
+      const texts: unknown[] = await (await route.fetch()).json();
+      // The next deploy's file: a key renamed, so its texts sit one place further, and its
+      // catalogue has another shape.
+      const other = [...texts];
+      const [first, second] = typeof texts[0] === 'string' && texts[0].startsWith('labo-texts ') ? [1, 2] : [0, 1];
+      [other[first], other[second]] = [texts[second], texts[first]];
+      if (first === 1) other[0] = 'labo-texts 0123456789abcdef';
+      served += 1;
+      await route.fulfill({ json: other });
+    });
+    await page.goto('/');
+    await appReady(page);
+    await expect.poll(() => served).toBe(1);
+    await expect.poll(() => said.some((text) => text.includes('ne correspond pas à cette version'))).toBe(true);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(START_TITLE);
+    await expect(page.getByRole('link', { name: 'M’inscrire directement' })).toBeVisible();
+    // The switch still works as a button: asked again, the app tries again, and stays in French.
+    const english = page.getByRole('button', { name: 'English' });
+    await english.click();
+    await expect.poll(() => served).toBe(2);
+    await expect(english).toBeEnabled();
+    await expect(english).not.toHaveAttribute('aria-busy', 'true');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await page.getByRole('link', { name: 'M’inscrire directement' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifions que le Lab’O est fait pour toi');
+    await expect(page.getByRole('button', { name: 'Continuer' })).toBeVisible();
+  });
+});
+
+/** The `Cache-Control` values of dist/_headers (Netlify / Cloudflare Pages: every matching rule
+ * applies, `*` matches anything) for `path`. */
+function cacheRules(headers: string, path: string): string[] {
+  const rules: string[] = [];
+  let pattern = '';
+  for (const line of headers.split('\n')) {
+    if (line.startsWith('#') || !line.trim()) continue;
+    if (!line.startsWith(' ')) pattern = line.trim();
+    else if (line.trim().startsWith('Cache-Control:')) {
+      const regex = new RegExp('^' + pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+      if (regex.test(path)) rules.push(line.trim().slice('Cache-Control:'.length).trim());
+    }
+  }
+  return rules;
+}
+
+test('every page of the build, at every address it is served at, and sw.js are revalidated at each visit', async ({ request }) => {
+  const headers = readFileSync('dist/_headers', 'utf8');
+  const walk = (folder: string): string[] =>
+    readdirSync(folder).flatMap((name) => (statSync(join(folder, name)).isDirectory() ? walk(join(folder, name)) : [join(folder, name)]));
+  const pages = walk('dist').filter((file) => file.endsWith('.html')).map((file) => '/' + relative('dist', file).split('\\').join('/'));
+  expect(pages).toContain('/inscription.html');
+  expect(pages).toContain('/test/4.html');
+  const addresses = ['/sw.js', '/i18n/en.json'];
+  for (const page of pages) {
+    addresses.push(page, page.endsWith('index.html') ? page.slice(0, -'index.html'.length) : page.slice(0, -'.html'.length));
+  }
+  for (const address of addresses) {
+    const rules = cacheRules(headers, address);
+    expect(rules, address).toContain('no-cache');
+    expect(rules.filter((rule) => rule.includes('immutable')), address).toEqual([]);
+  }
+  // The painted page is what the host serves at its address.
+  expect(await (await request.get('/test/4')).text()).toContain('<meta name="labo-page" content="/test/4">');
+});
