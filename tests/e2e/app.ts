@@ -31,12 +31,12 @@ export async function watchShifts(page: Page) {
 
 export const shifts = (page: Page) => page.evaluate(() => (window as unknown as { shifts: number }).shifts);
 
-/** Every sign-up stored on the device (one key each, `labo.outbox.<key>`), as one text; null
- * when there is none. */
+/** Every sign-up stored on the device (one key each, `labo.outbox.<key>`, or earlier versions'
+ * single `labo.outbox`), as one text; null when there is none. */
 export async function outboxText(page: Page): Promise<string | null> {
   return page.evaluate(() => {
     const texts = Object.keys(localStorage)
-      .filter((key) => key.startsWith('labo.outbox.'))
+      .filter((key) => key === 'labo.outbox' || key.startsWith('labo.outbox.'))
       .map((key) => localStorage.getItem(key));
     return texts.length ? texts.join('\n') : null;
   });

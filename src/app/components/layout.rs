@@ -53,7 +53,11 @@ pub fn Layout(
     let cleared = RwSignal::new(false);
     let clear = move |_| {
         journey.clear();
-        outbox.clear_stopped(mine().as_deref());
+        if has_stopped.get_untracked() {
+            // This tab's sign-up leaves the phone: nothing of it is shown here any more.
+            outbox.clear_stopped(mine().as_deref());
+            journey.queued.set(None);
+        }
         cleared.set(true);
         location.navigate(paths::START);
     };
