@@ -329,7 +329,9 @@ if (existsSync(join(dir, 'sw.js'))) {
   const shell = [...assets.filter((a) => a !== '/index.html'), '/index.html'];
   const worker = read('sw.js')
     .replace(/^const VERSION = .*;$/m, `const VERSION = ${JSON.stringify(version)};`)
-    .replace(/^const ASSETS = .*;$/m, `const ASSETS = ${JSON.stringify(shell)};`);
+    .replace(/^const ASSETS = .*;$/m, `const ASSETS = ${JSON.stringify(shell)};`)
+    // Its comments are for us (public/sw.js), not for our users' data plans.
+    .replace(/^[ \t]*\/\/.*\n/gm, '');
   write('sw.js', worker);
   console.log(`post-build: boot script external, CSP connect-src 'self'${endpointOrigin ? ' ' + endpointOrigin : ''}, service worker ${version} (${shell.length} files)`);
 }
