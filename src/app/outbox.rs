@@ -108,12 +108,9 @@ fn load_delivered() -> Vec<Delivered> {
 /// never overwritten. The old key goes only once every sign-up it held is under its own key.
 fn migrate_legacy() -> Vec<Entry> {
     let mut here_only = Vec::new();
-    if let Some(text) = storage::read(keys::LEGACY_DELIVERED) {
-        for delivered in Delivered::list_from_storage(&text) {
-            storage::write(&delivered_key(&delivered.reference), &delivered.to_storage());
-        }
-        storage::remove(keys::LEGACY_DELIVERED);
-    }
+    // Earlier versions' delivered references: a reminder for a day, shown now only to whoever
+    // types one, so not worth carrying over (they are on the endpoint).
+    storage::remove(keys::LEGACY_DELIVERED);
     let Some(text) = storage::read(keys::LEGACY_OUTBOX) else { return here_only };
     let (entries, unreadable) = Outbox::from_legacy(&text);
     let mut moved = true;
@@ -239,18 +236,18 @@ impl OutboxState {
     /// Changes one sign-up, atomically as far as localStorage allows: its one key is read again
     /// (never a copy another tab may have overtaken), changed, and written back or removed;
     /// nothing else on the device is touched. A sign-up stored in a form this version cannot
-    /// read is never changed. Returns what `change` returned.
-    fn change<T>(&self, key: &str, change: impl FnOnce(&mut Outbox) -> T) -> T {
+    /// read is never changed. `change` is called exactly once; callers keep what it finds in
+    /// their own variables (one copy of this function, not one per caller: wasm size).
+    fn change(&self, key: &str, change: &mut dyn FnMut(&mut Outbox)) {
         let stored_key = entry_key(key);
         let here_only = self.here_only.with_value(|k| k.iter().any(|k| k == key));
         let before = match storage::read(&stored_key) {
             Some(text) => match Entry::from_storage(key, &text) {
                 Stored::Entry(entry) => Some(*entry),
                 Stored::Unreadable => {
-                    let mut untouched = Outbox::default();
-                    let result = change(&mut untouched);
+                    change(&mut Outbox::default());
                     self.refresh();
-                    return result;
+                    return;
                 }
             },
             None if here_only => self.outbox.with_untracked(|o| o.get(key).cloned()),
@@ -258,7 +255,7 @@ impl OutboxState {
         };
         let existed = before.is_some();
         let mut one = Outbox { entries: before.into_iter().collect(), unreadable: 0 };
-        let result = change(&mut one);
+        change(&mut one);
         match one.get(key) {
             Some(entry) => {
                 let kept = storage::write(&stored_key, &entry.to_storage());
@@ -292,7 +289,6 @@ impl OutboxState {
             }
         });
         self.refresh();
-        result
     }
 
     /// Removes the stopped sign-ups: refused, or maybe received ("Effacer mes réponses"). Only
@@ -303,7 +299,7 @@ impl OutboxState {
             o.entries.iter().filter(|e| Some(e.reference()) == mine).map(|e| e.key().to_owned()).collect()
         });
         for key in keys {
-            self.change(&key, Outbox::clear_stopped);
+            self.change(&key, &mut Outbox::clear_stopped);
         }
     }
 
@@ -311,7 +307,12 @@ impl OutboxState {
     /// whether the device kept it: if not, it lives in this tab only until it is delivered.
     pub fn enqueue(&self, entry: Entry) -> bool {
         let key = entry.key().to_owned();
-        self.change(&key, |o| o.add(entry));
+        let mut entry = Some(entry);
+        self.change(&key, &mut |o| {
+            if let Some(entry) = entry.take() {
+                o.add(entry);
+            }
+        });
         let kept = self.here_only.with_value(|k| !k.contains(&key));
         if kept {
             // A sign-up waiting on the phone should survive the browser's storage clean-ups.
@@ -323,12 +324,16 @@ impl OutboxState {
 
     /// Takes a refused sign-up out of the outbox, to correct it.
     pub fn take(&self, key: &str) -> Option<Entry> {
-        self.change(key, |o| o.take(key))
+        let mut taken = None;
+        self.change(key, &mut |o| taken = o.take(key));
+        taken
     }
 
     /// Sends a maybe-received sign-up again, at the young person's request, under the same key.
     pub fn resend(&self, key: &str) {
-        if self.change(key, |o| o.resend(key)) {
+        let mut resent = false;
+        self.change(key, &mut |o| resent = o.resend(key));
+        if resent {
             self.kick(Moment::Wake);
         }
     }
@@ -365,8 +370,9 @@ impl OutboxState {
             self.sending.set(false);
             let now = platform::now_ms();
             // Re-read this sign-up: the answer may have taken long and another tab may have acted.
-            let recorded = self.change(&key, |outbox| {
-                outbox.record(&key, &attempt.outcome, attempt.retry_after_ms, now, random_unit(), &POLICY)
+            let mut recorded = Recorded::Unknown;
+            self.change(&key, &mut |outbox| {
+                recorded = outbox.record(&key, &attempt.outcome, attempt.retry_after_ms, now, random_unit(), &POLICY)
             });
             if let Recorded::Delivered(entry) = recorded {
                 self.blocked.set(None);

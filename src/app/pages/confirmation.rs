@@ -2,7 +2,7 @@ use crate::app::router::use_location;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::components::{CallLine, InlineError, PageHeading, described_by};
+use crate::app::components::{CallLine, PageHeading, SubmitButton, TextField};
 use crate::app::outbox::use_outbox;
 use crate::app::state::{Queued, tr, use_config, use_journey, use_texts};
 use crate::app::{paths, platform};
@@ -239,20 +239,11 @@ pub fn ConfirmationPage() -> impl IntoView {
                 })}
                 <p>{tr(|t| t.confirmation_waiting_privacy)}</p>
                 <form class="reference-lookup" novalidate on:submit=lookup>
-                    <div class="field" class:field-error=move || unknown_reference.get()>
-                        <label for=LOOKUP_ID>{tr(|t| t.confirmation_lookup_label)}</label>
-                        <p class="hint" id=format!("{LOOKUP_ID}-hint")>{tr(|t| t.confirmation_lookup_hint)}</p>
-                        <InlineError id=LOOKUP_ID error=lookup_error />
-                        <input id=LOOKUP_ID name=LOOKUP_ID type="text" autocomplete="off" spellcheck="false"
-                            autocapitalize="characters" maxlength="20"
-                            aria-invalid=move || unknown_reference.get().then_some("true")
-                            aria-describedby=described_by(LOOKUP_ID, true, lookup_error)
-                            prop:value=move || typed.get()
-                            on:input=move |ev| typed.set(event_target_value(&ev)) />
-                    </div>
-                    <p class="actions">
-                        <button type="submit" class="button button-primary">{tr(|t| t.confirmation_lookup_button)}</button>
-                    </p>
+                    <TextField id=LOOKUP_ID label=tr(|t| t.confirmation_lookup_label)
+                        hint=tr(|t| t.confirmation_lookup_hint) value=typed.into()
+                        on_input=Callback::new(move |v| typed.set(v)) error=lookup_error
+                        autocomplete="off" spellcheck="false" maxlength=20 />
+                    <SubmitButton text=tr(|t| t.confirmation_lookup_button) />
                 </form>
                 {call_line(|t| t.outbox_pending_call)}
             }

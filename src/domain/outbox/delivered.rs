@@ -1,9 +1,6 @@
 //! Sign-ups the endpoint accepted: only their references, remembered for a day.
 
 use serde::Serialize;
-use serde_json::Value;
-
-use crate::domain::json;
 
 /// A sign-up the endpoint accepted, remembered for a day so the confirmation survives a reload
 /// or shows up in another tab. Only the reference: no personal data stays on the device.
@@ -11,21 +8,6 @@ use crate::domain::json;
 pub struct Delivered {
     pub reference: String,
     pub at_ms: i64,
-}
-
-impl Delivered {
-    /// Reads the stored list; what cannot be read is forgotten (it is only a reminder of a
-    /// reference the endpoint already has).
-    pub fn list_from_storage(text: &str) -> Vec<Delivered> {
-        let value = json::parse_value(text).unwrap_or(Value::Null);
-        let items = value.as_array().map(Vec::as_slice).unwrap_or_default();
-        items
-            .iter()
-            .filter_map(|item| {
-                Some(Delivered { reference: json::opt_text(item, "reference")?, at_ms: json::int(item, "at_ms")? })
-            })
-            .collect()
-    }
 }
 
 impl Delivered {
@@ -59,15 +41,6 @@ pub fn remember_delivered(list: &[Delivered], reference: &str, now_ms: i64) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn delivered_references_read_back_and_damage_is_forgotten() {
-        let list = remember_delivered(&[], "ABCD3467", 10);
-        let text = serde_json::to_string(&list).unwrap();
-        assert_eq!(Delivered::list_from_storage(&text), list);
-        assert!(Delivered::list_from_storage("{").is_empty());
-        assert_eq!(Delivered::list_from_storage(r#"[{"reference": 1}, {"reference": "X", "at_ms": 3}]"#).len(), 1);
-    }
 
     #[test]
     fn a_delivered_reference_stored_under_its_own_key_reads_back_for_a_day() {

@@ -180,7 +180,13 @@ pub enum Stored {
 impl Entry {
     /// The text stored under this sign-up's own key.
     pub fn to_storage(&self) -> String {
-        serde_json::json!({ "version": ENTRY_VERSION, "entry": self }).to_string()
+        /// An entry as stored, with its format version.
+        #[derive(Serialize)]
+        struct StoredEntry<'a> {
+            version: u32,
+            entry: &'a Entry,
+        }
+        json::write(&StoredEntry { version: ENTRY_VERSION, entry: self })
     }
 
     /// Reads what is stored under the key `labo.outbox.<key>`: an entry of this version whose

@@ -82,7 +82,7 @@ impl Outbox {
     /// dashes: as a reference is copied by hand).
     pub fn claim(&self, delivered: &[Delivered], typed: &str) -> Option<String> {
         let typed: String =
-            typed.chars().filter(|c| !matches!(c, ' ' | '-' | '\u{a0}')).collect::<String>().to_uppercase();
+            typed.chars().filter(|c| !matches!(c, ' ' | '-' | '\u{a0}')).collect::<String>().to_ascii_uppercase();
         let known =
             self.entries.iter().any(|e| e.reference() == typed) || delivered.iter().any(|d| d.reference == typed);
         (crate::domain::ids::is_reference(&typed) && known).then_some(typed)
