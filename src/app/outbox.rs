@@ -241,24 +241,27 @@ impl OutboxState {
     fn change(&self, key: &str, change: &mut dyn FnMut(&mut Outbox)) {
         let stored_key = entry_key(key);
         let here_only = self.here_only.with_value(|k| k.iter().any(|k| k == key));
-        let before = match storage::read(&stored_key) {
-            Some(text) => match Entry::from_storage(key, &text) {
-                Stored::Entry(entry) => Some(*entry),
-                Stored::Unreadable => {
-                    change(&mut Outbox::default());
-                    self.refresh();
-                    return;
+        // The slot holds a sign-up this version cannot read: never written, whatever happens.
+        let mut slot_unreadable = false;
+        let before = if here_only {
+            // The device refused this tab's last write of it: this tab's copy is the newest.
+            self.outbox.with_untracked(|o| o.get(key).cloned())
+        } else {
+            match storage::read(&stored_key).map(|text| Entry::from_storage(key, &text)) {
+                Some(Stored::Entry(entry)) => Some(*entry),
+                Some(Stored::Unreadable) => {
+                    slot_unreadable = true;
+                    None
                 }
-            },
-            None if here_only => self.outbox.with_untracked(|o| o.get(key).cloned()),
-            None => None,
+                None => None,
+            }
         };
         let existed = before.is_some();
         let mut one = Outbox { entries: before.into_iter().collect(), unreadable: 0 };
         change(&mut one);
         match one.get(key) {
             Some(entry) => {
-                let kept = storage::write(&stored_key, &entry.to_storage());
+                let kept = !slot_unreadable && storage::write(&stored_key, &entry.to_storage());
                 self.here_only.update_value(|k| {
                     k.retain(|k| k != key);
                     if !kept {
@@ -274,7 +277,7 @@ impl OutboxState {
             None => {
                 // Always removed, whatever the device said before: a delivered sign-up left
                 // behind would be sent again at every start.
-                if existed {
+                if existed && !slot_unreadable {
                     storage::remove(&stored_key);
                 }
                 self.here_only.update_value(|k| k.retain(|k| k != key));
@@ -372,14 +375,18 @@ impl OutboxState {
             // Re-read this sign-up: the answer may have taken long and another tab may have acted.
             let mut recorded = Recorded::Unknown;
             self.change(&key, &mut |outbox| {
-                recorded = outbox.record(&key, &attempt.outcome, attempt.retry_after_ms, now, random_unit(), &POLICY)
+                recorded = outbox.record(&key, &attempt.outcome, attempt.retry_after_ms, now, random_unit(), &POLICY);
+                // The reference is marked delivered before the sign-up leaves the device, so no
+                // tab ever sees it gone without knowing it arrived.
+                if let Recorded::Delivered(entry) = &recorded {
+                    let delivered = Delivered { reference: entry.reference().to_owned(), at_ms: now };
+                    storage::write(&delivered_key(&delivered.reference), &delivered.to_storage());
+                    let list = outbox::remember_delivered(&self.delivered.get_untracked(), &delivered.reference, now);
+                    self.delivered.set(list);
+                }
             });
-            if let Recorded::Delivered(entry) = recorded {
+            if matches!(recorded, Recorded::Delivered(_)) {
                 self.blocked.set(None);
-                let delivered = Delivered { reference: entry.reference().to_owned(), at_ms: now };
-                storage::write(&delivered_key(&delivered.reference), &delivered.to_storage());
-                let list = outbox::remember_delivered(&self.delivered.get_untracked(), &delivered.reference, now);
-                self.delivered.set(list);
             }
         }
     }

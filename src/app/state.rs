@@ -197,6 +197,9 @@ impl Journey {
                 let ids = draw_ids();
                 journey.ids.set(Some(ids.clone()));
                 draft.ids = Some(ids);
+                // A new journey (perhaps the next young person on this tablet): this tab no
+                // longer shows the last sign-up as its own.
+                journey.queued.set(None);
             }
             if saved.with_value(|s| s.as_ref() == Some(&draft)) {
                 return;
@@ -251,8 +254,8 @@ impl Journey {
 
     /// Puts a refused sign-up back into the forms, to correct it (see [`Draft::for_correction`]:
     /// same reference, new key, the timer started again, the hidden trap emptied).
-    pub fn restore_for_correction(&self, draft: Draft) {
-        self.restore(draft.for_correction(platform::random_bytes(), draw_ids, platform::now_ms()));
+    pub fn restore_for_correction(&self, draft: Draft, spent_seconds: u64) {
+        self.restore(draft.for_correction(platform::random_bytes(), draw_ids, platform::now_ms(), spent_seconds));
     }
 
     /// Forgets the answers and the forms, on screen and on the device ("Effacer mes réponses",

@@ -257,15 +257,23 @@ impl Draft {
     }
 
     /// A refused sign-up put back into the forms to be corrected: same reference, new key (the
-    /// corrected body is a new request for the endpoint), the timer started again (the time
-    /// sent is the time taken to correct) and the hidden trap field emptied (a browser's
-    /// autofill may have filled it: a person correcting answers is no robot).
-    pub fn for_correction(mut self, key_bytes: [u8; 16], new_ids: impl FnOnce() -> SignupIds, now_ms: i64) -> Draft {
+    /// corrected body is a new request for the endpoint), the timer started again from now,
+    /// counting the `spent_seconds` the refused sign-up already took (a clock put back meanwhile
+    /// counts nothing wrong; a person who only taps "Envoyer" again is not a robot either), and
+    /// the hidden trap field emptied (a browser's autofill may have filled it).
+    pub fn for_correction(
+        mut self,
+        key_bytes: [u8; 16],
+        new_ids: impl FnOnce() -> SignupIds,
+        now_ms: i64,
+        spent_seconds: u64,
+    ) -> Draft {
         self.ids = Some(match &self.ids {
             Some(ids) => ids.with_new_key(key_bytes),
             None => new_ids(),
         });
-        self.started_at_ms = Some(now_ms);
+        let spent_ms = i64::try_from(spent_seconds.saturating_mul(1000)).unwrap_or(i64::MAX);
+        self.started_at_ms = Some(now_ms.saturating_sub(spent_ms));
         self.details.website.clear();
         self
     }
@@ -465,13 +473,13 @@ mod tests {
         let mut draft = Draft { ids: Some(ids.clone()), started_at_ms: Some(1_000), ..Draft::default() };
         draft.details.website = "autofill".into();
         draft.details.first_name = "Léa".into();
-        let corrected = draft.for_correction([1; 16], || unreachable!(), 50_000);
+        let corrected = draft.for_correction([1; 16], || unreachable!(), 50_000, 40);
         let new_ids = corrected.ids.clone().unwrap();
         assert_eq!(new_ids.reference, ids.reference);
         assert_ne!(new_ids.idempotency_key, ids.idempotency_key);
-        assert_eq!(corrected.started_at_ms, Some(50_000));
+        assert_eq!(corrected.started_at_ms, Some(10_000), "the 40 s already spent still count");
         assert_eq!((corrected.details.website.as_str(), corrected.details.first_name.as_str()), ("", "Léa"));
-        let without_ids = Draft::default().for_correction([1; 16], || ids.clone(), 0);
+        let without_ids = Draft::default().for_correction([1; 16], || ids.clone(), 0, 0);
         assert_eq!(without_ids.ids, Some(ids));
     }
 

@@ -114,7 +114,7 @@ test.describe('4. a broken configuration or commune list', () => {
       await page.reload();
       await expect(heading(page)).toHaveText('L’inscription en ligne ne marche pas pour le moment');
       // Said by their number only: after a reload the page cannot tell whose phone it is.
-      await expect(page.getByText('Nombre d’inscriptions qui attendent ici : 1')).toBeVisible();
+      await expect(page.getByText('Inscriptions gardées sur ce téléphone : 1')).toBeVisible();
       await expect(page.getByText(ref)).toHaveCount(0);
       await expect(page.getByRole('link', { name: PHONE }).first()).toHaveAttribute('href', 'tel:+33261910000');
       await audit(page, `the unavailable page with a waiting sign-up (${name})`);

@@ -83,6 +83,13 @@ test('1. two tabs racing: a tab recording a 201 from a stale copy never loses th
   // From now on B reads the outbox as it is now (only X), while tab A adds N.
   await b.evaluate(() => (window as unknown as { armStale: () => void }).armStale());
   const a = await context.newPage();
+  // A's own POSTs wait too, until N has been looked for on the device.
+  let releaseA = () => {};
+  const heldA = new Promise<void>((resolve) => (releaseA = resolve));
+  await a.route(ENDPOINT_URL, async (route) => {
+    if (route.request().method() === 'POST') await heldA;
+    await route.continue().catch(() => {});
+  });
   await signUpDirectly(a, NOA);
   await expect(heading(a)).toHaveText(PENDING);
   const n = await reference(a);
@@ -92,6 +99,7 @@ test('1. two tabs racing: a tab recording a 201 from a stale copy never loses th
   await expect(heading(b)).toHaveText(SENT, { timeout: 15_000 });
   expect(await outboxText(a), 'N is still on the device').toContain(n);
   await b.evaluate(() => (window as unknown as { disarmStale: () => void }).disarmStale());
+  releaseA();
   // A sends N once B's lock is free: both arrive, once each, and nothing comes back.
   await expect.poll(() => storedReferences(request), { timeout: 20_000 }).toEqual([x, n].sort());
   await expect(heading(a)).toHaveText(SENT, { timeout: 15_000 });
@@ -110,7 +118,7 @@ test('2. on a shared tablet, nobody sees another young person’s sign-up or loa
   const y = await context.newPage();
   await y.goto('/inscription/confirmation');
   await expect(heading(y)).toHaveText(WAITING);
-  await expect(y.getByText('Nombre d’inscriptions qui attendent ici : 1')).toBeVisible();
+  await expect(y.getByText('Inscriptions gardées sur ce téléphone : 1')).toBeVisible();
   await expect(y.getByRole('link', { name: PHONE }).first()).toBeVisible();
   await expect(y.locator('body')).not.toContainText(x);
   await expect(y.locator('body')).not.toContainText('Martin');

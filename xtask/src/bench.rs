@@ -266,5 +266,14 @@ fn markdown(
     writeln!(out, "\n## The wasm's largest items\n").unwrap();
     writeln!(out, "`twiggy top -n 25` on the wasm before wasm-opt (which strips the names; sizes are raw, before wasm-opt and brotli). \"function names\" is the name section, not shipped.\n").unwrap();
     writeln!(out, "```text\n{}\n```", twiggy.trim_end()).unwrap();
+    // What the measurements were written for (what a change cost, and why) stays: everything
+    // from this marker on is kept as it was.
+    let previous = std::fs::read_to_string(root.join("BENCHMARKS.md")).unwrap_or_default();
+    if let Some(at) = previous.find(KEPT_MARKER) {
+        writeln!(out, "\n{}", previous[at..].trim_end()).unwrap();
+    }
     Ok(out)
 }
+
+/// BENCHMARKS.md below this line is written by hand and kept by `cargo xtask bench`.
+const KEPT_MARKER: &str = "<!-- kept by cargo xtask bench -->";

@@ -76,31 +76,30 @@ pub fn BrokenConfigPage(
     // others waiting on the device (a shared phone) only by their number.
     let mine = use_context::<Journey>().and_then(|j| j.queued.get_untracked().map(|q| q.reference));
     let waiting = use_context::<OutboxState>().map(|outbox| {
-        move || match outbox.outbox.with(|o| o.status(&[], mine.as_deref())) {
-            SignupStatus::Waiting { count } if count > 0 => {
-                let count = count.to_string();
-                Some(
-                    view! {
-                        <h2>{tr(|t| t.confirmation_waiting_title)}</h2>
-                        <p>{move || fill(t.get().confirmation_waiting_text, &[("count", &count)])}</p>
-                    }
-                    .into_any(),
-                )
-            }
-            status @ (SignupStatus::Pending { .. }
-            | SignupStatus::Rejected { .. }
-            | SignupStatus::Unreadable { .. }) => {
-                let reference = status.reference().unwrap_or_default().to_owned();
-                Some(
+        move || {
+            let (status, count) = outbox.outbox.with(|o| (o.status(&[], mine.as_deref()), o.waiting()));
+            match status {
+                SignupStatus::Pending { reference, .. } => Some(
                     view! {
                         <h2>{tr(|t| t.broken_config_pending_title)}</h2>
                         <p>{tr(|t| t.broken_config_pending_text)}</p>
                         <p class="reference">{reference}</p>
                     }
                     .into_any(),
-                )
+                ),
+                // This tab's refused or maybe-received sign-up, or none of its own: the number.
+                _ if count > 0 => {
+                    let count = count.to_string();
+                    Some(
+                        view! {
+                            <h2>{tr(|t| t.confirmation_waiting_title)}</h2>
+                            <p>{move || fill(t.get().confirmation_waiting_text, &[("count", &count)])}</p>
+                        }
+                        .into_any(),
+                    )
+                }
+                _ => None,
             }
-            _ => None,
         }
     });
 

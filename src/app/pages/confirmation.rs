@@ -57,6 +57,16 @@ pub fn ConfirmationPage() -> impl IntoView {
         let mine = journey.queued.with(|s| s.as_ref().map(|s| s.reference.clone()));
         outbox.delivered.with(|delivered| outbox.outbox.with(|o| o.status(delivered, mine.as_deref())))
     });
+    // What the page is built from: a change of how many wait does not rebuild the reference
+    // form someone may be typing in (only the number changes).
+    let shown = Memo::new(move |_| match status.get() {
+        SignupStatus::Waiting { .. } => SignupStatus::Waiting { count: 0 },
+        other => other,
+    });
+    let waiting = Memo::new(move |_| match status.get() {
+        SignupStatus::Waiting { count } => count,
+        _ => 0,
+    });
     let kept = outbox.persistent;
     let title = Signal::derive(move || heading(t.get(), &status.get(), kept.get()));
     let announcement = move || {
@@ -96,7 +106,8 @@ pub fn ConfirmationPage() -> impl IntoView {
         if let SignupStatus::Rejected { key, .. } = status.get_untracked()
             && let Some(entry) = outbox.take(&key)
         {
-            journey.restore_for_correction(entry.draft);
+            let spent = entry.fill_seconds();
+            journey.restore_for_correction(entry.draft, spent);
             location.navigate(paths::CHECK);
         }
     };
@@ -206,7 +217,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             })}
         </div>
         <p class="visually-hidden" role="status" aria-live="polite">{announcement}</p>
-        {move || match status.get() {
+        {move || match shown.get() {
             SignupStatus::Pending { endpoint_error, .. } => view! {
                 <p class="lead">
                     {move || if kept.get() { t.get().outbox_pending_text } else { t.get().outbox_unsaved_text }}
@@ -232,16 +243,19 @@ pub fn ConfirmationPage() -> impl IntoView {
                 {call_line(|t| t.confirmation_unknown_call)}
             }
             .into_any(),
-            SignupStatus::Waiting { count } => view! {
-                {(count > 0).then(|| {
-                    let count = count.to_string();
+            SignupStatus::Waiting { .. } => view! {
+                {move || (waiting.get() > 0).then(|| {
+                    let count = waiting.get().to_string();
                     view! { <p class="lead">{move || fill(t.get().confirmation_waiting_text, &[("count", &count)])}</p> }
                 })}
                 <p>{tr(|t| t.confirmation_waiting_privacy)}</p>
                 <form class="reference-lookup" novalidate on:submit=lookup>
                     <TextField id=LOOKUP_ID label=tr(|t| t.confirmation_lookup_label)
                         hint=tr(|t| t.confirmation_lookup_hint) value=typed.into()
-                        on_input=Callback::new(move |v| typed.set(v)) error=lookup_error
+                        on_input=Callback::new(move |v| {
+                            typed.set(v);
+                            unknown_reference.set(false);
+                        }) error=lookup_error
                         autocomplete="off" spellcheck="false" maxlength=20 />
                     <SubmitButton text=tr(|t| t.confirmation_lookup_button) />
                 </form>

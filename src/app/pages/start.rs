@@ -2,14 +2,17 @@ use leptos::prelude::*;
 
 use crate::app::components::PageHeading;
 use crate::app::paths;
-use crate::app::state::{tr, use_config, use_texts};
+use crate::app::state::{tr, use_config, use_journey, use_texts};
 use crate::content::{fill, fill_mission_locale};
 use crate::domain::questionnaire::QUESTIONNAIRE;
 
 /// What the Lab'O is and who it is for, the three pathways, the test, what happens after, and
 /// the two ways in: the test, or signing up directly.
+/// The start page begins a visit: this tab stops showing the last sign-up as its own (on a
+/// shared tablet, the next young person starts here).
 #[component]
 pub fn StartPage() -> impl IntoView {
+    use_journey().queued.set(None);
     let t = use_texts();
     let config = use_config();
     let territory = config.territory.description.clone();

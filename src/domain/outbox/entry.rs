@@ -121,6 +121,11 @@ impl Entry {
         self.payload.get("reference").and_then(Value::as_str).unwrap_or_default()
     }
 
+    /// The seconds its answers took to fill in, as sent (0 when unknown).
+    pub fn fill_seconds(&self) -> u64 {
+        self.payload.pointer("/anti_spam/fill_seconds").and_then(Value::as_u64).unwrap_or(0)
+    }
+
     /// Whether this entry is sent now, for this reason.
     fn is_due(&self, now_ms: i64, moment: Moment) -> bool {
         let backoff_over = now_ms >= self.next_attempt_at_ms;
@@ -242,9 +247,12 @@ impl Outbox {
     /// the sign-ups that live only in this tab (`here_only`: keys the device refused to keep),
     /// merged by key. Never a replacement: a sign-up kept in this tab alone is not lost because
     /// another tab wrote.
+    /// For those keys this tab's copy wins over an older copy the device still holds (the
+    /// device refused the later write: a stored "pending" must not undo a recorded refusal).
     pub fn merged(mut stored: Outbox, here: &Outbox, here_only: &[String]) -> Outbox {
         for entry in &here.entries {
             if here_only.iter().any(|k| k == entry.key()) {
+                stored.take(entry.key());
                 stored.add(entry.clone());
             }
         }
@@ -488,9 +496,15 @@ mod tests {
         // Another tab delivered "stored-before" and added "theirs": the device now holds "theirs".
         let mut stored = Outbox::default();
         stored.add(Entry::new(&payload("theirs"), Draft::default(), 0));
-        let merged = Outbox::merged(stored, &here, &["mine".to_owned()]);
+        let merged = Outbox::merged(stored.clone(), &here, &["mine".to_owned()]);
         let keys: Vec<&str> = merged.entries.iter().map(Entry::key).collect();
         assert_eq!(keys, ["theirs", "mine"], "merged by key: what the device holds, plus what lives here only");
+        // The device still holds an older copy of "mine" (it refused the write of the refusal).
+        here.record("mine", &Outcome::Rejected { status: 400, problems: Vec::new() }, None, 0, 0.5, &POLICY);
+        stored.add(Entry::new(&payload("mine"), Draft::default(), 0));
+        let merged = Outbox::merged(stored, &here, &["mine".to_owned()]);
+        assert!(matches!(merged.get("mine").unwrap().status, EntryStatus::Rejected { .. }), "this tab's copy wins");
+        assert_eq!(merged.entries.len(), 2);
     }
 
     #[test]
