@@ -104,7 +104,7 @@ fn load_delivered() -> Vec<Delivered> {
 }
 
 /// Moves what earlier versions stored under one key to one key per sign-up. An outbox this
-/// version cannot read in full is first copied aside, as it was (`labo.outbox-kept.<ms>`): it is
+/// version cannot read in full is first copied aside, as it was (`labo.outbox-kept.<hash of the text>`): it is
 /// never overwritten. The old key goes only once every sign-up it held is under its own key.
 fn migrate_legacy() -> Vec<Entry> {
     let mut here_only = Vec::new();
@@ -115,8 +115,8 @@ fn migrate_legacy() -> Vec<Entry> {
     let (entries, unreadable) = Outbox::from_legacy(&text);
     let mut moved = true;
     if unreadable > 0 {
-        let side = format!("{}{}", keys::KEPT_OUTBOX_PREFIX, platform::now_ms());
-        moved = storage::write(&side, &text);
+        let side = format!("{}{}", keys::KEPT_OUTBOX_PREFIX, Outbox::kept_name(&text));
+        moved = storage::read(&side).as_deref() == Some(text.as_str()) || storage::write(&side, &text);
         platform::console_warn(&format!(
             "Lab'O : {unreadable} inscription(s) de la boîte d'envoi ne sont pas lisibles par cette version ; le texte est conservé tel quel sous « {side} »."
         ));

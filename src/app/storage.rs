@@ -21,7 +21,7 @@ pub mod keys {
     pub const OUTBOX_PREFIX: &str = "labo.outbox.";
     /// The outbox of earlier versions, all sign-ups under one key: moved to their own keys.
     pub const LEGACY_OUTBOX: &str = "labo.outbox";
-    /// Where an earlier outbox this version cannot read is kept, as it was (`.<time in ms>`).
+    /// Where an earlier outbox this version cannot read is kept, as it was (`.<hash of the text>`).
     pub const KEPT_OUTBOX_PREFIX: &str = "labo.outbox-kept.";
     /// References delivered in the last day, one key each: `labo.delivered.<reference>` (no
     /// personal data).

@@ -283,6 +283,8 @@ mod tests {
         assert_eq!(french_long_date(date(2026, 1, 5)), format!("lundi 5{nbsp}janvier"));
     }
 
+    // proptest is a native dev-dependency only (the wasm test build has no use for it).
+    #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::super::*;
         use super::date;

@@ -243,6 +243,14 @@ impl Outbox {
         (entries, unreadable)
     }
 
+    /// The name under which an outbox this version cannot read is kept aside: a hash of its
+    /// text (FNV-1a, 64 bits), so the same text is kept once however often the app starts.
+    pub fn kept_name(text: &str) -> String {
+        let hash =
+            text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        format!("{hash:016x}")
+    }
+
     /// This tab's view after another tab changed the device's outbox: what is stored now, plus
     /// the sign-ups that live only in this tab (`here_only`: keys the device refused to keep),
     /// merged by key. Never a replacement: a sign-up kept in this tab alone is not lost because
@@ -486,6 +494,9 @@ mod tests {
         assert_eq!(Outbox::from_legacy(""), (Vec::new(), 0));
         assert_eq!(Outbox::from_legacy("{"), (Vec::new(), 1));
         assert_eq!(Outbox::from_legacy(r#"{"version":3,"items":{}}"#), (Vec::new(), 1), "a shape it does not know");
+        assert_eq!(Outbox::kept_name(&old), Outbox::kept_name(&old.clone()), "the same text, the same name");
+        assert_ne!(Outbox::kept_name(&old), Outbox::kept_name("{"));
+        assert_eq!(Outbox::kept_name("").len(), 16);
     }
 
     #[test]
