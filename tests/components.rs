@@ -153,25 +153,22 @@ async fn the_error_summary_links_move_focus_to_the_fields() {
 #[wasm_bindgen_test]
 async fn the_profile_chart_writes_every_level_out_in_words_never_a_number() {
     // discover, on_the_way, already, discover, …
-    let root = mount(|| view! { <ProfileChart levels=vec![2, 1, 0, 2, 1, 0, 2, 1] /> });
+    let root = mount(|| view! { <ProfileChart levels=vec![2, 1, 0, 2, 1, 0, 2] /> });
     settle().await;
     let svg = find(&root, "svg");
     assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
     let description = find(&root, "svg desc").text_content().unwrap();
     assert!(description.contains("Motivation\u{a0}: Déjà là"), "{description}");
     assert!(description.contains("Ton idée\u{a0}: En route"), "{description}");
-    assert!(description.contains("Entourage\u{a0}: En route"), "{description}");
-    let values: Vec<String> = (0..8)
+    assert!(description.contains("Confiance en toi\u{a0}: Déjà là"), "{description}");
+    let values: Vec<String> = (0..7)
         .map(|i| root.query_selector_all(".chart-value").unwrap().item(i).unwrap().text_content().unwrap())
         .collect();
-    assert_eq!(
-        values,
-        ["Déjà là", "En route", "À découvrir", "Déjà là", "En route", "À découvrir", "Déjà là", "En route"]
-    );
+    assert_eq!(values, ["Déjà là", "En route", "À découvrir", "Déjà là", "En route", "À découvrir", "Déjà là"]);
     let text = svg.text_content().unwrap();
     assert!(!text.chars().any(|c| c.is_ascii_digit()), "no number on the chart: {text}");
     // The bar of a dimension at « Déjà là » fills every step; at « À découvrir », the first.
-    assert_eq!(root.query_selector_all(".chart-bar").unwrap().length(), 3 + 2 + 1 + 3 + 2 + 1 + 3 + 2);
+    assert_eq!(root.query_selector_all(".chart-bar").unwrap().length(), 3 + 2 + 1 + 3 + 2 + 1 + 3);
 }
 
 #[wasm_bindgen_test]

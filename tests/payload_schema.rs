@@ -9,7 +9,7 @@ use labo::domain::eligibility::EligibilityForm;
 use labo::domain::ids;
 use labo::domain::questionnaire::{Answers, QUESTIONNAIRE};
 use labo::domain::signup::{
-    ContactChannel, ContactTime, Envelope, Payload, SignupForm, SignupParts, Situation, Source,
+    ContactChannel, ContactTime, Envelope, Followed, Payload, SignupForm, SignupParts, Situation, Source,
 };
 use labo::domain::territory::{CommuneChoice, Territory};
 use serde_json::{Value, json};
@@ -44,15 +44,20 @@ struct Case {
     share: bool,
     pathway: &'static str,
     source: Source,
+    year: &'static str,
+    /// What was typed in the commune search (the list's commune, or one elsewhere).
+    commune_query: &'static str,
+    followed: Option<Followed>,
+    followed_by: &'static str,
 }
 
 fn build(case: Case, seed: u8) -> Value {
     let eligibility = EligibilityForm {
         day: "14".into(),
         month: "3".into(),
-        year: "2007".into(),
+        year: case.year.into(),
         at_school: Some(false),
-        commune_query: "x".into(),
+        commune_query: case.commune_query.into(),
         commune: case.commune.map(|(insee, postcode)| CommuneChoice { insee: insee.into(), postcode: postcode.into() }),
         elsewhere: case.commune.is_none(),
     }
@@ -69,6 +74,8 @@ fn build(case: Case, seed: u8) -> Value {
         idea: "Un food truck de crêpes".into(),
         pathway: case.pathway.into(),
         share_answers: case.share,
+        followed: case.followed,
+        followed_by: case.followed_by.into(),
         ..SignupForm::default()
     }
     .validate(QUESTIONNAIRE.pathways)
@@ -94,6 +101,7 @@ fn build(case: Case, seed: u8) -> Value {
         source: case.source,
         fill_seconds: 95,
         honeypot: String::new(),
+        call_back_before: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
     };
     serde_json::to_value(Payload::build(parts, envelope)).unwrap()
 }
@@ -108,6 +116,10 @@ fn with_test_and_consent() -> Case {
         share: true,
         pathway: "collective",
         source: Source::default(),
+        year: "2007",
+        commune_query: "Le Havre",
+        followed: None,
+        followed_by: "",
     }
 }
 
@@ -142,7 +154,7 @@ fn the_payload_carries_the_typed_values_and_the_profile_only_with_consent() {
     assert_eq!(body["applicant"]["birth_date"], "2007-03-14");
     assert_eq!(body["applicant"]["phone"], "+33612345678");
     assert_eq!(body["applicant"]["commune"], json!({"insee": "76351", "name": "Le Havre", "postcode": "76610"}));
-    assert_eq!(body["contact"], json!({"channel": "sms", "time": "afternoon"}));
+    assert_eq!(body["contact"], json!({"channel": "sms", "time": "afternoon", "call_back_before": "2026-12-04"}));
     assert_eq!(
         body["eligibility"],
         json!({"age": 19, "age_eligible": true, "left_school": true, "commune_in_territory": true, "counsellor_override": false})
@@ -254,7 +266,7 @@ fn every_sign_up_carries_a_french_summary_a_counsellor_can_read_anywhere() {
         "Le Havre (76610)",
         "Situation\u{a0}: cherche un emploi",
         "par SMS, l’après-midi (06 12 34 56 78, lea@exemple.fr)",
-        "Parcours choisi\u{a0}: S’entraîner en groupe",
+        "Parcours souhaité\u{a0}: S’entraîner en groupe",
         "Suggestion du test\u{a0}: Avancer en individuel",
         "Mon idée est claire",
         "Déjà là\u{a0}:",
@@ -270,6 +282,41 @@ fn every_sign_up_carries_a_french_summary_a_counsellor_can_read_anywhere() {
 }
 
 #[test]
+fn the_summary_says_first_what_a_counsellor_asks_first() {
+    // 17, living in Rouen (a counsellor's link let her through), already followed by Mme Diallo.
+    let case = Case {
+        year: "2009",
+        commune: None,
+        commune_query: "  Rouen\n",
+        followed: Some(Followed::Yes),
+        followed_by: "Mme  Diallo",
+        ..with_test_and_consent()
+    };
+    let body = build(case, 11);
+    let text = summary(&body);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].ends_with("du 27/11/2026. À contacter avant le vendredi 4\u{a0}décembre."), "{text}");
+    assert_eq!(lines[1], "Déjà suivi par la Mission Locale\u{a0}: oui, par Mme Diallo.", "{text}");
+    assert!(lines[2].contains("date de naissance 14/03/2009 (17\u{a0}ans, mineur)"), "{text}");
+    assert!(lines[2].contains("hors du territoire («\u{202f}Rouen\u{202f}»)"), "{text}");
+    assert_eq!(body["applicant"]["commune_given"], "Rouen");
+    assert_eq!(body["applicant"]["followed"], json!({ "answer": "yes", "counsellor": "Mme Diallo" }));
+    assert_eq!(body["contact"]["call_back_before"], "2026-12-04");
+    // Labels for a counsellor, no notes to the reader; the preference even when the rule
+    // that gave the suggestion did not use it.
+    assert!(text.contains("Idée") && text.contains("Confiance en soi"), "{text}");
+    for addressed_to_the_young_person in ["Ton idée", "Confiance en toi", "pas de notes", "jamais un critère"] {
+        assert!(!text.contains(addressed_to_the_young_person), "« {addressed_to_the_young_person} »:\n{text}");
+    }
+    assert!(text.contains("Préférence\u{a0}: «\u{202f}Les deux me vont"), "{text}");
+    // Not answered: said so; an adult in the list: no "mineur", no typed commune.
+    let text = summary(&build(with_test_and_consent(), 12));
+    assert_eq!(text.lines().nth(1), Some("Déjà suivi par la Mission Locale\u{a0}: non renseigné."), "{text}");
+    assert!(!text.contains("mineur") && text.contains("(19\u{a0}ans)"), "{text}");
+    assert!(validator().validate(&build(with_test_and_consent(), 13)).is_ok());
+}
+
+#[test]
 fn without_consent_the_summary_says_so_in_one_line_and_shares_nothing_of_the_test() {
     let mut answers = all_answers(2);
     answers.insert("constraints".into(), vec!["money".into()]);
@@ -277,7 +324,7 @@ fn without_consent_the_summary_says_so_in_one_line_and_shares_nothing_of_the_tes
     let text = summary(&body);
     assert!(text.contains("Résultat du test\u{a0}: non transmis"), "{text}");
     for private in
-        ["Suggestion", "Profil", "Contraintes", "argent", "Temps disponible", "Déjà suivi", "Déjà là", "En route"]
+        ["Suggestion", "Profil", "Contraintes", "argent", "Temps disponible", "Préférence", "Déjà là", "En route"]
     {
         assert!(!text.contains(private), "« {private} » shared without consent:\n{text}");
     }
@@ -345,6 +392,7 @@ fn the_summary_stays_short_whatever_is_typed_and_says_when_english_was_used() {
         },
         fill_seconds: 95,
         honeypot: String::new(),
+        call_back_before: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
     };
     let envelope = Envelope {
         reference: "ABCD3467".into(),
@@ -432,6 +480,7 @@ fn summary_of(first: &str, last: &str, situation_other: &str, idea: &str, source
         source,
         fill_seconds: 95,
         honeypot: String::new(),
+        call_back_before: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
     };
     let envelope = Envelope {
         reference: "ABCD3467".into(),

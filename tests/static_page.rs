@@ -177,6 +177,18 @@ fn the_static_start_page_says_what_the_app_says() {
         escape(t.start_test_title),
         escape(&fill(t.start_test_text, &[("count", &count)])),
         escape(t.start_after_title),
+        // The call-back delay, from config.json.
+        inline_html(&sentence(
+            t.start_call_back,
+            &[(
+                "days",
+                Inline::Value {
+                    keys: "mission_locale.callback_working_days",
+                    text: config.mission_locale.callback_working_days.to_string(),
+                    capital: false,
+                },
+            )],
+        )),
         // The footer, its legal links included: they work without JavaScript.
         footer_html(t, &config),
     ];

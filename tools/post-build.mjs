@@ -62,7 +62,7 @@ function readConfig() {
 }
 
 // Values the app gives when a key is absent (src/domain/config.rs).
-const DEFAULTS = { 'mission_locale.short_name': 'la Mission Locale', 'privacy.retention_months': 24 };
+const DEFAULTS = { 'mission_locale.short_name': 'la Mission Locale', 'privacy.retention_months': 24, 'mission_locale.callback_working_days': 5 };
 
 /** The value of the first of `keys` (space-separated dotted paths) set in config.json. */
 function configValue(config, keys) {

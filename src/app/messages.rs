@@ -5,7 +5,7 @@ use crate::content::Texts;
 use crate::domain::eligibility::{BirthDateError, EligibilityError};
 use crate::domain::email::EmailError;
 use crate::domain::phone::PhoneError;
-use crate::domain::signup::{ContactChannel, ContactTime, Field, FieldError, NameError, Situation};
+use crate::domain::signup::{ContactChannel, ContactTime, Field, FieldError, Followed, NameError, Situation};
 
 /// The words for a situation.
 pub fn situation_label(t: &'static Texts, s: Situation) -> &'static str {
@@ -37,6 +37,15 @@ pub fn time_label(t: &'static Texts, c: ContactTime) -> &'static str {
     }
 }
 
+/// The words for "already followed".
+pub fn followed_label(t: &'static Texts, f: Followed) -> &'static str {
+    match f {
+        Followed::Yes => t.followed_yes,
+        Followed::No => t.followed_no,
+        Followed::DontKnow => t.followed_dont_know,
+    }
+}
+
 /// Each closed list of the details page as a choice group: its values and codes (the domain's)
 /// and its words (above).
 macro_rules! choices {
@@ -53,7 +62,12 @@ macro_rules! choices {
     )+};
 }
 
-choices!(Situation => situation_label, ContactChannel => channel_label, ContactTime => time_label);
+choices!(
+    Situation => situation_label,
+    ContactChannel => channel_label,
+    ContactTime => time_label,
+    Followed => followed_label
+);
 
 /// The sentence for one error of the details page: what is wrong and what to type instead.
 pub fn field_error(t: &Texts, error: FieldError) -> &'static str {
@@ -71,6 +85,7 @@ pub fn field_error(t: &Texts, error: FieldError) -> &'static str {
         FieldError::SituationOtherTooLong => t.errors_situation_other_too_long,
         FieldError::ContactChannelMissing => t.errors_contact_channel_empty,
         FieldError::ContactTimeMissing => t.errors_contact_time_empty,
+        FieldError::FollowedByTooLong => t.errors_followed_by_too_long,
         FieldError::IdeaTooLong => t.errors_idea_too_long,
     }
 }

@@ -132,6 +132,9 @@ pub struct Queued {
     pub first_name: String,
     /// How the young person asked to be contacted, said on the confirmation page.
     pub channel: Option<ContactChannel>,
+    /// The day the mission locale promised to call back by (`None` for a sign-up found by
+    /// its reference: the page then says the number of days).
+    pub call_back_before: Option<chrono::NaiveDate>,
 }
 
 /// The young person's journey: everything typed so far, saved on the device as it changes.
@@ -193,7 +196,9 @@ impl Journey {
             if draft.check_timer(platform::now_ms()) {
                 journey.started_at_ms.set(draft.started_at_ms);
             }
-            if draft.ids.is_none() {
+            // Ids are drawn at the first answer, not for a link's attribution alone: the
+            // attribution stays after a sign-up, and that tab must go on showing it as its own.
+            if draft.ids.is_none() && draft.has_answers() {
                 let ids = draw_ids();
                 journey.ids.set(Some(ids.clone()));
                 draft.ids = Some(ids);
@@ -297,8 +302,7 @@ impl Journey {
 
     /// Whether anything typed by the young person is held (not just a link's attribution).
     pub fn has_answers(&self) -> bool {
-        let draft = self.snapshot();
-        !Draft { source: Source::default(), allow_outside_territory: false, ..draft }.is_empty()
+        self.snapshot().has_answers()
     }
 }
 

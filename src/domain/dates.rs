@@ -56,6 +56,14 @@ pub fn parse_http_date(value: &str) -> Option<i64> {
     Some(moment.and_utc().timestamp_millis())
 }
 
+/// `2026-12-04` (or the date of an ISO timestamp) as a date; `None` if it is not one. By hand:
+/// chrono's parser is heavy for the wasm.
+pub fn parse_iso_date(iso: &str) -> Option<chrono::NaiveDate> {
+    let mut parts = iso.get(..10)?.split('-');
+    let (year, month, day) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
+    chrono::NaiveDate::from_ymd_opt(year, month, day)
+}
+
 /// `2026-11-27T16:08:42+01:00` → `27/11/2026`.
 pub fn french_date(iso: &str) -> Option<String> {
     let date = iso.get(..10)?;
@@ -168,12 +176,62 @@ pub fn french_long_date(date: chrono::NaiveDate) -> String {
     }
 }
 
+/// `Friday 4 December`: [`french_long_date`] for an English page (British order, no "1st").
+pub fn english_long_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let nbsp = super::typography::NBSP;
+    format!(
+        "{} {}{nbsp}{}",
+        DAYS[date.weekday().num_days_from_monday() as usize],
+        date.day(),
+        MONTHS[date.month0() as usize]
+    )
+}
+
+/// The long date in the page's language (`meta_lang`): French unless English.
+pub fn long_date(date: chrono::NaiveDate, lang: &str) -> String {
+    if lang == "en" { english_long_date(date) } else { french_long_date(date) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn date(year: i32, month: u32, day: u32) -> chrono::NaiveDate {
         chrono::NaiveDate::from_ymd_opt(year, month, day).unwrap()
+    }
+
+    #[test]
+    fn long_dates_in_each_language() {
+        assert_eq!(long_date(date(2026, 12, 4), "fr"), "vendredi 4\u{a0}décembre");
+        assert_eq!(long_date(date(2026, 12, 4), "en"), "Friday 4\u{a0}December");
+        assert_eq!(long_date(date(2027, 2, 1), "fr"), "lundi 1er\u{a0}février");
+        assert_eq!(long_date(date(2027, 2, 1), "en"), "Monday 1\u{a0}February");
+    }
+
+    #[test]
+    fn iso_dates_read_back() {
+        assert_eq!(parse_iso_date("2026-12-04"), Some(date(2026, 12, 4)));
+        assert_eq!(parse_iso_date("2026-11-27T16:08:42+01:00"), Some(date(2026, 11, 27)));
+        assert_eq!(parse_iso_date(&iso_date(date(2027, 2, 28))), Some(date(2027, 2, 28)));
+        for wrong in ["", "2026-02-30", "2026-1-1", "demain", "2026-12-0x"] {
+            assert_eq!(parse_iso_date(wrong), None, "{wrong}");
+        }
     }
 
     #[test]

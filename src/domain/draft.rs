@@ -87,6 +87,8 @@ pub struct Sending<'a> {
     /// ISO 8601 with the device's offset.
     pub submitted_at: String,
     pub locale: &'a str,
+    /// The mission locale calls back within this many working days (`config.json`).
+    pub call_back_working_days: u32,
 }
 
 /// Why a draft cannot be sent as it is.
@@ -234,6 +236,7 @@ impl Draft {
                 .started_at_ms
                 .map_or(0, |start| u64::try_from((sending.now_ms - start) / 1000).unwrap_or(0)),
             honeypot: self.details.website.clone(),
+            call_back_before: super::dates::add_working_days(sending.today, sending.call_back_working_days),
         };
         let envelope = Envelope {
             reference: ids.reference.clone(),
@@ -281,6 +284,12 @@ impl Draft {
     /// Whether there is nothing worth saving (the start time and the ids alone are not worth it).
     pub fn is_empty(&self) -> bool {
         Draft { started_at_ms: None, ids: None, ..self.clone() } == Draft::default()
+    }
+
+    /// Whether the young person answered or typed anything: a counsellor's link alone (the
+    /// attribution kept for the next young person after a sign-up) is not a journey yet.
+    pub fn has_answers(&self) -> bool {
+        !Draft { source: Source::default(), allow_outside_territory: false, ..self.clone() }.is_empty()
     }
 
     /// The text to store, stamped with `now_ms`.
@@ -372,6 +381,8 @@ mod tests {
             situation_other: "Service civique".into(),
             contact_channel: Some(ContactChannel::Sms),
             contact_time: Some(ContactTime::AnyTime),
+            followed: Some(crate::domain::signup::Followed::Yes),
+            followed_by: "Mme Diallo".into(),
             idea: "Un food truck".into(),
             pathway: "collective".into(),
             share_answers: true,
@@ -432,6 +443,7 @@ mod tests {
             now_ms,
             submitted_at: "2026-11-27T16:08:42+01:00".into(),
             locale: "fr",
+            call_back_working_days: 5,
         };
         let mut draft = Draft::default();
         assert_eq!(draft.submission(&sending(0)), Err(NotReady::Empty));
@@ -578,6 +590,7 @@ mod tests {
             now_ms: 61_000,
             submitted_at: "2026-11-27T16:08:42+01:00".into(),
             locale: "fr",
+            call_back_working_days: 5,
         };
         let mut draft = Draft::default();
         assert_eq!(draft.submit(&sending), Submit::Confirmation, "emptied by another tab");
@@ -610,5 +623,19 @@ mod tests {
         assert_eq!(Draft::from_storage(partial, 0).unwrap().answers["q"], ["a"]);
         assert!(Draft::default().is_empty());
         assert!(!sample().is_empty());
+    }
+
+    #[test]
+    fn a_link_s_attribution_alone_is_kept_but_is_not_answers() {
+        let link = Draft {
+            source: Source { counsellor: Some("Claire M.".into()), campaign: None, channel: Some("salon".into()) },
+            allow_outside_territory: true,
+            ..Draft::default()
+        };
+        assert!(!link.is_empty(), "the attribution is stored for the next young person");
+        assert!(!link.has_answers(), "no ids are drawn for it: the tab keeps showing its sign-up");
+        assert!(sample().has_answers());
+        let started = Draft { started_at_ms: Some(1), ..link.clone() };
+        assert!(!started.has_answers(), "a timer alone is not an answer");
     }
 }

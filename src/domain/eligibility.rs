@@ -129,7 +129,14 @@ pub struct EligibilityAnswer {
     pub at_school: bool,
     /// The commune picked in the list; `None` when the young person lives elsewhere.
     pub commune: Option<CommuneChoice>,
+    /// What was typed in the commune search when no commune of the list was picked (a commune
+    /// elsewhere, a postcode), on one line and at most [`COMMUNE_GIVEN_MAX`] characters: for
+    /// the counsellor.
+    pub commune_given: Option<String>,
 }
+
+/// Longest commune text kept for the counsellor when it is not in the list.
+pub const COMMUNE_GIVEN_MAX: usize = 60;
 
 impl EligibilityAnswer {
     /// Every condition not met, in order (age, school, territory).
@@ -190,6 +197,11 @@ impl EligibilityForm {
                 age: age_on(birth_date, today),
                 at_school,
                 commune: if self.elsewhere { None } else { chosen.cloned() },
+                commune_given: (self.elsewhere || chosen.is_none())
+                    .then(|| {
+                        query.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(COMMUNE_GIVEN_MAX).collect()
+                    })
+                    .filter(|given: &String| !given.is_empty()),
             }),
             _ => Err(errors),
         }
@@ -322,6 +334,7 @@ mod tests {
             age,
             at_school,
             commune,
+            commune_given: None,
         };
         assert!(answer(19, false, None).may_continue(true));
         assert!(!answer(19, false, None).may_continue(false));

@@ -7,7 +7,7 @@
 //! 2. the share gives a level ("À découvrir", "En route", "Déjà là"): the last level whose
 //!    `from` it reaches. The share itself is never shown: no marks, no "/100";
 //! 3. questions without a dimension are information for the counsellor (already followed,
-//!    time, life constraints) or inputs of the rule (group or one-to-one): they never change a
+//!    time, entourage, life constraints) or inputs of the rule (group or one-to-one): they never change a
 //!    level;
 //! 4. the rules are tried in order; the first whose conditions (a dimension at some levels, a
 //!    question with some answers) all hold gives the suggested pathway, and its conditions'
@@ -291,9 +291,11 @@ mod tests {
             QUESTIONNAIRE.levels.iter().map(|l| l.id).collect::<Vec<_>>(),
             ["discover", "on_the_way", "already"]
         );
-        assert_eq!(QUESTIONNAIRE.questions.len(), 17);
-        // Life constraints, time, "already followed" and the preference are never scored.
-        for id in ["constraints", "availability_time", "followed", "preference"] {
+        assert_eq!(QUESTIONNAIRE.questions.len(), 16);
+        // Life constraints, entourage, time and the preference are never scored ("already
+        // followed" is a field of the sign-up form, not a question of the test).
+        assert!(QUESTIONNAIRE.questions.iter().all(|q| q.id != "followed"));
+        for id in ["constraints", "network_people", "network_help", "availability_time", "preference"] {
             assert_eq!(question(id).dimension, None, "{id}");
         }
     }
@@ -400,7 +402,6 @@ mod tests {
     #[test]
     fn typical_profiles_get_the_pathway_a_counsellor_would_expect() {
         let motivated = [("motivation_why", "create"), ("motivation_start", "nervous_but_up")];
-        let curious_only = [("motivation_why", "told"), ("motivation_start", "not_ready")];
         /// (the young person in words, their answers, the expected pathway, its reasons)
         type Row<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str, &'a [&'a str]);
         let rows: &[Row] = &[
@@ -458,12 +459,42 @@ mod tests {
             assert_eq!(QUESTIONNAIRE.pathways[profile.pathway], *expected, "{description}");
             assert_eq!(profile.reasons(&QUESTIONNAIRE), *reasons, "{description}");
         }
-        // "On m'en a parlé, pas encore prêt·e", even with a clear idea: discover first.
-        let mut described = curious_only.to_vec();
-        described.extend([("idea_stage", "clear"), ("preference", "one_to_one")]);
-        let profile = QUESTIONNAIRE.score(&profile(&described)).unwrap();
-        assert_eq!(QUESTIONNAIRE.pathways[profile.pathway], "discovery");
-        assert_eq!(profile.reasons(&QUESTIONNAIRE), ["motivation_discover"]);
+        // "On m'en a parlé, je prends d'abord mon temps" is a motivation, not a lack of one: it
+        // never sends someone who has started back to discovery, nor someone alone anywhere.
+        let circumstances = [
+            ("motivation_why", "told"),
+            ("motivation_start", "not_ready"),
+            ("risk_choice", "safe_job"),
+            ("network_people", "nobody"),
+            ("network_help", "nobody"),
+        ];
+        let rows: &[Row] = &[
+            (
+                "on m'en a parlé, déjà lancée, préfère le tête-à-tête",
+                vec![("idea_stage", "started"), ("preference", "one_to_one")],
+                "individual",
+                &["has_idea", "prefers_one_to_one"],
+            ),
+            (
+                "on m'en a parlé, déjà lancée, sans préférence",
+                vec![("idea_stage", "started")],
+                "individual",
+                &["idea_ready"],
+            ),
+            ("on m'en a parlé, idée floue", vec![("idea_stage", "vague")], "collective", &["idea_vague"]),
+        ];
+        for (description, answers, expected, reasons) in rows {
+            let mut described = circumstances.to_vec();
+            described.extend(answers.iter().copied());
+            described.push(("idea_shared", "customers"));
+            if !answers.iter().any(|(q, _)| *q == "preference") {
+                described.push(("preference", "no_preference"));
+            }
+            let profile = QUESTIONNAIRE.score(&self::profile(&described)).unwrap();
+            assert_eq!(QUESTIONNAIRE.pathways[profile.pathway], *expected, "{description}");
+            assert_eq!(profile.reasons(&QUESTIONNAIRE), *reasons, "{description}");
+            assert_ne!(level_ids(&profile)[0], "discover", "{description}: motivation");
+        }
     }
 
     #[test]
@@ -489,9 +520,16 @@ mod tests {
     #[test]
     fn all_lowest_and_all_highest_answers() {
         let q = &QUESTIONNAIRE;
-        let lowest = answer_all(q, |i, _| q.questions[i].options.iter().position(|o| o.points == 0).unwrap_or(0));
+        let lowest = answer_all(q, |i, _| {
+            let options = q.questions[i].options;
+            (0..options.len()).min_by_key(|&o| options[o].points).unwrap_or(0)
+        });
         let profile = q.score(&with(lowest, "constraints", &["none"])).unwrap();
-        assert!(profile.levels.iter().all(|&l| l == 0), "{:?}", level_ids(&profile));
+        // Every answer to the motivation questions is a motivation: the lowest is « En route ».
+        let motivation = q.dimensions.iter().position(|d| *d == "motivation").unwrap();
+        for (d, &level) in profile.levels.iter().enumerate() {
+            assert_eq!(level, usize::from(d == motivation), "{:?}", level_ids(&profile));
+        }
         assert_eq!(q.pathways[profile.pathway], "discovery");
         let highest = answer_all(q, |i, _| {
             let options = q.questions[i].options;
@@ -570,11 +608,60 @@ mod tests {
                     other.insert("constraints".into(), constraint_set(bits));
                     prop_assert_eq!(&QUESTIONNAIRE.score(&other).unwrap(), &reference);
                 }
-                // Nor do the time available or "already followed".
-                for id in ["availability_time", "followed"] {
+                // Nor does the time available.
+                for id in ["availability_time"] {
                     for option in question(id).options {
                         let other = with(answers.clone(), id, &[option.id]);
                         prop_assert_eq!(&QUESTIONNAIRE.score(&other).unwrap(), &reference);
+                    }
+                }
+            }
+
+            /// Circumstances are never a lack. An answer about who sent them, their pace or
+            /// money gives every level at least what any answer but the question's strongest
+            /// gives, and the suggestion any answer to that question gives; an answer about
+            /// their entourage (or family), like the life constraints, changes nothing at all.
+            #[test]
+            fn circumstances_never_lower_a_level_or_change_the_suggestion(answers in any_answers()) {
+                let circumstances = [("motivation_why", "told"), ("motivation_start", "not_ready"), ("risk_choice", "safe_job")];
+                for (id, circumstance) in circumstances {
+                    let q = question(id);
+                    let best = q.options.iter().map(|o| o.points).max().unwrap_or(0);
+                    let given = QUESTIONNAIRE.score(&with(answers.clone(), id, &[circumstance])).unwrap();
+                    for option in q.options {
+                        let other = QUESTIONNAIRE.score(&with(answers.clone(), id, &[option.id])).unwrap();
+                        prop_assert_eq!(given.pathway, other.pathway, "{} = {} or {}", id, circumstance, option.id);
+                        if option.points < best {
+                            for (d, (a, b)) in given.levels.iter().zip(&other.levels).enumerate() {
+                                prop_assert!(a >= b, "{} = {} gives {} a lower level than {}", id, circumstance, QUESTIONNAIRE.dimensions[d], option.id);
+                            }
+                        }
+                    }
+                }
+                let reference = QUESTIONNAIRE.score(&answers).unwrap();
+                for id in ["network_people", "network_help"] {
+                    for option in question(id).options {
+                        let other = with(answers.clone(), id, &[option.id]);
+                        prop_assert_eq!(&QUESTIONNAIRE.score(&other).unwrap(), &reference, "{} = {}", id, option.id);
+                    }
+                }
+            }
+
+            /// A clear or started idea (first clients…) never gets « Découvrir » from motivation
+            /// alone: whatever the two motivation answers, the suggestion stays the same, and it
+            /// is never discovery.
+            #[test]
+            fn a_started_idea_never_gets_discovery_from_motivation_alone(
+                answers in any_answers(),
+                stage in prop::sample::select(vec!["clear", "started"]),
+            ) {
+                let answers = with(answers, "idea_stage", &[stage]);
+                let reference = QUESTIONNAIRE.score(&answers).unwrap().pathway;
+                prop_assert_ne!(QUESTIONNAIRE.pathways[reference], "discovery");
+                for why in question("motivation_why").options {
+                    for start in question("motivation_start").options {
+                        let other = with(with(answers.clone(), "motivation_why", &[why.id]), "motivation_start", &[start.id]);
+                        prop_assert_eq!(QUESTIONNAIRE.score(&other).unwrap().pathway, reference, "{} + {}", why.id, start.id);
                     }
                 }
             }

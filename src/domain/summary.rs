@@ -3,9 +3,10 @@
 //! Many endpoints are old form handlers or mailboxes that keep a few text fields: the structured
 //! JSON would be lost there, and the counsellor would see a name and a phone number. The summary
 //! says, in a few lines of French a counsellor reads in any system (addressed as "vous" when it
-//! addresses anyone): who, how to reach them, the chosen and the suggested pathway and why, the
-//! profile **in words** (never marks), the idea, the constraints mentioned (information only),
-//! and where the link came from. Only what the young person consented to share goes in:
+//! addresses anyone): the call-back deadline, whether someone at the mission locale already
+//! follows them, who (with the date of birth counsellors search by, and "mineur" under 18), how
+//! to reach them, the wished and the suggested pathway and why, the profile **in words** (never
+//! marks), the idea, the preference and the constraints mentioned, and where the link came from. Only what the young person consented to share goes in:
 //! without consent, one line says so. It is French whatever language the young person used (it
 //! is for the mission locale), and it says when that was English.
 //!
@@ -23,7 +24,7 @@
 //! or an accented letter), with "…".
 
 use super::questionnaire::{Answers, Condition, Profile, Questionnaire};
-use super::signup::{ContactChannel, ContactTime, Payload, Situation};
+use super::signup::{ContactChannel, ContactTime, Followed, Payload, Situation};
 use crate::content::Texts;
 
 /// The most UTF-8 bytes a summary has (so also the most UTF-16 units and characters): long
@@ -61,12 +62,16 @@ pub fn write(payload: &Payload, phone_display: &str, shared: &Shared<'_>) -> Str
 
     // Who.
     let applicant = &payload.applicant;
-    let place = match &applicant.commune {
-        Some(c) => format!("{} ({})", c.name, c.postcode),
-        None => "hors du territoire (lien d’une conseillère ou d’un conseiller)".to_owned(),
+    let place = match (&applicant.commune, &applicant.commune_given) {
+        (Some(c), _) => format!("{} ({})", c.name, c.postcode),
+        (None, Some(given)) => format!("hors du territoire ({})", quote(&clip(given, 60))),
+        (None, None) => "hors du territoire".to_owned(),
     };
+    let call_back = super::dates::parse_iso_date(&payload.contact.call_back_before)
+        .map(|date| format!(" À contacter avant le {}.", super::dates::french_long_date(date)))
+        .unwrap_or_default();
     lines.push(format!(
-        "Inscription au Lab’O {} du {}.",
+        "Inscription au Lab’O {} du {}.{call_back}",
         payload.reference,
         super::dates::french_date(&payload.submitted_at).unwrap_or_else(|| payload
             .submitted_at
@@ -74,12 +79,28 @@ pub fn write(payload: &Payload, phone_display: &str, shared: &Shared<'_>) -> Str
             .take(10)
             .collect())
     ));
+    // Second, as a counsellor asks first: is someone here already following them?
+    let followed = match &applicant.followed {
+        Some(f) => {
+            let answer = match f.answer {
+                Followed::Yes => "oui",
+                Followed::No => "non",
+                Followed::DontKnow => "ne sait pas",
+            };
+            let by = f.counsellor.as_ref().map(|name| format!(", par {}", clip(name, 60))).unwrap_or_default();
+            format!("{answer}{by}")
+        }
+        None => "non renseigné".to_owned(),
+    };
+    lines.push(format!("Déjà suivi par la Mission Locale{colon} {followed}."));
     let situation = match (applicant.situation, &applicant.situation_other) {
         (Situation::Other, Some(other)) => format!("autre ({})", clip(&one_line(other), 60)),
         (situation, _) => situation_words(situation).to_owned(),
     };
+    let born = super::dates::french_date(&applicant.birth_date).unwrap_or_else(|| applicant.birth_date.clone());
+    let minor = if payload.eligibility.age < 18 { ", mineur" } else { "" };
     lines.push(format!(
-        "Qui{colon} {} {}, {}{NBSP}ans, {place}. Situation{colon} {situation}.",
+        "Qui{colon} {} {}, date de naissance {born} ({}{NBSP}ans{minor}), {place}. Situation{colon} {situation}.",
         applicant.first_name, applicant.last_name, payload.eligibility.age
     ));
     // How to reach them.
@@ -92,8 +113,8 @@ pub fn write(payload: &Payload, phone_display: &str, shared: &Shared<'_>) -> Str
 
     // The pathway: chosen, and suggested with the answers it came from.
     let pathway_name = |id: &str| shared.questionnaire.pathway_index(id).map(|p| t.pathways[p].name);
-    let chosen = payload.pathway.chosen.as_deref().and_then(pathway_name).unwrap_or("pas encore décidé");
-    lines.push(format!("Parcours choisi{colon} {chosen}."));
+    let wished = payload.pathway.chosen.as_deref().and_then(pathway_name).unwrap_or("ne sait pas encore");
+    lines.push(format!("Parcours souhaité{colon} {wished}."));
     match shared.profile {
         Some(profile) => {
             let q = shared.questionnaire;
@@ -102,7 +123,8 @@ pub fn write(payload: &Payload, phone_display: &str, shared: &Shared<'_>) -> Str
                 .iter()
                 .map(|condition| match condition {
                     Condition::Level { dimension, .. } => {
-                        format!("{}{colon} {}", t.dimensions[*dimension].name, t.levels[profile.levels[*dimension]])
+                        let name = dimension_label(q.dimensions[*dimension], t.dimensions[*dimension].name);
+                        format!("{name}{colon} {}", t.levels[profile.levels[*dimension]])
                     }
                     Condition::Answer { question, .. } => {
                         answer_of(q, t, shared.answers, *question).map_or_else(String::new, |answer| quote(&answer))
@@ -117,12 +139,15 @@ pub fn write(payload: &Payload, phone_display: &str, shared: &Shared<'_>) -> Str
             let groups: Vec<String> = (0..q.levels.len())
                 .rev()
                 .filter_map(|level| {
-                    let names: Vec<&str> = profile.at_level(level).iter().map(|&d| t.dimensions[d].name).collect();
+                    let names: Vec<&str> = profile
+                        .at_level(level)
+                        .iter()
+                        .map(|&d| dimension_label(q.dimensions[d], t.dimensions[d].name))
+                        .collect();
                     (!names.is_empty()).then(|| format!("{}{colon} {}", t.levels[level], names.join(", ")))
                 })
                 .collect();
-            lines
-                .push(format!("Profil, en mots (pas de notes){colon} {}.", groups.join(format!("{NNBSP}; ").as_str())));
+            lines.push(format!("Profil{colon} {}.", groups.join(format!("{NNBSP}; ").as_str())));
         }
         None => lines.push(format!(
             "Résultat du test{colon} non transmis (pas de test fait, ou la personne n’a pas donné son accord)."
@@ -135,13 +160,20 @@ pub fn write(payload: &Payload, phone_display: &str, shared: &Shared<'_>) -> Str
 
     // Facts for the counsellor, only with consent: never criteria.
     let mut facts_line = None;
-    if shared.profile.is_some() {
+    if let Some(profile) = shared.profile {
         let q = shared.questionnaire;
+        // The preference too when the rule that gave the suggestion did not look at it.
+        let in_reasons = |i: usize| {
+            q.rules[profile.rule]
+                .conditions
+                .iter()
+                .any(|c| matches!(c, Condition::Answer { question, .. } if *question == i))
+        };
         let facts: Vec<String> = q
             .questions
             .iter()
             .enumerate()
-            .filter(|(_, question)| question.dimension.is_none() && question.id != "preference")
+            .filter(|&(i, question)| question.dimension.is_none() && !in_reasons(i))
             .filter_map(|(i, question)| {
                 let answers: Vec<String> = question
                     .chosen(shared.answers)
@@ -155,10 +187,7 @@ pub fn write(payload: &Payload, phone_display: &str, shared: &Shared<'_>) -> Str
             .collect();
         if !facts.is_empty() {
             facts_line = Some(lines.len());
-            lines.push(format!(
-                "À savoir (information, jamais un critère){colon} {}.",
-                facts.join(format!("{NNBSP}; ").as_str())
-            ));
+            lines.push(format!("À savoir{colon} {}.", facts.join(format!("{NNBSP}; ").as_str())));
         }
     }
 
@@ -211,6 +240,21 @@ pub fn write(payload: &Payload, phone_display: &str, shared: &Shared<'_>) -> Str
     bound(lines.join("\n"))
 }
 
+/// How the summary names a dimension for the counsellor (the catalogue's names are addressed to
+/// the young person: "Ton idée", "Confiance en toi"); a dimension added later keeps its own.
+fn dimension_label<'a>(id: &str, name: &'a str) -> &'a str {
+    match id {
+        "motivation" => "Motivation",
+        "idea" => "Idée",
+        "initiative" => "Initiative",
+        "creativity" => "Créativité",
+        "perseverance" => "Persévérance",
+        "risk" => "Rapport au risque",
+        "confidence" => "Confiance en soi",
+        _ => name,
+    }
+}
+
 /// The French answer a question got (its text in the catalogue), if answered.
 fn answer_of(q: &Questionnaire, t: &Texts, answers: &Answers, question: usize) -> Option<String> {
     let chosen = q.questions[question].chosen(answers);
@@ -224,6 +268,9 @@ fn fact_label<'a>(id: &str, title: &'a str) -> &'a str {
         "followed" => "Déjà suivi par la Mission Locale",
         "availability_time" => "Temps disponible par semaine",
         "constraints" => "Contraintes signalées",
+        "preference" => "Préférence",
+        "network_people" => "Connaît des personnes qui ont créé leur activité",
+        "network_help" => "Vers qui se tourner en cas de problème",
         _ => title,
     }
 }

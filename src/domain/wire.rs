@@ -77,9 +77,13 @@ pub const PATHS: &[&str] = &[
     "applicant.commune.name",
     "applicant.commune.postcode",
     "applicant.situation",
+    "applicant.commune_given",
     "applicant.situation_other",
+    "applicant.followed.answer",
+    "applicant.followed.counsellor",
     "contact.channel",
     "contact.time",
+    "contact.call_back_before",
     "idea",
     "eligibility.age",
     "eligibility.age_eligible",
@@ -227,7 +231,7 @@ mod tests {
     use super::*;
     use crate::domain::signup::{
         AntiSpam, Applicant, CommunePayload, Consent, ContactChannel, ContactPreference, ContactTime, EligibilityFacts,
-        PathwayChoice, Payload, Situation, Source,
+        Followed, FollowedPayload, PathwayChoice, Payload, Situation, Source,
     };
 
     fn json(payload: Payload) -> Value {
@@ -254,8 +258,14 @@ mod tests {
                 }),
                 situation: Situation::JobSeeking,
                 situation_other: None,
+                commune_given: None,
+                followed: Some(FollowedPayload { answer: Followed::Yes, counsellor: Some("Mme Diallo".into()) }),
             },
-            contact: ContactPreference { channel: ContactChannel::Sms, time: ContactTime::Morning },
+            contact: ContactPreference {
+                channel: ContactChannel::Sms,
+                time: ContactTime::Morning,
+                call_back_before: "2026-12-04".into(),
+            },
             idea: Some("Crêpes & cidre, 100 % local".into()),
             eligibility: EligibilityFacts {
                 age: 19,
@@ -407,7 +417,8 @@ mod tests {
         for path in PATHS.iter().filter(|p| !p.starts_with("self_assessment")) {
             assert!(
                 !lookup(&value, path).is_null()
-                    || ["applicant.situation_other", "pathway.suggested", "source.campaign"].contains(path),
+                    || ["applicant.situation_other", "applicant.commune_given", "pathway.suggested", "source.campaign"]
+                        .contains(path),
                 "{path}"
             );
         }

@@ -162,7 +162,7 @@ async fn accepts_the_current_contract_and_the_previous_one_still_queued_on_phone
     assert_eq!(post(port, KEY, &v1.to_string()).await.status, Some(201));
     // signup-v2: levels in words and raw points.
     let mut v2 = v1.clone();
-    v2["schema_version"] = "signup-v2".into();
+    as_v2(&mut v2);
     v2["idempotency_key"] = KEY2.into();
     v2["summary"] = "Inscription au Lab'O ABCD3467.".into();
     v2["self_assessment"] = json!({
@@ -183,12 +183,20 @@ async fn accepts_the_current_contract_and_the_previous_one_still_queued_on_phone
     assert_eq!(stored(port).await.len(), 2);
 }
 
+/// A v1 body (what `payload` builds) made a v2 one: the fields v2 added, empty.
+fn as_v2(body: &mut Value) {
+    body["schema_version"] = "signup-v2".into();
+    body["applicant"]["commune_given"] = Value::Null;
+    body["applicant"]["followed"] = json!({"answer": "yes", "counsellor": null});
+    body["contact"]["call_back_before"] = "2026-12-04".into();
+}
+
 #[tokio::test]
 async fn the_submissions_page_shows_each_summary_as_the_counsellor_will_read_it() {
     let dir = tempfile::tempdir().unwrap();
     let port = start(dir.path()).await;
     let mut body: Value = serde_json::from_str(&payload(KEY, "+33612345678")).unwrap();
-    body["schema_version"] = "signup-v2".into();
+    as_v2(&mut body);
     body["summary"] = "Inscription au Lab'O ABCD3467.\nQui : Léa <Martin>, 19 ans.".into();
     assert_eq!(post(port, KEY, &body.to_string()).await.status, Some(201));
     let page =

@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { attempts, reset, submissions } from './stand-in';
 import { audit } from './a11y';
-import { answerQuestion, birthYearForAge, EVERY_CONSTRAINT, fillDetails, fillEligibility, LE_HAVRE, LEA, QUESTION_COUNT, takeTest } from './journey';
+import { answerQuestion, birthYearForAge, EVERY_CONSTRAINT, fillDetails, fillEligibility, frenchLongDate, LE_HAVRE, LEA, QUESTION_COUNT, takeTest } from './journey';
 
 test.beforeEach(async ({ request }) => {
   await reset(request);
@@ -30,7 +30,7 @@ test('the whole journey sends one sign-up with the typed values, the chosen path
 
   // The result: a chart of levels in words, the profile grouped by level, the suggestion with
   // reasons, the others still selectable; no mark anywhere.
-  await expect(page.getByRole('img', { name: /Ton profil.*Motivation : En route/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Ton profil.*Motivation : Déjà là/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Ce qui est déjà là' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Ce que tu vas découvrir' })).toBeVisible();
   const shown = await page.locator('main').innerText();
@@ -45,9 +45,12 @@ test('the whole journey sends one sign-up with the typed values, the chosen path
 
   await fillEligibility(page, { ...LE_HAVRE, commune: 'st romain', choice: 'Saint-Romain-de-Colbosc (76430)' });
   await expect(page.getByRole('radio', { name: 'S’entraîner en groupe' })).toBeChecked();
-  await fillDetails(page, { ...LEA, consent: true });
+  // "Already followed" is a field of the form (optional), with the counsellor's name.
+  await expect(page.getByLabel(/Son nom, si tu le connais/)).toHaveCount(0);
+  await fillDetails(page, { ...LEA, consent: true, followed: 'Oui', followedBy: 'Mme Diallo' });
 
   await expect(page.getByRole('heading', { level: 1, name: 'Vérifie tes réponses' })).toBeVisible();
+  await expect(page.getByText('Oui (Mme Diallo)')).toBeVisible();
   await expect(page.getByText('Saint-Romain-de-Colbosc (76430)')).toBeVisible();
   await expect(page.getByText('06 12 34 56 78')).toBeVisible();
   await page.getByRole('button', { name: 'Envoyer mon inscription' }).click();
@@ -55,11 +58,20 @@ test('the whole journey sends one sign-up with the typed values, the chosen path
   await expect(page.getByRole('heading', { level: 1, name: 'Inscription envoyée' })).toBeFocused();
   const reference = (await page.getByTestId('reference').textContent())!.trim();
   await expect(page.getByRole('link', { name: '02 61 91 00 00' }).first()).toHaveAttribute('href', 'tel:+33261910000');
-  await expect(page.getByText('te contacte par SMS d’ici 5 jours, sans compter le samedi, le dimanche et les jours fériés')).toBeVisible();
-
   const stored = await submissions(request);
   expect(stored).toHaveLength(1);
   const body = stored[0].body;
+  // When: a date, 5 working days after today (weekends and public holidays not counted).
+  expect(body.contact.call_back_before).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  const days = (Date.parse(body.contact.call_back_before) - Date.parse(new Date().toISOString().slice(0, 10))) / 86_400_000;
+  expect(days).toBeGreaterThanOrEqual(6); // from a Saturday: Monday to Friday
+  expect(days).toBeLessThanOrEqual(15);
+  await expect(page.getByText(`te contacte par SMS avant le ${frenchLongDate(body.contact.call_back_before)}, pour fixer un premier rendez-vous`)).toBeVisible();
+  await expect(page.getByText(/Pas de nouvelles d’ici là\s\?\s+Appelle la Mission Locale/)).toBeVisible();
+  expect(body.applicant.followed).toEqual({ answer: 'yes', counsellor: 'Mme Diallo' });
+  const summaryLines = body.summary.split('\n');
+  expect(summaryLines[0]).toContain(`À contacter avant le ${frenchLongDate(body.contact.call_back_before).replace(/ (\S+)$/, '\u00a0$1')}`);
+  expect(summaryLines[1]).toBe('Déjà suivi par la Mission Locale\u00a0: oui, par Mme Diallo.');
   expect(body.reference).toBe(reference);
   expect(body.applicant).toMatchObject({
     first_name: 'Léa',
@@ -70,15 +82,15 @@ test('the whole journey sends one sign-up with the typed values, the chosen path
     commune: { insee: '76647', name: 'Saint-Romain-de-Colbosc', postcode: '76430' },
     situation: 'job_seeking',
   });
-  expect(body.contact).toEqual({ channel: 'sms', time: 'afternoon' });
+  expect(body.contact).toMatchObject({ channel: 'sms', time: 'afternoon' });
   expect(body.idea).toBe('Un food truck de crêpes bio');
   expect(body.eligibility).toEqual({ age: 19, age_eligible: true, left_school: true, commune_in_territory: true, counsellor_override: false });
   expect(body.pathway).toEqual({ chosen: 'collective', suggested: 'individual' });
   expect(body.consent.share_self_assessment).toBe(true);
   expect(body.schema_version).toBe('signup-v2');
-  expect(Object.keys(body.self_assessment.levels)).toHaveLength(8);
+  expect(Object.keys(body.self_assessment.levels)).toHaveLength(7);
   expect(body.self_assessment.levels.idea).toBe('already');
-  expect(body.self_assessment.levels.motivation).toBe('on_the_way');
+  expect(body.self_assessment.levels.motivation).toBe('already');
   expect(body.self_assessment.points.idea).toEqual({ got: 7, max: 9 });
   expect(body.self_assessment.scores).toBeUndefined();
   expect(Object.keys(body.self_assessment.answers)).toHaveLength(QUESTION_COUNT);

@@ -2,7 +2,7 @@
 // labels, roles and button names.
 import { expect, type Page } from '@playwright/test';
 
-export const QUESTION_COUNT = 17;
+export const QUESTION_COUNT = 16;
 
 /** The constraints question's answers (the last question, several answers possible). */
 export const EVERY_CONSTRAINT = [
@@ -76,6 +76,9 @@ export type Details = {
   idea?: string;
   pathway?: string;
   consent?: boolean;
+  /** "As-tu déjà une conseillère ou un conseiller à la Mission Locale ?" (optional) and the name. */
+  followed?: 'Oui' | 'Non' | 'Je ne sais pas';
+  followedBy?: string;
 };
 
 export async function fillDetails(page: Page, d: Details) {
@@ -87,6 +90,11 @@ export async function fillDetails(page: Page, d: Details) {
   await page.getByRole('radio', { name: d.situation }).check();
   await page.getByRole('radio', { name: d.channel }).check();
   await page.getByRole('radio', { name: d.time }).check();
+  if (d.followed) {
+    const followed = page.getByRole('group', { name: /As-tu déjà une conseillère ou un conseiller/ });
+    await followed.getByRole('radio', { name: d.followed, exact: true }).check();
+  }
+  if (d.followedBy) await page.getByLabel(/Son nom, si tu le connais/).fill(d.followedBy);
   if (d.idea) await page.getByLabel('Ton idée ou ton projet').fill(d.idea);
   if (d.pathway) await page.getByRole('radio', { name: d.pathway }).check();
   if (d.consent) await page.getByRole('checkbox', { name: /J’accepte que mes réponses au test/ }).check();
@@ -118,6 +126,16 @@ export async function fillUpToCheck(page: Page, details: Details = LEA) {
   await fillEligibility(page, LE_HAVRE);
   await fillDetails(page, details);
   await expect(page.getByRole('heading', { level: 1, name: 'Vérifie tes réponses' })).toBeVisible();
+}
+
+/** `2026-12-04` as the app writes it in French: `vendredi 4 décembre` (no-break space before the
+ * month, which Playwright's text matching treats as a space). */
+export function frenchLongDate(iso: string): string {
+  const date = new Date(`${iso}T12:00:00Z`);
+  const day = date.getUTCDate();
+  const weekday = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'][date.getUTCDay()];
+  const month = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'][date.getUTCMonth()];
+  return `${weekday} ${day === 1 ? '1er' : day} ${month}`;
 }
 
 export const SENT = 'Inscription envoyée';

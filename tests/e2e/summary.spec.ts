@@ -70,7 +70,7 @@ test('without consent, the summary says so and carries nothing of the test', asy
     expect(summary).not.toContain(privateWord);
   }
   // What the young person chose on the form is theirs to send (the result page preselected it).
-  expect(summary).toMatch(/Parcours choisi\s*: Avancer en individuel/);
+  expect(summary).toMatch(/Parcours souhaité\s*: Avancer en individuel/);
   expect(summary).toContain(LEA.idea!);
 });
 

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::{InlineError, PAGE_TITLE_ID, choice_id, described_by};
-use crate::app::state::use_texts;
+use crate::app::state::{tr, use_texts};
 use crate::content::Texts;
 use crate::domain::questionnaire::QUESTIONNAIRE;
 
@@ -98,6 +98,9 @@ pub fn ChoiceGroup(
     /// The legend is the page's main heading (one question per page).
     #[prop(optional)]
     legend_is_heading: bool,
+    /// The question may be left unanswered: "(facultatif)" after the legend.
+    #[prop(optional)]
+    optional: bool,
     /// A line under the legend (`None` for none).
     #[prop(default = None)]
     hint: Option<Signal<&'static str>>,
@@ -116,7 +119,11 @@ pub fn ChoiceGroup(
     let legend_content = if legend_is_heading {
         view! { <h1 class="question-title" id=PAGE_TITLE_ID tabindex="-1">{legend}</h1> }.into_any()
     } else {
-        view! { <span>{legend}</span> }.into_any()
+        view! {
+            <span>{legend}</span>
+            {optional.then(|| view! { " " <span class="optional">{tr(|t| t.app_optional)}</span> })}
+        }
+        .into_any()
     };
     let input_type = if multiple { "checkbox" } else { "radio" };
     view! {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::app::state::tr;
 use crate::domain::questionnaire::QUESTIONNAIRE;
-use crate::domain::signup::{ContactChannel, ContactTime, Field, Situation};
+use crate::domain::signup::{ContactChannel, ContactTime, Field, Followed, Situation};
 
 /// The `aria-describedby` of a field named `id`: its hint (`{id}-hint`, when it has one) and
 /// its error (`{id}-error`, while one is shown). `None` when there is neither.
@@ -61,6 +61,8 @@ pub fn field_name(field: Field) -> &'static str {
         Field::SituationOther => "situation-other-text",
         Field::ContactChannel => "contact-channel",
         Field::ContactTime => "contact-time",
+        Field::Followed => "followed",
+        Field::FollowedBy => "followed-by",
         Field::Idea => "idea",
         Field::Pathway => "pathway",
         Field::Consent => "consent",
@@ -76,6 +78,7 @@ pub fn field_id(field: Field) -> String {
         Field::Situation => choice_id(name, Situation::ALL[0].code()),
         Field::ContactChannel => choice_id(name, ContactChannel::ALL[0].code()),
         Field::ContactTime => choice_id(name, ContactTime::ALL[0].code()),
+        Field::Followed => choice_id(name, Followed::ALL[0].code()),
         Field::Pathway => choice_id(name, QUESTIONNAIRE.pathways[0]),
         _ => name.to_owned(),
     }

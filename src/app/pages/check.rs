@@ -4,11 +4,12 @@ use crate::app::router::{redirect, use_location};
 use leptos::prelude::*;
 
 use crate::app::components::{BackLink, PageHeading, field_id};
-use crate::app::messages::{channel_label, situation_label, time_label};
+use crate::app::messages::{channel_label, followed_label, situation_label, time_label};
 use crate::app::outbox::use_outbox;
-use crate::app::state::{Queued, tr, use_journey, use_territory, use_texts};
+use crate::app::state::{Queued, tr, use_config, use_journey, use_territory, use_texts};
 use crate::app::{paths, platform};
 use crate::content::Texts;
+use crate::domain::dates;
 use crate::domain::draft::{Progress, Sending, Step, Submit};
 use crate::domain::eligibility::EligibilityAnswer;
 use crate::domain::outbox::Entry;
@@ -36,6 +37,7 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
     // "Envoyer": the sign-up goes into the outbox on the device, then leaves the forms (only
     // once the device has kept it); the confirmation page follows it until the endpoint accepts
     // it. Built from the journey as it is now: another tab may have sent or changed it.
+    let call_back_days = use_config().mission_locale.callback_working_days;
     let send = {
         let territory = territory.clone();
         move |_| {
@@ -47,12 +49,14 @@ fn Check(eligibility: EligibilityAnswer, details: ValidDetails) -> impl IntoView
                 now_ms: platform::now_ms(),
                 submitted_at: platform::now_iso(),
                 locale: t.get_untracked().meta_lang,
+                call_back_working_days: call_back_days,
             };
             match draft.submit(&sending) {
                 Submit::Queue(payload) => {
                     let (reference, first_name) = (payload.reference.clone(), payload.applicant.first_name.clone());
                     let channel = Some(payload.contact.channel);
-                    journey.queued.set(Some(Queued { reference, first_name, channel }));
+                    let call_back_before = dates::parse_iso_date(&payload.contact.call_back_before);
+                    journey.queued.set(Some(Queued { reference, first_name, channel, call_back_before }));
                     if outbox.enqueue(Entry::new(&payload, draft, platform::now_ms())) {
                         journey.clear();
                     }
@@ -181,6 +185,17 @@ fn summary_rows(
         move |t| format!("{}, {}", channel_label(t, channel), time_label(t, time).to_lowercase()),
         paths::DETAILS,
         Field::ContactChannel,
+    ));
+    let (followed, followed_by) = (d.followed, d.followed_by.clone());
+    rows.push(row(
+        |t| t.details_followed_legend.to_owned(),
+        move |t| match (followed, &followed_by) {
+            (Some(answer), Some(name)) => format!("{} ({name})", followed_label(t, answer)),
+            (Some(answer), None) => followed_label(t, answer).to_owned(),
+            (None, _) => t.check_not_given.to_owned(),
+        },
+        paths::DETAILS,
+        Field::Followed,
     ));
     rows.push(optional_row(|t| t.details_idea, idea, Field::Idea));
     rows.push(row(

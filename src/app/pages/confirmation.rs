@@ -7,6 +7,7 @@ use crate::app::outbox::use_outbox;
 use crate::app::state::{Queued, tr, use_config, use_journey, use_texts};
 use crate::app::{paths, platform};
 use crate::content::{Texts, fill, fill_mission_locale};
+use crate::domain::dates;
 use crate::domain::outbox::SignupStatus;
 use crate::domain::signup::ContactChannel;
 
@@ -82,6 +83,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     let mine = move || journey.queued.get().filter(|s| Some(&s.reference) == reference().as_ref());
     let first_name = move || mine().map(|s| s.first_name).filter(|name| !name.is_empty());
     let channel = move || mine().and_then(|s| s.channel);
+    let call_back_before = move || mine().and_then(|s| s.call_back_before);
 
     let ml = config.mission_locale.clone();
     let phone = ml.phone.clone();
@@ -127,7 +129,8 @@ pub fn ConfirmationPage() -> impl IntoView {
         unknown_reference.set(claimed.is_none());
         match claimed {
             Some(reference) => {
-                journey.queued.set(Some(Queued { reference, first_name: String::new(), channel: None }));
+                let queued = Queued { reference, first_name: String::new(), channel: None, call_back_before: None };
+                journey.queued.set(Some(queued));
                 platform::focus_id(crate::app::components::PAGE_TITLE_ID);
             }
             None => platform::focus_id(LOOKUP_ID),
@@ -155,7 +158,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             let hours = ml.hours.clone().map(|h| view! { <li>{tr(|t| t.confirmation_hours_label)} " " {h}</li> });
             let days = days.clone();
             let (phone_href, phone) = (phone_href.clone(), phone.clone());
-            let (named_1, named_2, named_3) = (named.clone(), named.clone(), named.clone());
+            let (named_1, named_2, named_3, named_4) = (named.clone(), named.clone(), named.clone(), named.clone());
             view! {
                 <p class="lead">
                     {Signal::derive(move || match first_name() {
@@ -168,7 +171,14 @@ pub fn ConfirmationPage() -> impl IntoView {
                     <li>
                         {Signal::derive(move || {
                             let t = t.get();
-                            fill(t.confirmation_next_call, &[("days", &days), ("channel", by_channel(t, channel()))])
+                            let by = by_channel(t, channel());
+                            match call_back_before() {
+                                Some(date) => named_4(&fill(
+                                    t.confirmation_next_call,
+                                    &[("date", &dates::long_date(date, t.meta_lang)), ("channel", by)],
+                                )),
+                                None => fill(t.confirmation_next_call_days, &[("days", &days), ("channel", by)]),
+                            }
                         })}
                     </li>
                     {move || {

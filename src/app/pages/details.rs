@@ -11,7 +11,8 @@ use crate::app::state::{bind, tr, use_config, use_journey, use_territory, use_te
 use crate::domain::draft::Step;
 use crate::domain::questionnaire::QUESTIONNAIRE;
 use crate::domain::signup::{
-    Field, FieldError, IDEA_MAX, NAME_MAX, PHONE_MAX, SITUATION_OTHER_MAX, Situation, UNDECIDED,
+    FOLLOWED_BY_MAX, Field, FieldError, Followed, IDEA_MAX, NAME_MAX, PHONE_MAX, SITUATION_OTHER_MAX, Situation,
+    UNDECIDED,
 };
 
 /// Only reachable once the eligibility questions let the young person through.
@@ -44,10 +45,12 @@ fn DetailsForm() -> impl IntoView {
     let (email, set_email) = bind(form, |f| &f.email, |f| &mut f.email);
     let (situation_other, set_situation_other) = bind(form, |f| &f.situation_other, |f| &mut f.situation_other);
     let (idea, set_idea) = bind(form, |f| &f.idea, |f| &mut f.idea);
+    let (followed_by, set_followed_by) = bind(form, |f| &f.followed_by, |f| &mut f.followed_by);
 
     let situation = bind_choice(form, |f| f.situation, |f| &mut f.situation);
     let channel = bind_choice(form, |f| f.contact_channel, |f| &mut f.contact_channel);
     let time = bind_choice(form, |f| f.contact_time, |f| &mut f.contact_time);
+    let followed = bind_choice(form, |f| f.followed, |f| &mut f.followed);
     let mut pathways = ChoiceOption::pathways(None);
     pathways.push(ChoiceOption::text(UNDECIDED, |t| t.details_pathway_undecided));
     let test_complete = Memo::new(move |_| QUESTIONNAIRE.score(&journey.answers.read()).is_ok());
@@ -82,6 +85,14 @@ fn DetailsForm() -> impl IntoView {
                 options=channel.options selected=channel.selected on_choose=channel.on_choose error=error_for(Field::ContactChannel) />
             <ChoiceGroup name=field_name(Field::ContactTime) legend=tr(|t| t.details_contact_time_legend)
                 options=time.options selected=time.selected on_choose=time.on_choose error=error_for(Field::ContactTime) />
+
+            // Asked here, not in the test: it must reach the counsellor even without the test.
+            <ChoiceGroup name=field_name(Field::Followed) legend=tr(|t| t.details_followed_legend) optional=true
+                options=followed.options selected=followed.selected on_choose=followed.on_choose />
+            <Show when=move || form.with(|f| f.followed == Some(Followed::Yes))>
+                <TextField id=field_name(Field::FollowedBy) label=tr(|t| t.details_followed_by) optional=true
+                    value=followed_by on_input=set_followed_by error=error_for(Field::FollowedBy) spellcheck="false" maxlength=FOLLOWED_BY_MAX />
+            </Show>
 
             <TextField id=field_name(Field::Idea) label=tr(|t| t.details_idea) optional=true hint=tr(|t| t.details_idea_hint)
                 value=idea on_input=set_idea error=error_for(Field::Idea) multiline=true maxlength=IDEA_MAX />

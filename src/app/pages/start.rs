@@ -18,6 +18,7 @@ pub fn StartPage() -> impl IntoView {
     let territory = config.territory.description.clone();
     let short_name = config.mission_locale.short_name.clone();
     let count = QUESTIONNAIRE.questions.len().to_string();
+    let days = config.mission_locale.callback_working_days.to_string();
     view! {
         // The start page's title is the app's name alone.
         <PageHeading text=tr(|t| t.start_title) />
@@ -56,5 +57,6 @@ pub fn StartPage() -> impl IntoView {
 
         <h2>{tr(|t| t.start_after_title)}</h2>
         <ol>{move || t.get().start_after_steps.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}</ol>
+        <p>{move || fill(t.get().start_call_back, &[("days", &days)])}</p>
     }
 }

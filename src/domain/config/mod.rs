@@ -12,6 +12,7 @@
 
 mod contact;
 mod endpoint;
+mod front_door;
 mod problem;
 mod reader;
 
@@ -24,6 +25,7 @@ pub use contact::ContactFallback;
 #[cfg(test)]
 use endpoint::check_endpoint_url;
 pub use endpoint::{Endpoint, csp_allows_connect, is_placeholder_host, origin};
+pub use front_door::{Fact, FrontDoor, MAX_TESTIMONIALS, Photo, Place, Testimonial};
 pub use problem::ConfigProblem;
 use problem::problem;
 use reader::Reader;
@@ -40,6 +42,8 @@ pub struct Config {
     /// id, in the questionnaire's order: what the catalogue cannot promise for every mission
     /// locale.
     pub pathway_details: Vec<(String, String)>,
+    /// Where, the facts switched on, testimonials and photo (all optional).
+    pub front_door: FrontDoor,
 }
 
 impl Config {
@@ -139,7 +143,18 @@ impl Config {
         reader.unknown_keys(
             "",
             root,
-            &["endpoint", "mission_locale", "territory", "privacy", "accessibility", "pathways"],
+            &[
+                "endpoint",
+                "mission_locale",
+                "territory",
+                "privacy",
+                "accessibility",
+                "pathways",
+                "places",
+                "facts",
+                "testimonials",
+                "photo",
+            ],
         );
 
         let endpoint = reader.object(root, "endpoint").and_then(|o| reader.endpoint(o));
@@ -233,6 +248,8 @@ impl Config {
             }),
         };
 
+        let front_door = front_door::read(&mut reader, root);
+
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -280,6 +297,7 @@ impl Config {
                     },
                     accessibility,
                     pathway_details,
+                    front_door,
                 })
             }
             _ => Err(problems),

@@ -55,8 +55,14 @@ mod fixtures {
                 commune: None,
                 situation: Situation::Training,
                 situation_other: None,
+                commune_given: None,
+                followed: None,
             },
-            contact: ContactPreference { channel: ContactChannel::Call, time: ContactTime::AnyTime },
+            contact: ContactPreference {
+                channel: ContactChannel::Call,
+                time: ContactTime::AnyTime,
+                call_back_before: "2026-12-04".into(),
+            },
             idea: None,
             eligibility: EligibilityFacts {
                 age: 19,

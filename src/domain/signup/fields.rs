@@ -35,6 +35,17 @@ pub enum ContactTime {
     AnyTime,
 }
 
+/// Whether the young person already has a counsellor at the mission locale: asked on the sign-up
+/// form (not in the test), so that it reaches the counsellor even without the test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, strum::VariantArray, strum::IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Followed {
+    Yes,
+    No,
+    DontKnow,
+}
+
 /// `ALL`, `code` and `from_code` of a closed list, from `strum`'s derives: the list and the
 /// codes (the same snake_case as the payload's serde names) are written once, in the enum.
 /// Measured (issue 14) in the app's release wasm against the hand-written tables they replace
@@ -59,7 +70,7 @@ macro_rules! closed_list {
     )+};
 }
 
-closed_list!(Situation, ContactChannel, ContactTime);
+closed_list!(Situation, ContactChannel, ContactTime, Followed);
 
 #[cfg(test)]
 mod tests {
@@ -82,6 +93,8 @@ mod tests {
         check(Situation::ALL, Situation::code, Situation::from_code);
         check(ContactChannel::ALL, ContactChannel::code, ContactChannel::from_code);
         check(ContactTime::ALL, ContactTime::code, ContactTime::from_code);
+        check(Followed::ALL, Followed::code, Followed::from_code);
+        assert_eq!(Followed::DontKnow.code(), "dont_know");
         assert_eq!(Situation::ALL.len(), 5);
         assert_eq!(ContactTime::AnyTime.code(), "any_time");
     }

@@ -3,7 +3,10 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{ContactChannel, ContactTime, IDEA_MAX, NAME_MAX, PHONE_MAX, SITUATION_OTHER_MAX, Situation, UNDECIDED};
+use super::{
+    ContactChannel, ContactTime, FOLLOWED_BY_MAX, Followed, IDEA_MAX, NAME_MAX, PHONE_MAX, SITUATION_OTHER_MAX,
+    Situation, UNDECIDED,
+};
 use crate::domain::email::{self, EmailError};
 use crate::domain::json;
 use crate::domain::phone::{Phone, PhoneError};
@@ -19,6 +22,10 @@ pub struct SignupForm {
     pub situation_other: String,
     pub contact_channel: Option<ContactChannel>,
     pub contact_time: Option<ContactTime>,
+    /// "As-tu déjà une conseillère ou un conseiller à la Mission Locale ?" (optional).
+    pub followed: Option<Followed>,
+    /// Their name, if the young person knows it (optional, only with [`Followed::Yes`]).
+    pub followed_by: String,
     pub idea: String,
     /// A pathway id, or [`UNDECIDED`].
     pub pathway: String,
@@ -40,6 +47,8 @@ impl Default for SignupForm {
             situation_other: String::new(),
             contact_channel: None,
             contact_time: None,
+            followed: None,
+            followed_by: String::new(),
             idea: String::new(),
             pathway: UNDECIDED.to_owned(),
             share_answers: false,
@@ -62,6 +71,8 @@ impl SignupForm {
             situation_other: json::text(value, "situation_other"),
             contact_channel: code("contact_channel").as_deref().and_then(ContactChannel::from_code),
             contact_time: code("contact_time").as_deref().and_then(ContactTime::from_code),
+            followed: code("followed").as_deref().and_then(Followed::from_code),
+            followed_by: json::text(value, "followed_by"),
             idea: json::text(value, "idea"),
             pathway: code("pathway").unwrap_or_else(|| UNDECIDED.to_owned()),
             share_answers: json::flag(value, "share_answers"),
@@ -84,6 +95,8 @@ pub enum Field {
     SituationOther,
     ContactChannel,
     ContactTime,
+    Followed,
+    FollowedBy,
     Idea,
     Pathway,
     Consent,
@@ -111,6 +124,7 @@ pub enum FieldError {
     SituationOtherTooLong,
     ContactChannelMissing,
     ContactTimeMissing,
+    FollowedByTooLong,
     IdeaTooLong,
 }
 
@@ -125,6 +139,7 @@ impl FieldError {
             FieldError::SituationOtherTooLong => Field::SituationOther,
             FieldError::ContactChannelMissing => Field::ContactChannel,
             FieldError::ContactTimeMissing => Field::ContactTime,
+            FieldError::FollowedByTooLong => Field::FollowedBy,
             FieldError::IdeaTooLong => Field::Idea,
         }
     }
@@ -141,6 +156,10 @@ pub struct ValidDetails {
     pub situation_other: Option<String>,
     pub contact_channel: ContactChannel,
     pub contact_time: ContactTime,
+    /// `None` when not answered.
+    pub followed: Option<Followed>,
+    /// The counsellor's name as typed, only with [`Followed::Yes`].
+    pub followed_by: Option<String>,
     pub idea: Option<String>,
     /// `None` when undecided.
     pub pathway: Option<String>,
@@ -172,6 +191,11 @@ fn free_text(input: &str) -> Option<String> {
     let cleaned: String = input.chars().filter(|c| !c.is_control() || *c == '\n').collect();
     let trimmed = cleaned.trim();
     (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+/// Line breaks and runs of spaces as one space (a name on one line).
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl SignupForm {
@@ -207,6 +231,14 @@ impl SignupForm {
         if self.contact_time.is_none() {
             errors.push(FieldError::ContactTimeMissing);
         }
+        let followed_by = if self.followed == Some(Followed::Yes) {
+            free_text(&self.followed_by).map(|s| one_line(&s))
+        } else {
+            None
+        };
+        if followed_by.as_ref().is_some_and(|s| s.chars().count() > FOLLOWED_BY_MAX) {
+            errors.push(FieldError::FollowedByTooLong);
+        }
         let idea = free_text(&self.idea);
         if idea.as_ref().is_some_and(|s| s.chars().count() > IDEA_MAX) {
             errors.push(FieldError::IdeaTooLong);
@@ -230,6 +262,8 @@ impl SignupForm {
                 situation_other,
                 contact_channel,
                 contact_time,
+                followed: self.followed,
+                followed_by,
                 idea,
                 pathway,
                 share_answers: self.share_answers,

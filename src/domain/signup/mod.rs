@@ -1,18 +1,18 @@
 //! The sign-up: the details form, its validation, and the payload sent to the mission locale's
 //! endpoint (the contract in `schema/signup-v2.json`, explained in `docs/endpoint.md`).
 //!
-//! Its parts: `fields` (the closed lists: situation, contact channel and time), `form` (the
+//! Its parts: `fields` (the closed lists: situation, contact channel and time, already followed), `form` (the
 //! details page as typed, its fields and its validation), `payload` (what is sent).
 
 mod fields;
 mod form;
 mod payload;
 
-pub use fields::{ContactChannel, ContactTime, Situation};
+pub use fields::{ContactChannel, ContactTime, Followed, Situation};
 pub use form::{Field, FieldError, NameError, SignupForm, ValidDetails, check_name};
 pub use payload::{
     AntiSpam, Applicant, CommunePayload, Consent, ContactPreference, DimensionPoints, EligibilityFacts, Envelope,
-    PathwayChoice, Payload, SelfAssessment, SignupParts, Source,
+    FollowedPayload, PathwayChoice, Payload, SelfAssessment, SignupParts, Source,
 };
 
 /// Version of the payload contract, sent in every body so the endpoint can tell formats apart.
@@ -23,6 +23,8 @@ pub const SCHEMA_VERSION: &str = "signup-v2";
 pub const NAME_MAX: usize = 50;
 /// Longest phone number as typed (with spaces and dots).
 pub const PHONE_MAX: usize = 25;
+/// Longest name of the counsellor already following the young person.
+pub const FOLLOWED_BY_MAX: usize = 60;
 /// Longest "other situation" text.
 pub const SITUATION_OTHER_MAX: usize = 100;
 /// Longest description of the idea.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{ContactChannel, ContactTime, SCHEMA_VERSION, Situation, ValidDetails};
+use super::{ContactChannel, ContactTime, Followed, SCHEMA_VERSION, Situation, ValidDetails};
 use crate::domain::eligibility::{EligibilityAnswer, MAX_AGE, MIN_AGE};
 use crate::domain::json;
 use crate::domain::questionnaire::{Answers, Profile, Questionnaire};
@@ -68,8 +68,22 @@ pub struct Applicant {
     pub email: Option<String>,
     /// `null` when the young person lives outside the territory.
     pub commune: Option<CommunePayload>,
+    /// What was typed for the commune when it is not in the territory's list (`Rouen`, a
+    /// postcode); `null` otherwise.
+    pub commune_given: Option<String>,
     pub situation: Situation,
     pub situation_other: Option<String>,
+    /// Whether the young person already has a counsellor at the mission locale; `null` when
+    /// not answered (the question is optional).
+    pub followed: Option<FollowedPayload>,
+}
+
+/// "As-tu déjà une conseillère ou un conseiller à la Mission Locale ?", as answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FollowedPayload {
+    pub answer: Followed,
+    /// Their name as typed, if the young person gave it.
+    pub counsellor: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -83,6 +97,9 @@ pub struct CommunePayload {
 pub struct ContactPreference {
     pub channel: ContactChannel,
     pub time: ContactTime,
+    /// `YYYY-MM-DD`: the day by which the mission locale promised to call back (the
+    /// configured number of working days after the sign-up, see `domain::dates`).
+    pub call_back_before: String,
 }
 
 /// The facts behind eligibility, so the counsellor sees why a sign-up was let through.
@@ -166,6 +183,8 @@ pub struct SignupParts<'a> {
     pub fill_seconds: u64,
     /// What the hidden trap field holds.
     pub honeypot: String,
+    /// The day by which the mission locale promised to call back.
+    pub call_back_before: chrono::NaiveDate,
 }
 
 impl Payload {
@@ -180,6 +199,7 @@ impl Payload {
             source,
             fill_seconds,
             honeypot,
+            call_back_before,
         } = parts;
         let profile: Option<Profile> = questionnaire.score(answers).ok();
         let commune = eligibility.commune.as_ref().and_then(|c| territory.resolve(c)).map(|m| CommunePayload {
@@ -220,11 +240,19 @@ impl Payload {
                 birth_date: crate::domain::dates::iso_date(eligibility.birth_date),
                 phone: details.phone.e164().to_owned(),
                 email: details.email.clone(),
+                commune_given: if commune.is_none() { eligibility.commune_given.clone() } else { None },
                 commune,
                 situation: details.situation,
                 situation_other: details.situation_other.clone(),
+                followed: details
+                    .followed
+                    .map(|answer| FollowedPayload { answer, counsellor: details.followed_by.clone() }),
             },
-            contact: ContactPreference { channel: details.contact_channel, time: details.contact_time },
+            contact: ContactPreference {
+                channel: details.contact_channel,
+                time: details.contact_time,
+                call_back_before: crate::domain::dates::iso_date(call_back_before),
+            },
             idea: details.idea.clone(),
             eligibility: EligibilityFacts {
                 age: eligibility.age,
