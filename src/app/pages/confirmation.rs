@@ -2,7 +2,7 @@ use crate::app::router::use_location;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::components::{CallLine, PageHeading, SubmitButton, TextField};
+use crate::app::components::{CallLine, PageHeading, Places, SubmitButton, TextField};
 use crate::app::outbox::use_outbox;
 use crate::app::state::{Queued, tr, use_config, use_journey, use_texts};
 use crate::app::{paths, platform};
@@ -193,6 +193,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                     {address}
                     {hours}
                 </ul>
+                <Places />
                 <p>{tr(|t| t.confirmation_data_removed)}</p>
                 {call_line(|t| t.footer_call)}
             }

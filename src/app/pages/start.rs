@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::components::PageHeading;
+use crate::app::components::{GoodToKnow, PageHeading, Places};
 use crate::app::paths;
 use crate::app::state::{tr, use_config, use_journey, use_texts};
 use crate::content::{fill, fill_mission_locale};
@@ -58,5 +58,8 @@ pub fn StartPage() -> impl IntoView {
         <h2>{tr(|t| t.start_after_title)}</h2>
         <ol>{move || t.get().start_after_steps.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}</ol>
         <p>{move || fill(t.get().start_call_back, &[("days", &days)])}</p>
+        // After what the painted page shows, so nothing above moves when the app takes over.
+        <Places />
+        <GoodToKnow />
     }
 }
