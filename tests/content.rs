@@ -96,3 +96,94 @@ fn every_language_has_every_text_with_the_same_placeholders() {
     }
     assert!(languages >= 2, "French and English at least");
 }
+
+/// The catalogues and the painted start page, as text (comments included: a sentence kept in a
+/// comment is usually on its way back).
+fn everything_a_young_person_reads() -> String {
+    ["content/i18n/fr.toml", "content/i18n/en.toml", "index.html"]
+        .iter()
+        .map(|file| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+#[test]
+fn the_words_are_true_to_the_programme() {
+    // The préfet's release (July 2021): the counsellor *proposes* a pathway after the
+    // diagnostic; the young person's choice in the app is a wish. No promise the release does
+    // not make (workshops, "at your pace from start to finish": config.json's `pathways` says
+    // what a mission locale offers).
+    let text = everything_a_young_person_reads();
+    for promise in [
+        "tu choisis ton parcours",
+        "choisiras",
+        "choisir ton parcours",
+        "vous choisissez ensemble",
+        "you choose your pathway",
+        "choose together",
+        "des ateliers",
+        "workshops",
+        "à ton rythme",
+        "du début à la fin",
+        "from start to finish",
+    ] {
+        assert!(!text.contains(promise), "« {promise} » is not what the Lab'O does");
+    }
+    let t = labo::content::LANGUAGES[0];
+    for (key, proposes) in [
+        ("start.after_steps", t.start_after_steps.join(" ")),
+        ("result.counsellor_decides", t.result_counsellor_decides.to_owned()),
+        ("privacy.decision_text", t.privacy_decision_text.to_owned()),
+        ("confirmation.next_steps", t.confirmation_next_steps.join(" ")),
+    ] {
+        assert!(proposes.contains("te propose"), "{key} says the counsellor proposes: {proposes}");
+    }
+    for (key, wish) in [
+        ("start.after_steps", t.start_after_steps.join(" ")),
+        ("result.counsellor_decides", t.result_counsellor_decides.to_owned()),
+        ("details.pathway_hint", t.details_pathway_hint.to_owned()),
+        ("privacy.decision_text", t.privacy_decision_text.to_owned()),
+    ] {
+        assert!(wish.contains("souhait"), "{key} calls the app's choice a wish: {wish}");
+    }
+    // The spirit of enterprise, not only a business: an idea, a project, or just the wish to try.
+    assert!(t.start_title.contains("idée") && t.start_title.contains("projet") && t.start_title.contains("essayer"));
+}
+
+#[test]
+fn the_words_are_plain_for_a_sixteen_year_old() {
+    // docs/content.md, "Plain words": the words the review found a 16-year-old misreads.
+    let text = everything_a_young_person_reads();
+    for word in [
+        "alternance", // means apprenticeship to them
+        "alternating",
+        "démarche de projet", // jargon
+        "project approach",
+        "dispositifs", // administrative
+        "schemes",
+        "Risque mesuré", // a dimension named like a grade
+        "Measured risk",
+        "dimension par dimension",
+        "dimension by dimension",
+        "16–25", // read "seize tiret vingt-cinq" aloud
+        "16-25",
+        "sans compter le samedi, le dimanche", // the 33-word sentence
+        "not counting Saturdays",
+        "n’a pas pu lire sa réponse", // what an app "reads" is not a young person's business
+        "J’ai hâte d’y aller !",      // does not answer "tu ressentirais plutôt…"
+    ] {
+        assert!(!text.contains(word), "« {word} » is back in the words a young person reads");
+    }
+    // A long sentence loses a young reader: none of the young people's sentences about what
+    // happens next runs past 30 words.
+    let t = labo::content::LANGUAGES[0];
+    for sentence in
+        [t.start_call_back, t.confirmation_next_call, t.confirmation_next_call_days, t.outbox_unreadable_text]
+            .iter()
+            .flat_map(|s| s.split(['.', '?', '!']))
+    {
+        let words = sentence.split_whitespace().count();
+        assert!(words <= 30, "{words} words: {sentence}");
+    }
+}

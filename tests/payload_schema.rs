@@ -160,9 +160,10 @@ fn the_payload_carries_the_typed_values_and_the_profile_only_with_consent() {
         json!({"age": 19, "age_eligible": true, "left_school": true, "commune_in_territory": true, "counsellor_override": false})
     );
     assert_eq!(body["pathway"], json!({"chosen": "collective", "suggested": "individual"}));
-    // The profile in words, and the raw points for the counsellor: never a mark.
+    // The profile in words, as the young person saw it: no mark, no points (the privacy notice
+    // says "en mots et pas en notes", and that is all that is sent).
     assert_eq!(body["self_assessment"]["levels"]["idea"], "already");
-    assert_eq!(body["self_assessment"]["points"]["idea"], json!({"got": 7, "max": 9}));
+    assert!(body["self_assessment"].get("points").is_none());
     assert_eq!(body["self_assessment"]["levels"].as_object().unwrap().len(), QUESTIONNAIRE.dimensions.len());
     assert!(body["self_assessment"].get("scores").is_none());
     assert_eq!(body["self_assessment"]["answers"]["idea_stage"], json!(["clear"]));

@@ -59,8 +59,8 @@ pub enum Body {
 }
 
 /// Paths of our payload a mapping may name. `applicant.phone_national` is the phone as dialled in
-/// France (`0612345678`), for handlers that expect it. Paths under `self_assessment.levels.`,
-/// `self_assessment.points.` and `self_assessment.answers.` name one dimension or question.
+/// France (`0612345678`), for handlers that expect it. Paths under `self_assessment.levels.`
+/// and `self_assessment.answers.` name one dimension or question.
 pub const PATHS: &[&str] = &[
     "schema_version",
     "reference",
@@ -95,7 +95,6 @@ pub const PATHS: &[&str] = &[
     "self_assessment",
     "self_assessment.questionnaire_version",
     "self_assessment.levels",
-    "self_assessment.points",
     "self_assessment.answers",
     "consent.share_self_assessment",
     "source",
@@ -111,7 +110,7 @@ pub const PATHS: &[&str] = &[
 /// Whether a mapping may name this path.
 pub fn is_known_path(path: &str) -> bool {
     PATHS.contains(&path)
-        || ["self_assessment.levels.", "self_assessment.points.", "self_assessment.answers."].iter().any(|prefix| {
+        || ["self_assessment.levels.", "self_assessment.answers."].iter().any(|prefix| {
             path.strip_prefix(prefix)
                 .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
         })
@@ -396,7 +395,6 @@ mod tests {
             "applicant.first_name",
             "eligibility.age",
             "self_assessment.levels.idea",
-            "self_assessment.points.idea",
             "self_assessment.answers.idea_stage",
         ] {
             assert!(is_known_path(path), "{path}");

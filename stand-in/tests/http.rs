@@ -168,10 +168,15 @@ async fn accepts_the_current_contract_and_the_previous_one_still_queued_on_phone
     v2["self_assessment"] = json!({
         "questionnaire_version": "2026-12",
         "levels": {"idea": "already"},
-        "points": {"idea": {"got": 7, "max": 9}},
         "answers": {"idea_stage": ["clear"], "constraints": ["transport"]}
     });
     assert_eq!(post(port, KEY2, &v2.to_string()).await.status, Some(201));
+    // Nor is one with points: v2 sends the profile in words only.
+    let key4 = "62345678-9abc-4ef0-9234-56789abcdef0";
+    let mut points = v2.clone();
+    points["idempotency_key"] = key4.into();
+    points["self_assessment"]["points"] = json!({"idea": {"got": 7, "max": 9}});
+    assert_eq!(post(port, key4, &points.to_string()).await.status, Some(400));
     // A v2 body with marks is not v2.
     let key3 = "52345678-9abc-4ef0-9234-56789abcdef0";
     let mut marks = v2.clone();

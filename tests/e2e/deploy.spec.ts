@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { appReady } from './app';
 
-const START_TITLE = 'Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.';
+const START_TITLE = 'Tu as une idée, un projet, ou juste envie d’essayer d’entreprendre ? Le Lab’O t’aide à te lancer.';
 
 test.describe('an English visitor whose app meets the en.json of another deploy', () => {
   // page.route sees the page's own requests only, not those of the service worker.

@@ -7,7 +7,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the start page text is there, with a way in', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu as une idée, un projet, ou juste envie d’essayer d’entreprendre ? Le Lab’O t’aide à te lancer.');
     await expect(page.getByText('En 2021, le Lab’O avait accompagné plus de 500 jeunes et vu naître 23 entreprises depuis son ouverture en 2018.')).toBeVisible();
     await expect(page.getByText('Découvrir l’entrepreneuriat', { exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Faire le test' })).toHaveAttribute('href', '/test/1');
@@ -40,7 +40,7 @@ test('a deep link does not flash the start text and nothing moves when its page 
   // A step that needs answers first (not painted at build time, see painted.spec.ts).
   await page.goto('/inscription/coordonnees');
   await expect(page.getByRole('link', { name: 'Lab’O – Mission Locale du Havre' })).toBeVisible();
-  await expect(page.getByText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.')).toBeHidden();
+  await expect(page.getByText('Tu as une idée, un projet, ou juste envie d’essayer d’entreprendre ? Le Lab’O t’aide à te lancer.')).toBeHidden();
   await watchShifts(page);
   release();
   await expect(page.getByRole('heading', { level: 1, name: 'Vérifions que le Lab’O est fait pour toi' })).toBeVisible();
@@ -69,7 +69,7 @@ test('when the app cannot load, the start text shows with a message, even on a d
   await page.route(/_bg\.wasm$/, (route) => route.abort());
   await page.goto('/inscription/coordonnees');
   await expect(page.getByRole('alert')).toHaveText('L’application n’a pas pu se charger. Vérifie ta connexion et recharge la page, ou appelle la Mission Locale au 02 61 91 00 00.');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu as une idée, un projet, ou juste envie d’essayer d’entreprendre ? Le Lab’O t’aide à te lancer.');
   // Links are plain links again.
   await page.getByRole('link', { name: 'Faire le test' }).click();
   await page.waitForURL(/\/test\/1$/);
@@ -80,10 +80,10 @@ test('a browser that cannot even run the start-up script gets the start text and
   test.setTimeout(30_000);
   await page.route(/\/boot-[0-9a-f]+\.js$/, (route) => route.abort());
   await page.goto('/inscription/coordonnees');
-  await expect(page.getByText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.')).toBeHidden();
+  await expect(page.getByText('Tu as une idée, un projet, ou juste envie d’essayer d’entreprendre ? Le Lab’O t’aide à te lancer.')).toBeHidden();
   await expect(page.getByRole('alert')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('alert')).toBeFocused();
-  await expect(page.getByText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.')).toBeVisible();
+  await expect(page.getByText('Tu as une idée, un projet, ou juste envie d’essayer d’entreprendre ? Le Lab’O t’aide à te lancer.')).toBeVisible();
 });
 
 test('a tapped link says it is loading, to screen readers too', async ({ page }) => {

@@ -91,7 +91,8 @@ test('the whole journey sends one sign-up with the typed values, the chosen path
   expect(Object.keys(body.self_assessment.levels)).toHaveLength(7);
   expect(body.self_assessment.levels.idea).toBe('already');
   expect(body.self_assessment.levels.motivation).toBe('already');
-  expect(body.self_assessment.points.idea).toEqual({ got: 7, max: 9 });
+  // Words only: no mark, no points (what the young person is told is what is sent).
+  expect(body.self_assessment.points).toBeUndefined();
   expect(body.self_assessment.scores).toBeUndefined();
   expect(Object.keys(body.self_assessment.answers)).toHaveLength(QUESTION_COUNT);
   expect(body.self_assessment.answers.constraints).toEqual(['none']);
@@ -166,7 +167,7 @@ test('an ineligible age leads to a kind page with the right place to go, and not
 
   await page.getByLabel('Année').fill(birthYearForAge(30));
   await page.getByRole('button', { name: 'Continuer' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Le Lab’O est réservé aux 16–25 ans' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Le Lab’O est pour les jeunes de 16 à 25 ans' })).toBeVisible();
   await expect(page.getByRole('link', { name: /Bpifrance Création/ })).toBeVisible();
   expect(await attempts(request)).toHaveLength(0);
 });

@@ -59,7 +59,7 @@ test.describe('first visit in English', () => {
   test.use({ locale: 'en-GB' });
   test('follows the browser\'s language', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Want to start your own business? The Lab\'O helps you get going.');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Got an idea, a project, or just want to try being an entrepreneur? The Lab\'O helps you get going.');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.getByRole('link', { name: 'Sign up directly' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Let\'s check the Lab\'O is right for you');

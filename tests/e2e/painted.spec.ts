@@ -29,7 +29,7 @@ test.describe('without JavaScript', () => {
 
   test('a page that needs answers first is not painted: the start text is there instead', async ({ page }) => {
     await page.goto('/resultat');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu as envie de créer ton activité ? Le Lab’O t’aide à te lancer.');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu as une idée, un projet, ou juste envie d’essayer d’entreprendre ? Le Lab’O t’aide à te lancer.');
   });
 });
 

@@ -128,18 +128,8 @@ pub struct SelfAssessment {
     /// Dimension id → level id (`discover`, `on_the_way`, `already`): the profile in words, as
     /// the young person saw it.
     pub levels: BTreeMap<String, String>,
-    /// Dimension id → the raw points behind the level, for the counsellor (never a mark: the
-    /// young person never sees them).
-    pub points: BTreeMap<String, DimensionPoints>,
     /// Question id → chosen option ids.
     pub answers: BTreeMap<String, Vec<String>>,
-}
-
-/// What a dimension's answers gave, out of the most they could give.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct DimensionPoints {
-    pub got: u32,
-    pub max: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -216,13 +206,6 @@ impl Payload {
                     .iter()
                     .zip(&profile.levels)
                     .map(|(d, l)| ((*d).to_owned(), questionnaire.levels[*l].id.to_owned())),
-            ),
-            points: json::map(
-                questionnaire
-                    .dimensions
-                    .iter()
-                    .zip(&profile.points)
-                    .map(|(d, p)| ((*d).to_owned(), DimensionPoints { got: p.got, max: p.max })),
             ),
             answers: json::map(questionnaire.questions.iter().map(|q| {
                 (q.id.to_owned(), q.chosen(answers).into_iter().map(|i| q.options[i].id.to_owned()).collect())
