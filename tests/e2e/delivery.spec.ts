@@ -34,7 +34,7 @@ test('1. a redirect is an answer the app cannot read: kept, not resent, never "e
   await signUpDirectly(page);
   await expect(heading(page)).toHaveText('Ton inscription est peut-être arrivée');
   const ref = await reference(page);
-  await expect(page.getByText('l’application n’a pas pu lire sa réponse')).toBeVisible();
+  await expect(page.getByText('On ne sait pas si ton inscription est bien arrivée')).toBeVisible();
   await expect(page.getByRole('link', { name: PHONE }).first()).toBeVisible();
   await audit(page, 'the maybe-received confirmation');
   await page.waitForTimeout(6_000);

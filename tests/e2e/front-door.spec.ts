@@ -42,7 +42,7 @@ test('the start page says where, what to know and who came, from config.json', a
   await expect(page.getByText('contrat d’engagement jeune')).toHaveCount(0);
   await expect(page.getByText('J’ai testé mon idée avant de me lancer.')).toBeVisible();
   await expect(page.getByRole('img', { name: 'Des jeunes au Lab’O (exemple)' })).toBeVisible();
-  await expect(page.getByText(/On te contacte d’ici 5\s+jours après ton inscription/)).toBeVisible();
+  await expect(page.getByText(/On te contacte dans les 5\s+jours qui suivent ton inscription/)).toBeVisible();
 
   // Nothing of it without config.json's say.
   await page.unrouteAll();

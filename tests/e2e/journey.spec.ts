@@ -38,7 +38,7 @@ test('the whole journey sends one sign-up with the typed values, the chosen path
   expect(await page.locator('.profile-chart').innerText()).not.toMatch(/\d/);
   await expect(page.getByRole('heading', { name: 'Le parcours qui pourrait te convenir' })).toBeVisible();
   await expect(page.getByText('ton idée est claire ou déjà lancée')).toBeVisible();
-  await expect(page.getByText(/c’est avec la conseillère ou le conseiller du Lab’O/i)).toBeVisible();
+  await expect(page.getByText(/le conseiller du Lab’O te propose un parcours, et vous en parlez tous les deux/i)).toBeVisible();
   await expect(page.getByRole('radio', { name: /Avancer en individuel \(suggéré pour toi\)/ })).toBeChecked();
   await page.getByRole('radio', { name: 'S’entraîner en groupe' }).check();
   await page.getByRole('button', { name: 'M’inscrire avec ce parcours' }).click();

@@ -16,8 +16,8 @@ test('switching language keeps the answers and the page, and the sign-up says En
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page).toHaveTitle('Question 3 of 17 – Lab\'O');
-  await expect(page.getByText('Question 3 of 17', { exact: true })).toBeVisible();
+  await expect(page).toHaveTitle('Question 3 of 16 – Lab\'O');
+  await expect(page.getByText('Question 3 of 16', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Previous question' }).click();
   await expect(page.getByRole('radio').nth(1)).toBeChecked();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('If you could start tomorrow, you would rather feel…');

@@ -15,7 +15,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(ELIGIBILITY_TITLE);
     await expect(page.getByLabel('Jour')).toBeVisible();
     await expect(page.getByText(/active JavaScript dans ton navigateur/)).toBeVisible();
-    await expect(page.getByText('Tu as envie de créer ton activité ?', { exact: false })).toHaveCount(0);
+    await expect(page.getByText('Tu as une idée, un projet, ou juste envie', { exact: false })).toHaveCount(0);
     await expect(page).toHaveTitle(/Lab’O/);
   });
 

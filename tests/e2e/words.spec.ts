@@ -45,7 +45,7 @@ async function expectPrivacyNotice(page: Page) {
   await expect(h2(page, 'Combien de temps sont-elles gardées ?')).toBeVisible();
   await expect(page.getByText(`Tes données sont gardées ${RETENTION}, puis effacées.`)).toBeVisible();
   await expect(h2(page, 'Le test décide-t-il à ta place ?')).toBeVisible();
-  await expect(page.getByText('Le test ne décide rien : c’est avec la conseillère ou le conseiller que tu choisis ton parcours.', { exact: false })).toBeVisible();
+  await expect(page.getByText('Le test ne décide rien. Au premier rendez-vous, la conseillère ou le conseiller te propose un parcours', { exact: false })).toBeVisible();
   await expect(h2(page, 'Tes droits')).toBeVisible();
   await expect(page.getByText('Même si tu as moins de 18 ans, tu peux faire ces demandes toi-même, sans passer par tes parents.')).toBeVisible();
   await expect(page.getByText(/te plaindre auprès de la CNIL/)).toBeVisible();
@@ -191,7 +191,7 @@ test('in English, the start page says once what a Mission Locale is', async ({ p
 test('French typography reaches the screen: no-break spaces and apostrophes', async ({ page }) => {
   await page.goto('/');
   await appReady(page);
-  expect(await h1(page).textContent()).toBe('Tu as envie de créer ton activité\u202f? Le Lab’O t’aide à te lancer.');
+  expect(await h1(page).textContent()).toBe('Tu as une idée, un projet, ou juste envie d’essayer d’entreprendre\u202f? Le Lab’O t’aide à te lancer.');
   expect(await page.locator('footer a[href="/accessibilite"]').textContent()).toBe('Accessibilité\u00a0: non conforme');
 });
 
