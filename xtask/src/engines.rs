@@ -761,7 +761,16 @@ async fn check_stand_in(client: &Client, stand_in: &str, walked: &Walked) -> Res
     expect(&mut problems, record, "/body/applicant/commune/name", json!("Le Havre"));
     expect(&mut problems, record, "/body/applicant/commune/postcode", json!("76610"));
     expect(&mut problems, record, "/body/applicant/situation", json!("job_seeking"));
-    expect(&mut problems, record, "/body/contact", json!({ "channel": "sms", "time": "afternoon" }));
+    expect(&mut problems, record, "/body/contact/channel", json!("sms"));
+    expect(&mut problems, record, "/body/contact/time", json!("afternoon"));
+    // The call-back deadline depends on today (working days, holidays): its shape is checked
+    // here, its value by the domain's tests and tests/payload_schema.rs.
+    let deadline = record.pointer("/body/contact/call_back_before").and_then(Value::as_str).unwrap_or_default();
+    let is_date = deadline.len() == 10
+        && deadline.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    if !is_date {
+        problems.push(format!("/body/contact/call_back_before: expected a YYYY-MM-DD date, received {deadline:?}"));
+    }
     expect(&mut problems, record, "/body/idea", json!(IDEA));
     expect(&mut problems, record, "/body/eligibility/age", json!(19));
     expect(&mut problems, record, "/body/pathway/chosen", json!("collective"));
