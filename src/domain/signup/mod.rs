@@ -17,7 +17,8 @@ pub use payload::{
 
 /// Version of the payload contract, sent in every body so the endpoint can tell formats apart.
 /// v2 (December 2026): the self-assessment is sent as levels in words, never as marks or
-/// points (what the young person is told is what is sent); v1 payloads still queued on phones are sent as they are (the outbox keeps JSON).
+/// points (what the young person is told is what is sent); v1 payloads still queued on phones
+/// are sent as they are (the outbox keeps JSON).
 pub const SCHEMA_VERSION: &str = "signup-v2";
 /// Longest first or last name accepted.
 pub const NAME_MAX: usize = 50;
