@@ -133,6 +133,26 @@ pub fn language(code: &str) -> Option<&'static Texts> {
     LANGUAGES.iter().copied().find(|t| t.meta_lang == code)
 }
 
+/// The outline of each pathway's pictogram (24 × 24, drawn with one stroke), by pathway id:
+/// a magnifying glass to discover, a group to practise together, two people face to face for
+/// the one-to-one pathway. Side by side, none above another: a picture that does not rank.
+pub const PATHWAY_ICONS: [(&str, &str); 3] = [
+    ("discovery", "M4 10a6 6 0 1 0 12 0a6 6 0 1 0-12 0M14.5 14.5L20 20"),
+    (
+        "collective",
+        "M3.5 9a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0-5 0M9.5 6a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0-5 0M15.5 9a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0-5 0M2 19c0-3 1.5-5 4-5M22 19c0-3-1.5-5-4-5M7 19c0-3.5 2-6 5-6s5 2.5 5 6",
+    ),
+    (
+        "individual",
+        "M4 8a3 3 0 1 0 6 0a3 3 0 1 0-6 0M14 8a3 3 0 1 0 6 0a3 3 0 1 0-6 0M2 20c0-3.5 2-6 5-6s5 2.5 5 6M12 20c0-3.5 2-6 5-6s5 2.5 5 6",
+    ),
+];
+
+/// The outline of pathway `id`'s pictogram, if it has one.
+pub fn pathway_icon(id: &str) -> Option<&'static str> {
+    PATHWAY_ICONS.iter().find(|(i, _)| *i == id).map(|(_, d)| *d)
+}
+
 /// Splits a text around its `{name}` placeholder, to put a link or an emphasis in its place:
 /// `around("Appelle le {phone}.", "phone") == ("Appelle le ", ".")`. Without the placeholder, the
 /// whole text comes first.

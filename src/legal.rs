@@ -57,12 +57,15 @@ pub struct Part {
     pub only_if: Option<(&'static str, bool)>,
 }
 
-/// A page: its title (the `h1`), the document title, and its blocks.
+/// A page: its title (the `h1`), the document title, its blocks, and its language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Page {
     pub title: &'static str,
     pub page_title: &'static str,
     pub parts: Vec<Part>,
+    /// The catalogue's language (`fr`, `en`): on a page in another language than French, the
+    /// deployer's French texts are marked `lang="fr"` (RGAA 8.7).
+    pub lang: &'static str,
 }
 
 impl Page {
@@ -89,6 +92,17 @@ pub fn escape(text: &str) -> String {
 /// A sentence as HTML. For the static copy (`marked`), a value of config.json is an element
 /// marked with its key, for tools/post-build.mjs to fill in.
 pub fn inline_html(inlines: &[Inline], marked: bool) -> String {
+    inline_markup(inlines, marked, false)
+}
+
+/// Whether a value of config.json is a text the deployer wrote in French (not a number, and not
+/// the short name, which each catalogue says in its own language).
+fn is_french_text(keys: &str) -> bool {
+    !matches!(keys, "mission_locale.short_name" | "privacy.retention_months" | "mission_locale.callback_working_days")
+}
+
+/// [`inline_html`], with the deployer's French texts marked `lang="fr"` when `in_other_language`.
+fn inline_markup(inlines: &[Inline], marked: bool, in_other_language: bool) -> String {
     inlines
         .iter()
         .map(|inline| match inline {
@@ -96,6 +110,9 @@ pub fn inline_html(inlines: &[Inline], marked: bool) -> String {
             Inline::Value { keys, text, capital } if marked => {
                 let capital = if *capital { " data-capital" } else { "" };
                 format!(r#"<span data-config="{keys}"{capital}>{}</span>"#, escape(text))
+            }
+            Inline::Value { keys, text, .. } if in_other_language && is_french_text(keys) => {
+                format!(r#"<span lang="fr">{}</span>"#, escape(text))
             }
             Inline::Value { text, .. } => escape(text),
             Inline::Link { href, text, keys: Some(keys) } if marked => {
@@ -121,6 +138,8 @@ pub fn html(page: &Page, is_set: Option<&dyn Fn(&str) -> bool>) -> String {
             _ => String::new(),
         };
         let marked = is_set.is_some();
+        let other_language = page.lang != "fr";
+        let inline_html = |inlines: &[Inline], marked: bool| inline_markup(inlines, marked, other_language);
         out.push_str("\n        ");
         out.push_str(&match &part.block {
             Block::Lead(inlines) => format!(r#"<p class="lead"{condition}>{}</p>"#, inline_html(inlines, marked)),
@@ -272,6 +291,17 @@ pub fn privacy_notice(t: &Texts, config: &Config, all_variants: bool) -> Page {
     let dpo = privacy.dpo_email.as_deref().unwrap_or_default();
     let dpo_paragraph = Block::Paragraph(sentence(t.privacy_dpo_text, &[("dpo", mail_link("privacy.dpo_email", dpo))]));
     p.either("privacy.dpo_email", privacy.dpo_email.is_some(), Some(dpo_paragraph), None);
+    let address = Inline::Value {
+        keys: "privacy.controller_address mission_locale.address",
+        text: privacy.controller_address.clone().unwrap_or_default(),
+        capital: false,
+    };
+    p.either(
+        "privacy.controller_address mission_locale.address",
+        privacy.controller_address.is_some(),
+        Some(Block::Paragraph(sentence(t.privacy_address_text, &[("address", address)]))),
+        None,
+    );
 
     p.add(Block::Heading(2, t.privacy_why_title.to_owned()));
     p.add(Block::List(t.privacy_why_list.iter().map(|line| text(line)).collect()));
@@ -286,7 +316,15 @@ pub fn privacy_notice(t: &Texts, config: &Config, all_variants: bool) -> Page {
     p.add(Block::Paragraph(sentence(t.privacy_required_text, &[ml.clone(), ("phone", v.phone.clone())])));
 
     p.add(Block::Heading(2, t.privacy_who_sees_title.to_owned()));
-    p.add(Block::List(t.privacy_who_sees_list.iter().map(|line| sentence(line, std::slice::from_ref(&ml))).collect()));
+    // i-milo is named only where the mission locale records sign-ups there (config.json).
+    let who_sees = |imilo: bool| {
+        let mut lines: Vec<&str> = t.privacy_who_sees_list.to_vec();
+        if imilo {
+            lines.insert(1.min(lines.len()), t.privacy_who_sees_imilo);
+        }
+        Block::List(lines.iter().map(|line| sentence(line, std::slice::from_ref(&ml))).collect())
+    };
+    p.either("privacy.records_in_imilo", privacy.records_in_imilo, Some(who_sees(true)), Some(who_sees(false)));
     p.add(Block::Paragraph(text(t.privacy_who_sees_text)));
 
     p.add(Block::Heading(2, t.privacy_transfer_title.to_owned()));
@@ -319,7 +357,7 @@ pub fn privacy_notice(t: &Texts, config: &Config, all_variants: bool) -> Page {
     complain.push(Inline::Text(" ".into()));
     complain.push(Inline::Link { href: CNIL_COMPLAINT_URL.into(), text: "www.cnil.fr".into(), keys: None });
     p.add(Block::Paragraph(complain));
-    Page { title: t.privacy_title, page_title: t.privacy_page_title, parts: p.parts }
+    Page { title: t.privacy_title, page_title: t.privacy_page_title, parts: p.parts, lang: t.meta_lang }
 }
 
 /// A sentence with `{retention}`: "gardées 24 mois au plus après ton dernier contact avec la
@@ -337,6 +375,7 @@ pub fn accessibility_statement(t: &Texts, config: &Config, all_variants: bool) -
     let ml = ("mission_locale", v.mission_locale.clone());
     let mut p = Parts { parts: Vec::new(), all_variants };
     p.add(Block::Paragraph(sentence(t.accessibility_intro, std::slice::from_ref(&ml))));
+    p.add(Block::Paragraph(text(t.accessibility_scope_text)));
     p.add(Block::Paragraph(text(t.accessibility_plans_text)));
     let plans = &config.accessibility;
     // One list item per document: its link, or "… : pas encore publié".
@@ -393,8 +432,77 @@ pub fn accessibility_statement(t: &Texts, config: &Config, all_variants: bool) -
         link(DEFENSEUR_DELEGATES_URL, t.accessibility_remedy_delegate),
         text(t.accessibility_remedy_mail),
     ]));
-    Page { title: t.accessibility_title, page_title: t.accessibility_page_title, parts: p.parts }
+    Page { title: t.accessibility_title, page_title: t.accessibility_page_title, parts: p.parts, lang: t.meta_lang }
 }
+
+/// The legal notice (LCEN, article 6-III): the publisher with its address and phone, the
+/// director of publication, the host with its address and phone. What config.json does not
+/// give yet reads "ask the mission locale", never a blank.
+pub fn legal_notice(t: &Texts, config: &Config, all_variants: bool) -> Page {
+    let v = values(t, config);
+    let notice = &config.legal_notice;
+    let ml = &config.mission_locale;
+    let value = |keys: &'static str, text: &Option<String>| Inline::Value {
+        keys,
+        text: text.clone().unwrap_or_default(),
+        capital: false,
+    };
+    let missing = || {
+        Block::Paragraph(sentence(
+            t.legal_missing,
+            &[("mission_locale", v.mission_locale.clone()), ("phone", v.phone.clone())],
+        ))
+    };
+    let mut p = Parts { parts: Vec::new(), all_variants };
+    p.add(Block::Lead(text(t.legal_intro)));
+
+    p.add(Block::Heading(2, t.legal_publisher_title.to_owned()));
+    let publisher = Some(notice.publisher.clone().unwrap_or_else(|| ml.name.clone()));
+    p.add(Block::Paragraph(sentence(
+        t.legal_publisher_text,
+        &[("publisher", value("legal_notice.publisher mission_locale.name", &publisher))],
+    )));
+    let address_keys = "legal_notice.address mission_locale.address";
+    let address = notice.address.clone().or_else(|| ml.address.clone());
+    // One line each (paragraphs, not a list: each may be there or not in the static copy).
+    let address_line = Block::Paragraph(sentence(t.legal_address, &[("address", value(address_keys, &address))]));
+    p.either(address_keys, address.is_some(), Some(address_line), None);
+    p.add(Block::Paragraph(sentence(t.legal_phone, &[("phone", v.phone.clone())])));
+    let email = ml.email.as_deref().unwrap_or_default();
+    let email_line = Block::Paragraph(sentence(t.legal_email, &[("email", mail_link("mission_locale.email", email))]));
+    p.either("mission_locale.email", ml.email.is_some(), Some(email_line), None);
+
+    p.add(Block::Heading(2, t.legal_director_title.to_owned()));
+    let director = Block::Paragraph(sentence(
+        t.legal_director_text,
+        &[("director", value("legal_notice.director", &notice.director))],
+    ));
+    p.either("legal_notice.director", notice.director.is_some(), Some(director), Some(missing()));
+
+    p.add(Block::Heading(2, t.legal_host_title.to_owned()));
+    let host = notice.host.as_ref();
+    let host_part = |keys: &'static str, part: fn(&crate::domain::config::Host) -> &String| {
+        value(keys, &host.map(|h| part(h).clone()))
+    };
+    let host_text = Block::Paragraph(sentence(
+        t.legal_host_text,
+        &[
+            ("host", host_part("legal_notice.host.name", |h| &h.name)),
+            ("host_address", host_part("legal_notice.host.address", |h| &h.address)),
+            ("host_phone", host_part("legal_notice.host.phone", |h| &h.phone)),
+        ],
+    ));
+    p.either("legal_notice.host.name", host.is_some(), Some(host_text), Some(missing()));
+
+    p.add(Block::Heading(2, t.legal_data_title.to_owned()));
+    let link = Inline::Link { href: PRIVACY_PATH.to_owned(), text: t.legal_data_link.to_owned(), keys: None };
+    p.add(Block::Paragraph(sentence(t.legal_data_text, &[("link", link)])));
+    Page { title: t.legal_title, page_title: t.legal_page_title, parts: p.parts, lang: t.meta_lang }
+}
+
+/// The privacy notice's address (`app::paths::PRIVACY`; the app's paths are not in this
+/// module's reach, which the static pages share).
+pub const PRIVACY_PATH: &str = "/confidentialite";
 
 /// The short sentence under the sign-up form: who receives the data, for how long, whom to ask.
 pub fn details_summary(t: &Texts, config: &Config) -> String {
@@ -427,6 +535,11 @@ mod tests {
         Config::parse(&text).unwrap()
     }
 
+    /// The test config with a `legal_notice` section.
+    fn with_notice(json: &str) -> Config {
+        Config::parse(&CONFIG.replacen('{', &format!(r#"{{ "legal_notice": {json},"#), 1)).unwrap()
+    }
+
     fn fr() -> &'static Texts {
         language("fr").unwrap()
     }
@@ -453,7 +566,6 @@ mod tests {
             "dpo@ml-havre.fr",
             "mission de service public (article 6.1.e du RGPD)",
             "te contacter et fixer un premier rendez-vous",
-            "le système d'information national des missions locales",
             "l'hébergeur du site",
             "seulement si tu es d'accord",
             "jamais ton nom",
@@ -500,6 +612,15 @@ mod tests {
         assert!(text.contains("Canada"), "{text}");
         assert!(!text.contains("aucun pays"), "{text}");
         assert!(!text.contains("délégué"), "no DPO without dpo_email: {text}");
+        assert!(!text.contains("i-milo") && !text.contains("système d’information"), "not named unless said: {text}");
+        assert!(!text.contains("Son adresse"), "no address given, none invented: {text}");
+        let config =
+            with(r#", "records_in_imilo": true, "controller_address": "1 rue de l'Exemple, 76600 Le Havre""#, "");
+        let text = privacy_notice(fr(), &config, false).text();
+        assert!(text.contains("i-milo, le système d’information national des missions locales"), "{text}");
+        assert!(text.contains("Son adresse\u{a0}: 1 rue de l’Exemple, 76600 Le Havre."), "{text}");
+        let recipients = text.lines().skip_while(|l| !l.starts_with("Qui les reçoit")).nth(2).unwrap();
+        assert!(recipients.starts_with("i-milo"), "second among the recipients: {recipients}");
 
         let all = privacy_notice(fr(), &with("", ""), true);
         let conditions: Vec<_> = all.parts.iter().filter_map(|p| p.only_if).collect();
@@ -507,6 +628,9 @@ mod tests {
             conditions,
             [
                 ("privacy.dpo_email", true),
+                ("privacy.controller_address mission_locale.address", true),
+                ("privacy.records_in_imilo", true),
+                ("privacy.records_in_imilo", false),
                 ("privacy.transfers_outside_eu", true),
                 ("privacy.transfers_outside_eu", false)
             ]
@@ -542,10 +666,16 @@ mod tests {
             "Voies de recours",
             "Défenseur des droits",
             "Libre réponse 71120",
+            "version 4.1.2",
+            "WAI-ARIA",
+            "Elle ne couvre pas les sites d'autres organismes",
         ] {
             assert!(text.contains(expected), "the statement lacks « {expected} »:\n{text}");
         }
         assert!(!text.contains("qu'en français"), "being only in French is not a non-conformity");
+        // Other bodies' sites are outside the statement, not "contenus non soumis" of ours.
+        let exempt = text.lines().skip_while(|l| !l.starts_with("Contenus non soumis")).nth(1).unwrap();
+        assert_eq!(exempt, "Aucun.");
         assert!(!text.contains("pas encore publié"));
         let without = accessibility_statement(fr(), &with("", ""), false).text();
         assert_eq!(without.matches("pas encore publié").count(), 2, "{without}");
@@ -575,6 +705,61 @@ mod tests {
         assert!(static_copy.contains(r#"<p data-config-if="privacy.dpo_email">"#), "{static_copy}");
         assert!(static_copy.contains(r#"<p data-config-if="privacy.transfers_outside_eu" hidden>"#), "{static_copy}");
         assert!(static_copy.contains(r#"<span data-config="privacy.controller mission_locale.name">&lt;script&gt;"#));
+    }
+
+    #[test]
+    fn the_legal_notice_names_publisher_director_and_host_as_the_lcen_asks() {
+        let config = with_notice(
+            r#"{ "director": "Claire Exemple, présidente",
+                 "host": { "name": "Hébergeur Exemple", "address": "2 rue du Port, 59100 Roubaix", "phone": "+33 9 00 00 00 00" } }"#,
+        );
+        let text = legal_notice(fr(), &config, false).text().replace(['\u{a0}', '\u{202f}'], " ");
+        for expected in [
+            "Mentions légales",
+            "Ce site est publié par Mission Locale Le Havre Estuaire Littoral.",
+            "Téléphone : 02 61 91 00 00",
+            "Directrice ou directeur de la publication\nClaire Exemple, présidente.",
+            "Le site est hébergé par Hébergeur Exemple, 2 rue du Port, 59100 Roubaix. Téléphone : +33 9 00 00 00 00.",
+            "Tes données personnelles",
+        ] {
+            assert!(text.contains(expected), "the legal notice lacks « {expected} »:\n{text}");
+        }
+        assert!(!text.contains("Adresse :"), "no address given, no line: {text}");
+        assert!(!text.contains("Pas encore indiqué"), "{text}");
+    }
+
+    #[test]
+    fn a_legal_notice_not_given_yet_says_whom_to_ask_never_a_blank() {
+        let text = legal_notice(fr(), &with("", ""), false).text().replace(['\u{a0}', '\u{202f}'], " ");
+        let ask = "Pas encore indiqué sur cette page : demande-le à la Mission Locale au 02 61 91 00 00.";
+        assert_eq!(text.matches(ask).count(), 2, "the director and the host: {text}");
+        assert!(text.contains("Ce site est publié par Mission Locale Le Havre Estuaire Littoral."), "{text}");
+        let all = legal_notice(fr(), &with("", ""), true);
+        let conditions: Vec<_> = all.parts.iter().filter_map(|p| p.only_if).collect();
+        assert_eq!(
+            conditions,
+            [
+                ("legal_notice.address mission_locale.address", true),
+                ("mission_locale.email", true),
+                ("legal_notice.director", true),
+                ("legal_notice.director", false),
+                ("legal_notice.host.name", true),
+                ("legal_notice.host.name", false),
+            ]
+        );
+        let en = legal_notice(language("en").unwrap(), &with("", ""), false).text();
+        assert!(en.contains("Not given on this page yet: ask the Mission Locale on 02 61 91 00 00."), "{en}");
+    }
+
+    #[test]
+    fn on_an_english_page_the_deployers_french_texts_are_marked_french() {
+        let config = with(r#", "transfers_outside_eu": "les sauvegardes sont au Canada.""#, "");
+        let en = html(&privacy_notice(language("en").unwrap(), &config, false), None);
+        assert!(en.contains(r#"<span lang="fr">les sauvegardes sont au Canada.</span>"#), "{en}");
+        assert!(en.contains(r#"<span lang="fr">Mission Locale Le Havre Estuaire Littoral</span>"#), "{en}");
+        assert!(!en.contains(r#"<span lang="fr">the Mission Locale"#), "the short name is said in English: {en}");
+        let fr = html(&privacy_notice(fr(), &config, false), None);
+        assert!(!fr.contains("lang="), "a French page needs no mark: {fr}");
     }
 
     #[test]

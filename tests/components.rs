@@ -3,7 +3,7 @@
 //! router and the configuration, are covered end to end in `tests/e2e/`.
 #![cfg(target_arch = "wasm32")]
 
-use labo::app::components::{ChoiceGroup, ChoiceOption, ErrorSummary, ProfileChart, TextField};
+use labo::app::components::{ChoiceGroup, ChoiceOption, ErrorSummary, PathwayIcon, TextField};
 use labo::app::net::ConfigFailure;
 use labo::app::pages::BrokenConfigPage;
 use labo::app::state::Language;
@@ -151,24 +151,16 @@ async fn the_error_summary_links_move_focus_to_the_fields() {
 }
 
 #[wasm_bindgen_test]
-async fn the_profile_chart_writes_every_level_out_in_words_never_a_number() {
-    // discover, on_the_way, already, discover, …
-    let root = mount(|| view! { <ProfileChart levels=vec![2, 1, 0, 2, 1, 0, 2] /> });
+async fn the_pathway_pictograms_are_decorative_and_one_per_pathway() {
+    let root = mount(|| view! { <PathwayIcon index=1 /> <PathwayIcon index=99 /> });
     settle().await;
-    let svg = find(&root, "svg");
-    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
-    let description = find(&root, "svg desc").text_content().unwrap();
-    assert!(description.contains("Motivation\u{a0}: Déjà là"), "{description}");
-    assert!(description.contains("Ton idée\u{a0}: En route"), "{description}");
-    assert!(description.contains("Confiance en toi\u{a0}: Déjà là"), "{description}");
-    let values: Vec<String> = (0..7)
-        .map(|i| root.query_selector_all(".chart-value").unwrap().item(i).unwrap().text_content().unwrap())
-        .collect();
-    assert_eq!(values, ["Déjà là", "En route", "À découvrir", "Déjà là", "En route", "À découvrir", "Déjà là"]);
-    let text = svg.text_content().unwrap();
-    assert!(!text.chars().any(|c| c.is_ascii_digit()), "no number on the chart: {text}");
-    // The bar of a dimension at « Déjà là » fills every step; at « À découvrir », the first.
-    assert_eq!(root.query_selector_all(".chart-bar").unwrap().length(), 3 + 2 + 1 + 3 + 2 + 1 + 3);
+    let icons = root.query_selector_all("svg.pathway-icon").unwrap();
+    assert_eq!(icons.length(), 1, "a pathway the questionnaire does not have draws nothing");
+    let svg = find(&root, "svg.pathway-icon");
+    assert_eq!(svg.get_attribute("aria-hidden").as_deref(), Some("true"), "the name beside it says it all");
+    assert_eq!(svg.get_attribute("role"), None);
+    let d = find(&root, "svg.pathway-icon path").get_attribute("d").unwrap();
+    assert_eq!(Some(d.as_str()), labo::content::pathway_icon("collective"));
 }
 
 #[wasm_bindgen_test]

@@ -15,6 +15,12 @@ fn root() -> PathBuf {
 }
 
 fn node(args: &[&str], stdin: &str) -> String {
+    let output = node_output(args, stdin);
+    assert!(output.status.success(), "node {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn node_output(args: &[&str], stdin: &str) -> std::process::Output {
     use std::io::Write;
     let mut child = Command::new("node")
         .args(args)
@@ -25,9 +31,7 @@ fn node(args: &[&str], stdin: &str) -> String {
         .spawn()
         .expect("Node.js runs the build's post-build step: install it (see README.md)");
     child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "node {args:?}: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap()
+    child.wait_with_output().unwrap()
 }
 
 #[test]
@@ -81,7 +85,7 @@ fn dist_with(config: &serde_json::Value) -> PathBuf {
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("labo-post-build-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    for page in ["confidentialite", "accessibilite"] {
+    for page in ["confidentialite", "accessibilite", "mentions-legales"] {
         std::fs::create_dir_all(dir.join(page)).unwrap();
         std::fs::copy(root().join(format!("public/{page}/index.html")), dir.join(page).join("index.html")).unwrap();
     }
@@ -91,6 +95,7 @@ fn dist_with(config: &serde_json::Value) -> PathBuf {
         r#"<link rel="stylesheet" href="/style-0123456789abcdef.css" integrity="sha384-x"/>"#,
     );
     std::fs::write(dir.join("index.html"), index).unwrap();
+    std::fs::copy(root().join("style.css"), dir.join("style-0123456789abcdef.css")).unwrap();
     write_config(&dir, config);
     dir
 }
@@ -127,6 +132,8 @@ fn the_deployments_values_fill_the_static_pages() {
     config["accessibility"].as_object_mut().unwrap().remove("action_plan_url");
     config["accessibility"]["multi_year_plan_url"] = "https://ml-havre.fr/schema".into();
     config["pathways"] = serde_json::json!({ "collective": "le mardi : 3 mois" });
+    config["privacy"]["records_in_imilo"] = false.into();
+    config["legal_notice"] = serde_json::json!({ "host": { "name": "Hébergeur d'essai", "address": "2 rue du Port, 59100 Roubaix", "phone": "+33 9 00 00 00 00" } });
     let dir = dist_with(&config);
     post_build(&dir);
 
@@ -149,6 +156,24 @@ fn the_deployments_values_fill_the_static_pages() {
     assert!(privacy.contains(r#"<link rel="stylesheet" href="/style-0123456789abcdef.css" integrity="sha384-x"/>"#));
     assert!(!privacy.contains("<!--"), "comments are for us, not for data plans");
 
+    assert!(tag_of(&privacy, r#"data-config-if="privacy.records_in_imilo""#).contains(" hidden"), "false: not named");
+    assert!(!tag_of(&privacy, r#"data-config-unless="privacy.records_in_imilo""#).contains(" hidden"));
+
+    let notice = read(&dir, "mentions-legales/index.html");
+    assert!(
+        notice
+            .contains(&format!(r#"<span data-config="legal_notice.host.name">{}</span>"#, french("Hébergeur d'essai")))
+    );
+    assert!(!tag_of(&notice, r#"data-config-if="legal_notice.host.name""#).contains(" hidden"));
+    assert!(tag_of(&notice, r#"data-config-unless="legal_notice.host.name""#).contains(" hidden"));
+    // No director given: the page says whom to ask instead, never a blank.
+    assert!(tag_of(&notice, r#"data-config-if="legal_notice.director""#).contains(" hidden"));
+    assert!(!tag_of(&notice, r#"data-config-unless="legal_notice.director""#).contains(" hidden"));
+    assert!(
+        notice.contains(">Mission Locale Le Havre Estuaire Littoral</span>"),
+        "the publisher: the mission locale's name"
+    );
+
     let statement = read(&dir, "accessibilite/index.html");
     assert!(statement.contains(r#"href="https://ml-havre.fr/schema" data-config="accessibility.multi_year_plan_url""#));
     assert!(tag_of(&statement, r#"data-config-if="accessibility.action_plan_url""#).contains(" hidden"));
@@ -167,6 +192,67 @@ fn the_deployments_values_fill_the_static_pages() {
     assert!(tag_of(&privacy, r#"data-config-if="privacy.transfers_outside_eu""#).contains(" hidden"));
     assert!(!tag_of(&privacy, r#"data-config-unless="privacy.transfers_outside_eu""#).contains(" hidden"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The stylesheet index.html links to, and its name.
+fn stylesheet(dir: &Path) -> (String, String) {
+    let index = read(dir, "index.html");
+    let at = index.find(r#"<link rel="stylesheet" href="/"#).unwrap() + r#"<link rel="stylesheet" href="/"#.len();
+    let name = index[at..index[at..].find('"').unwrap() + at].to_owned();
+    (read(dir, &name), name)
+}
+
+#[test]
+fn the_brand_colour_is_applied_only_when_everyone_can_read_it_and_the_logo_heads_the_pages() {
+    let mut config: serde_json::Value = serde_json::from_str(include_str!("../public/config.json")).unwrap();
+    config["brand"] =
+        serde_json::json!({ "colour": "#7a1f5c", "logo": { "src": "/images/logo.svg", "width": 120, "height": 40 } });
+    let dir = dist_with(&config);
+    post_build(&dir);
+    let (css, name) = stylesheet(&dir);
+    assert_ne!(name, "style-0123456789abcdef.css", "a new name: the old one may be cached as immutable");
+    assert!(!dir.join("style-0123456789abcdef.css").exists());
+    let brand = &css[css.find("/* brand").expect("the brand's rules")..];
+    assert!(brand.contains("--primary:#7a1f5c;--link:#7a1f5c"), "{brand}");
+    assert!(brand.find("prefers-color-scheme: dark").is_some(), "the dark theme keeps its colours, after: {brand}");
+    for page in ["index.html", "confidentialite/index.html", "mentions-legales/index.html"] {
+        let html = read(&dir, page);
+        assert!(html.contains(&format!(r#"href="/{name}""#)), "{page} links the branded stylesheet");
+        assert!(
+            html.contains(r#"<a class="brand" href="/"><img class="brand-logo" src="/images/logo.svg" width="120" height="40" alt="">"#),
+            "{page} has the logo first in its header"
+        );
+    }
+    // Run again (a deployer re-running the tool): the same file, not a second brand block.
+    post_build(&dir);
+    let (again, again_name) = stylesheet(&dir);
+    assert_eq!((again.matches("/* brand").count(), &again_name), (1, &name));
+    assert_eq!(read(&dir, "index.html").matches("brand-logo").count(), 1);
+
+    // A yellow on white cannot be read: the build stops and says why, and changes nothing.
+    config["brand"]["colour"] = "#f5c400".into();
+    write_config(&dir, &config);
+    let output = node_output(&["tools/post-build.mjs", dir.to_str().unwrap()], "");
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("brand.colour #f5c400 n'est pas assez contrastée") && message.contains("4.5:1"),
+        "{message}"
+    );
+    assert_eq!(stylesheet(&dir).1, name, "the last good stylesheet stays");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_contrast_is_computed_as_wcag_says() {
+    let script = format!(
+        "import {{ contrast }} from '{}'; process.stdout.write(JSON.stringify([contrast('#000000', '#ffffff'), contrast('#0b4f8a', '#ffffff'), contrast('#767676', '#ffffff')]));",
+        url(&root().join("tools/brand.mjs"))
+    );
+    let ratios: Vec<f64> = serde_json::from_str(&node(&["--input-type=module", "-e", &script], "")).unwrap();
+    assert!((ratios[0] - 21.0).abs() < 0.01, "{ratios:?}");
+    assert!(ratios[1] > 7.0, "our own blue: {ratios:?}");
+    assert!((ratios[2] - 4.54).abs() < 0.01, "WCAG's grey at the limit: {ratios:?}");
 }
 
 #[test]

@@ -109,7 +109,7 @@ fn the_result_speaks_in_words_never_in_marks() {
         for (d, dimension) in texts.dimensions.iter().enumerate() {
             assert_eq!(dimension.levels.len(), QUESTIONNAIRE.levels.len(), "{}", QUESTIONNAIRE.dimensions[d]);
         }
-        let result: Vec<&str> = [texts.result_intro, texts.result_chart_title, texts.result_constraints_note]
+        let result: Vec<&str> = [texts.result_intro, texts.result_constraints_note]
             .into_iter()
             .chain(texts.result_group_titles.iter().copied())
             .chain(texts.levels.iter().copied())

@@ -40,6 +40,15 @@ fn is_set(config: &Config, key: &str) -> bool {
         "privacy.transfers_outside_eu" => config.privacy.transfers_outside_eu.is_some(),
         "accessibility.multi_year_plan_url" => config.accessibility.multi_year_plan_url.is_some(),
         "accessibility.action_plan_url" => config.accessibility.action_plan_url.is_some(),
+        "privacy.controller_address mission_locale.address" => config.privacy.controller_address.is_some(),
+        "privacy.records_in_imilo" => config.privacy.records_in_imilo,
+        "legal_notice.address mission_locale.address" => {
+            config.legal_notice.address.is_some() || config.mission_locale.address.is_some()
+        }
+        "mission_locale.email" => config.mission_locale.email.is_some(),
+        "funder" => config.funder.is_some(),
+        "legal_notice.director" => config.legal_notice.director.is_some(),
+        "legal_notice.host.name" => config.legal_notice.host.is_some(),
         other => panic!("unknown optional key {other}: add it here and in tools/post-build.mjs"),
     }
 }
@@ -65,10 +74,12 @@ fn footer_html(t: &Texts, config: &Config) -> String {
         <ul class="footer-links">
           <li><a href="/confidentialite">{}</a></li>
           <li><a href="/accessibilite">{}</a></li>
+          <li><a href="/mentions-legales">{}</a></li>
         </ul>
       </footer>"#,
         escape(t.footer_privacy),
-        escape(t.footer_accessibility)
+        escape(t.footer_accessibility),
+        escape(t.footer_legal)
     )
 }
 
@@ -151,6 +162,8 @@ fn the_static_legal_pages_say_what_the_app_says() {
     check_generated("public/confidentialite/index.html", &legal_html(t, &privacy, &config, t.privacy_intro));
     let statement = labo::legal::accessibility_statement(t, &config, true);
     check_generated("public/accessibilite/index.html", &legal_html(t, &statement, &config, t.accessibility_intro));
+    let notice = labo::legal::legal_notice(t, &config, true);
+    check_generated("public/mentions-legales/index.html", &legal_html(t, &notice, &config, t.legal_intro));
 }
 
 #[test]
@@ -170,6 +183,17 @@ fn the_static_start_page_says_what_the_app_says() {
         escape(t.start_take_test),
         escape(t.start_signup_direct),
         escape(t.start_figures),
+        // Who supports the Lab'O, from config.json, only when it says so.
+        format!(
+            r#"<p data-config-if="funder">{}</p>"#,
+            inline_html(&sentence(
+                t.start_funded_by,
+                &[(
+                    "funder",
+                    Inline::Value { keys: "funder", text: config.funder.clone().unwrap_or_default(), capital: false }
+                )]
+            ))
+        ),
         escape(t.start_for_whom_title),
         inline_html(&sentence(t.start_for_whom_territory, &[("territory", territory)])),
         escape(t.start_pathways_title),
@@ -203,6 +227,11 @@ fn the_static_start_page_says_what_the_app_says() {
             escape(p.summary)
         ));
     }
+    // Each pathway's pictogram, as the app draws it (nothing moves when it takes over).
+    for id in labo::domain::questionnaire::QUESTIONNAIRE.pathways {
+        let d = labo::content::pathway_icon(id).unwrap_or_else(|| panic!("{id} has no pictogram"));
+        expected.push(format!(r#"<svg class="pathway-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="{d}"/></svg> <strong>"#));
+    }
     for other in labo::content::LANGUAGES.iter().skip(1) {
         expected.push(format!("lang=\"{}\">{}</button>", other.meta_lang, other.meta_name));
     }
@@ -212,7 +241,7 @@ fn the_static_start_page_says_what_the_app_says() {
     assert!(index.contains(r#"<h1 id="page-title" tabindex="-1">"#), "same heading markup as the app");
     assert!(index.contains(&format!("<title>{}</title>", escape(t.app_name))));
     // The static legal pages are published with the app.
-    for folder in ["public/confidentialite", "public/accessibilite"] {
+    for folder in ["public/confidentialite", "public/accessibilite", "public/mentions-legales"] {
         assert!(index.contains(&format!(r#"<link data-trunk rel="copy-dir" href="{folder}">"#)), "{folder}");
     }
 }

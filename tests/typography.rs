@@ -306,10 +306,16 @@ fn fix_html_text(text: &str, untouchable: &[String]) -> String {
 }
 
 fn static_pages() -> Vec<PathBuf> {
-    ["index.html", "conseillers.html", "public/confidentialite/index.html", "public/accessibilite/index.html"]
-        .iter()
-        .map(|p| root().join(p))
-        .collect()
+    [
+        "index.html",
+        "conseillers.html",
+        "public/confidentialite/index.html",
+        "public/accessibilite/index.html",
+        "public/mentions-legales/index.html",
+    ]
+    .iter()
+    .map(|p| root().join(p))
+    .collect()
 }
 
 #[test]

@@ -17,7 +17,7 @@
 // 5. Builds the counsellors' page (conseillers.html, its own wasm) into dist/conseillers/, so that
 //    any `trunk build` produces the whole site (this hook runs again for it, steps 1–2 only).
 // 6. Fills in config.json's values where the static pages show them (index.html, and the legal
-//    pages for browsers without JavaScript, confidentialite/ and accessibilite/): elements marked
+//    pages for browsers without JavaScript, confidentialite/, accessibilite/, mentions-legales/): elements marked
 //    data-config="key" get the value, typeset in French as the app does (tools/typography.mjs);
 //    parts marked data-config-if / data-config-unless="key" are shown or hidden. The legal pages
 //    get the app's stylesheet. Run again after editing config.json: it fills them anew.
@@ -32,10 +32,11 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join, relative, sep } from 'node:path';
 import { paintedPages, prerender } from './prerender.mjs';
 import { capitalised, french } from './typography.mjs';
+import { BRAND_MARK, brandRules } from './brand.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 // The static legal pages, copied from public/ by Trunk (index.html's copy-dir links).
-const LEGAL_PAGES = ['confidentialite/index.html', 'accessibilite/index.html'];
+const LEGAL_PAGES = ['confidentialite/index.html', 'accessibilite/index.html', 'mentions-legales/index.html'];
 if (!dir) throw new Error('usage: node tools/post-build.mjs <dist folder> (or run through `trunk build`)');
 
 // The counsellors' page (conseillers.html) is a second Trunk build into dist/conseillers/, served
@@ -68,7 +69,8 @@ const DEFAULTS = { 'mission_locale.short_name': 'la Mission Locale', 'privacy.re
 function configValue(config, keys) {
   for (const key of keys.split(' ')) {
     const value = key.split('.').reduce((object, part) => object?.[part], config) ?? DEFAULTS[key];
-    if (value !== undefined && value !== null && String(value).trim() !== '') return String(value).trim();
+    // A switch set to false is a key not set (privacy.records_in_imilo).
+    if (value !== undefined && value !== null && value !== false && String(value).trim() !== '') return String(value).trim();
   }
   return undefined;
 }
@@ -117,6 +119,43 @@ export function fillConfig(html, config) {
     return `<${tag}${before} data-config-${kind}="${key}"${show ? '' : ' hidden'}${after}>`;
   });
   return filled;
+}
+
+// 6b. The brand (config.json's `brand`): the mission locale's colour, checked against WCAG AA
+// before it is applied, and its logo in the static pages' header (the app draws its own).
+
+/** `html` with the stylesheet `name` (Trunk's, or an earlier run's) given the brand rules, as a
+ * new file named by its content (its old name may be cached as immutable); idempotent. */
+function withBrandColour(html, config) {
+  const link = html.match(/<link rel="stylesheet" href="([^"]+)"[^>]*>/);
+  if (!link) return html;
+  const oldName = link[1].slice(base.length);
+  const original = read(oldName);
+  const mark = original.indexOf(BRAND_MARK);
+  const colour = config?.brand?.colour;
+  if (mark < 0 && !colour) return html;
+  let css = mark < 0 ? original : original.slice(0, mark);
+  // The dark theme's own values come back after the brand's (the last rule wins).
+  const dark = css.match(/@media\s*\(prefers-color-scheme:\s*dark\)\s*\{\s*:root\s*\{[^}]*\}\s*\}/)?.[0] ?? '';
+  if (colour && !dark) throw new Error(`${oldName} has no dark theme block to keep after the brand colour; tools/post-build.mjs needs updating`);
+  if (colour) css += brandRules(colour) + dark;
+  const name = `style-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  if (name !== oldName) {
+    write(name, css);
+    rmSync(join(dir, oldName), { force: true });
+    for (const extension of ['.br', '.gz']) rmSync(join(dir, oldName + extension), { force: true });
+  }
+  const tag = link[0].replace(/href="[^"]+"/, `href="${base}${name}"`).replace(/integrity="[^"]*"/, `integrity="${sri(css)}"`);
+  return html.replace(link[0], tag);
+}
+
+/** `html` with config.json's logo first in its header's link (none: none); idempotent. */
+export function withLogo(html, config) {
+  const cleaned = html.replace(/<img class="brand-logo"[^>]*>/, '');
+  const logo = config?.brand?.logo;
+  if (!logo?.src || !/^\/(?!\/)[^"<> ]*$/.test(logo.src)) return cleaned;
+  const img = `<img class="brand-logo" src="${escapeHtml(logo.src)}" width="${Number(logo.width) || ''}" height="${Number(logo.height) || ''}" alt="">`;
+  return cleaned.replace(/(<a class="brand"[^>]*>)/, `$1${img}`);
 }
 
 /** `code` minified by terser (an ES module: exports are kept, names only shortened inside), or
@@ -187,6 +226,15 @@ const placeholder = /(^|\.)(example|invalid|test|example\.(com|net|org)|exemple\
 if (endpointOrigin && placeholder.test(new URL(endpointOrigin).hostname.replace(/\.$/, ''))) {
   console.warn(`post-build: config.json's endpoint (${endpointOrigin}) is an example address; the app sends no sign-up until it is replaced (then run this tool again)`);
 }
+// The legal notice (LCEN art. 6-III) names the director of publication and the host: the page
+// says "ask the mission locale" for what config.json does not give yet; the deployer hears it.
+if (!counsellors) {
+  const config = readConfig();
+  const missing = ['legal_notice.director', 'legal_notice.host.name'].filter((key) => config && configValue(config, key) === undefined);
+  if (missing.length) {
+    console.warn(`post-build: config.json lacks ${missing.join(' and ')}; the law asks for them on /mentions-legales, which says to ask the mission locale meanwhile (docs/configuration.md)`);
+  }
+}
 // Inline scripts left in the page (index.html's deep-link script, which must run before the
 // first paint) are allowed by their hash, never by 'unsafe-inline'.
 const inlineHashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
@@ -209,7 +257,17 @@ export function policy(origin, hashes = []) {
 const csp = policy(endpointOrigin, inlineHashes);
 const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}">`;
 html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, meta);
-if (!counsellors) html = fillConfig(html, readConfig());
+if (!counsellors) {
+  const config = readConfig();
+  try {
+    html = withBrandColour(html, config);
+  } catch (error) {
+    // Never ship a colour a young person cannot read: the build stops and says why.
+    console.error(`post-build: ${error.message}`);
+    process.exit(1);
+  }
+  html = withLogo(fillConfig(html, config), config);
+}
 write('index.html', html);
 if (counsellors) {
   console.log(`post-build: counsellors' page under ${base}, boot script external, CSP connect-src 'self'`);
@@ -235,7 +293,7 @@ for (const page of LEGAL_PAGES) {
   if (!existsSync(join(dir, page))) continue;
   let legal = read(page).replace(/\n?[ \t]*<!--[\s\S]*?-->/g, '');
   if (stylesheet) legal = legal.replace(/<link rel="stylesheet"[^>]*>/, stylesheet);
-  write(page, fillConfig(legal, readConfig()));
+  write(page, withLogo(fillConfig(legal, readConfig()), readConfig()));
 }
 
 // 7. The pages a link can open, painted at build time from the app itself (tools/prerender.mjs):
@@ -287,6 +345,8 @@ write('_headers', [
   '  Cache-Control: no-cache',
   '/accessibilite/*',
   '  Cache-Control: no-cache',
+  '/mentions-legales/*',
+  '  Cache-Control: no-cache',
   '/conseillers/conseillers-*',
   '  Cache-Control: public, max-age=31536000, immutable',
   '/conseillers/boot-*',
@@ -315,7 +375,7 @@ if (existsSync(join(dir, 'sw.js'))) {
     // The counsellors' page, the static legal pages (for browsers without JavaScript) and the
     // painted pages (offline, the worker answers every page with index.html) are not part of
     // the young people's offline app.
-    .filter((name) => !skip.has(name) && !/^(conseillers|confidentialite|accessibilite)\//.test(name))
+    .filter((name) => !skip.has(name) && !/^(conseillers|confidentialite|accessibilite|mentions-legales)\//.test(name))
     .filter((name) => name === 'index.html' || !name.endsWith('.html'))
     .filter((name) => !name.endsWith('.br') && !name.endsWith('.gz'))
     .map((name) => '/' + name)

@@ -23,7 +23,7 @@ use components::Layout;
 use net::ConfigFailure;
 use pages::{
     AccessibilityPage, BrokenConfigPage, CheckPage, ConfirmationPage, CounsellorPage, DetailsPage, EligibilityPage,
-    NotEligiblePage, NotFoundPage, PrivacyPage, QuestionPage, ResultPage, StartPage,
+    LegalNoticePage, NotEligiblePage, NotFoundPage, PrivacyPage, QuestionPage, ResultPage, StartPage,
 };
 use state::{AppConfig, AppTerritory, Journey, Language};
 
@@ -196,6 +196,7 @@ fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
                 // JavaScript) live in folders, and an offline reload lands here.
                 path if paths::is_folder(path, paths::PRIVACY) => view! { <PrivacyPage /> }.into_any(),
                 path if paths::is_folder(path, paths::ACCESSIBILITY) => view! { <AccessibilityPage /> }.into_any(),
+                path if paths::is_folder(path, paths::LEGAL_NOTICE) => view! { <LegalNoticePage /> }.into_any(),
                 path => match path.strip_prefix(paths::QUESTION_PREFIX) {
                     Some(n) => view! { <QuestionPage n=n.parse().ok() /> }.into_any(),
                     None => view! { <NotFoundPage /> }.into_any(),

@@ -19,7 +19,8 @@ pub const COUNSELLORS: &str = "/conseillers";
 /// file so that any static host serves it, even one that answers unknown addresses with
 /// the young people's index.html.
 pub const COUNSELLORS_PAGE: &str = "/conseillers/index.html";
-pub const PRIVACY: &str = "/confidentialite";
+pub const PRIVACY: &str = crate::legal::PRIVACY_PATH;
+pub const LEGAL_NOTICE: &str = "/mentions-legales";
 pub const ACCESSIBILITY: &str = "/accessibilite";
 
 /// The page of question `n` (1-based).

@@ -8,7 +8,7 @@ test.describe('without JavaScript', () => {
   test('the start page text is there, with a way in', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu as une idée, un projet, ou juste envie d’essayer d’entreprendre ? Le Lab’O t’aide à te lancer.');
-    await expect(page.getByText('En 2021, le Lab’O avait accompagné plus de 500 jeunes et vu naître 23 entreprises depuis son ouverture en 2018.')).toBeVisible();
+    await expect(page.getByText('En juillet 2021, le Lab’O avait accompagné plus de 500 jeunes et vu naître 23 entreprises depuis son ouverture en 2018.')).toBeVisible();
     await expect(page.getByText('Découvrir l’entrepreneuriat', { exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Faire le test' })).toHaveAttribute('href', '/test/1');
     await expect(page).toHaveTitle('Lab’O – Mission Locale du Havre');

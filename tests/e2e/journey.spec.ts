@@ -28,14 +28,15 @@ test('the whole journey sends one sign-up with the typed values, the chosen path
   await page.goForward();
   await takeTest(page, 2, 5);
 
-  // The result: a chart of levels in words, the profile grouped by level, the suggestion with
-  // reasons, the others still selectable; no mark anywhere.
-  await expect(page.getByRole('img', { name: /Ton profil.*Motivation : Déjà là/ })).toBeVisible();
+  // The result, led by words: the profile grouped by level (no chart of filled steps, which
+  // reads as a mark out of three), the suggestion with reasons, the others still selectable; no
+  // mark anywhere.
+  await expect(page.getByRole('main').getByRole('img')).toHaveCount(0);
+  await expect(page.getByRole('listitem').filter({ hasText: /^Motivation – / })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Ce qui est déjà là' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Ce que tu vas découvrir' })).toBeVisible();
   const shown = await page.locator('main').innerText();
   expect(shown).not.toMatch(/\d+\s*(sur|\/|out of)\s*100|%/);
-  expect(await page.locator('.profile-chart').innerText()).not.toMatch(/\d/);
   await expect(page.getByRole('heading', { name: 'Le parcours qui pourrait te convenir' })).toBeVisible();
   await expect(page.getByText('ton idée est claire ou déjà lancée')).toBeVisible();
   await expect(page.getByText(/le conseiller du Lab’O te propose un parcours, et vous en parlez tous les deux/i)).toBeVisible();
@@ -106,14 +107,15 @@ test('life constraints never change the suggestion, and ticking them all sends f
   await takeTest(page, 2);
   const without = (await suggestion().getAttribute('value'))!;
   await expect(page.getByText('ne changent ni ton profil ni la suggestion')).toBeVisible();
-  const profileWithout = await page.locator('#chart-desc').textContent();
+  const profile = async () => (await page.locator('.profile-list').allInnerTexts()).join('\n');
+  const profileWithout = await profile();
   // The same walk, every constraint ticked.
   await page.goto(`/test/${QUESTION_COUNT}`);
   await page.getByRole('checkbox', { name: 'Rien de tout ça' }).uncheck();
   await answerQuestion(page, QUESTION_COUNT, 0, EVERY_CONSTRAINT);
   await expect(page.getByRole('heading', { level: 1, name: 'Ton résultat' })).toBeVisible();
   expect(await suggestion().getAttribute('value')).toBe(without);
-  expect(await page.locator('#chart-desc').textContent()).toBe(profileWithout);
+  expect(await profile()).toBe(profileWithout);
   await audit(page, 'the result in words');
   await page.getByRole('button', { name: 'M’inscrire avec ce parcours' }).click();
   await fillEligibility(page, LE_HAVRE);

@@ -64,6 +64,21 @@ test.describe('first visit in English', () => {
     await page.getByRole('link', { name: 'Sign up directly' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Let\'s check the Lab\'O is right for you');
   });
+
+  test('the deployment\'s French words in English sentences are marked French (RGAA 8.7)', async ({ page }) => {
+    await page.goto('/');
+    await appReady(page);
+    const territory = page.getByRole('listitem').filter({ hasText: /^you live/ });
+    await expect(territory.locator('span[lang="fr"]')).toHaveText('au Havre, à Fécamp ou dans une commune autour');
+    await expect(territory).toHaveText('you live au Havre, à Fécamp ou dans une commune autour.');
+    await page.locator('footer').getByRole('link', { name: 'Personal data' }).click();
+    await expect(page.locator('main span[lang="fr"]').first()).toHaveText('Mission Locale Le Havre Estuaire Littoral');
+    await page.locator('footer').getByRole('link', { name: 'Legal notice' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Legal notice');
+    await expect(page.locator('main span[lang="fr"]', { hasText: 'présidente ou président' })).toBeVisible();
+    // The English words around them are not marked.
+    await expect(page.locator('main [lang="fr"]', { hasText: 'This website is published by' })).toHaveCount(0);
+  });
 });
 
 test.describe('first visit in a language the app does not have', () => {

@@ -62,7 +62,7 @@ async function expectAccessibilityStatement(page: Page) {
   await expect(page.getByRole('link', { name: 'Plan d’action de l’année' }))
     .toHaveAttribute('href', 'https://www.mission-locale.example/accessibilite/plan-action');
   await expect(h2(page, 'État de conformité')).toBeVisible();
-  await expect(page.getByText(/est non conforme avec le RGAA .* version 4\.1\s:\selle n’a pas encore été auditée/)).toBeVisible();
+  await expect(page.getByText(/est non conforme avec le RGAA .* version 4\.1\.2\s:\selle n’a pas encore été auditée/)).toBeVisible();
   await expect(h2(page, 'Résultats des tests')).toBeVisible();
   await expect(page.getByText(/Aucun audit de conformité n’a encore été réalisé/)).toBeVisible();
   await expect(h2(page, 'Contenus non accessibles')).toBeVisible();
@@ -82,6 +82,25 @@ async function expectAccessibilityStatement(page: Page) {
   await expect(page.getByText(/Libre réponse 71120, 75342 Paris CEDEX 07/)).toBeVisible();
   // Being only in French is not a non-conformity.
   await expect(page.getByText(/qu’en français/)).toHaveCount(0);
+  await expect(page.getByText('HTML5, CSS, WAI-ARIA, JavaScript, WebAssembly.')).toBeVisible();
+  // Other bodies' sites are outside the statement, not content of ours exempted.
+  await expect(page.getByText(/^Elle ne couvre pas les sites d’autres organismes/)).toBeVisible();
+}
+
+/** Checks the legal notice on screen (LCEN art. 6-III), with the example config.json. */
+async function expectLegalNotice(page: Page) {
+  await expect(h1(page)).toHaveText('Mentions légales');
+  await expect(h2(page, 'Qui publie ce site ?')).toBeVisible();
+  await expect(page.getByText('Ce site est publié par Mission Locale Le Havre Estuaire Littoral.')).toBeVisible();
+  await expect(page.getByText('Adresse : Adresse à renseigner, 76600 Le Havre')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: PHONE })).toHaveAttribute('href', 'tel:+33261910000');
+  await expect(h2(page, 'Directrice ou directeur de la publication')).toBeVisible();
+  await expect(page.getByText(/^Nom à renseigner \(exemple\), présidente ou président/)).toBeVisible();
+  await expect(h2(page, 'Qui héberge ce site ?')).toBeVisible();
+  await expect(page.getByText(/^Le site est hébergé par Hébergeur à renseigner \(exemple\), Adresse de l’hébergeur à renseigner\. Téléphone/)).toBeVisible();
+  // (The static copy keeps it, hidden, for a deployment without them.)
+  await expect(page.getByText(/Pas encore indiqué/).filter({ visible: true })).toHaveCount(0);
+  await expect(page.getByRole('main').getByRole('link', { name: 'Tes données personnelles' })).toHaveAttribute('href', '/confidentialite');
 }
 
 test('the privacy notice has every part article 13 of the GDPR asks for, and the form says the same retention', async ({ page }) => {
@@ -103,6 +122,18 @@ test('the accessibility statement follows the RGAA model, every part of it', asy
   await page.getByRole('link', { name: 'Accessibilité : non conforme' }).click();
   await expectAccessibilityStatement(page);
   await audit(page, 'the accessibility statement');
+});
+
+test('the legal notice names publisher, director and host, linked from the footer', async ({ page }) => {
+  await page.goto('/');
+  await appReady(page);
+  await page.locator('footer').getByRole('link', { name: 'Mentions légales' }).click();
+  await expect(page).toHaveURL(/\/mentions-legales$/);
+  await expectLegalNotice(page);
+  await audit(page, 'the legal notice');
+  // Every page's footer has it, the sign-up's too.
+  await page.goto('/inscription');
+  await expect(page.locator('footer').getByRole('link', { name: 'Mentions légales' })).toHaveAttribute('href', '/mentions-legales');
 });
 
 test.describe('with other values in config.json', () => {
@@ -134,6 +165,13 @@ test.describe('with other values in config.json', () => {
     await page.getByRole('link', { name: 'Accessibilité : non conforme' }).click();
     await expect(page.getByRole('listitem').filter({ hasText: 'pas encore publié' })).toHaveCount(2);
     await expect(page.getByRole('link', { name: 'Schéma pluriannuel de mise en accessibilité' })).toHaveCount(0);
+    // No legal_notice yet: the page says whom to ask, never a blank; no i-milo unless said.
+    await page.locator('footer').getByRole('link', { name: 'Mentions légales' }).click();
+    await expect(h1(page)).toHaveText('Mentions légales');
+    await expect(page.getByText('Pas encore indiqué sur cette page : demande-le à la Mission Locale du Havre au 02 61 91 00 00.')).toHaveCount(2);
+    await expect(page.getByText('Ce site est publié par Mission Locale Le Havre Estuaire Littoral.')).toBeVisible();
+    await page.locator('footer').getByRole('link', { name: 'Données personnelles' }).click();
+    await expect(page.getByText(/i-milo/)).toHaveCount(0);
   });
 });
 
@@ -212,13 +250,16 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(/\/accessibilite\/?$/);
     await expectAccessibilityStatement(page);
     await expect(page.getByRole('listitem').filter({ hasText: 'pas encore publié' })).toHaveCount(0);
+    await page.locator('footer').getByRole('link', { name: 'Mentions légales' }).click();
+    await expect(page).toHaveURL(/\/mentions-legales\/?$/);
+    await expectLegalNotice(page);
     await page.getByRole('link', { name: 'Retour à l’accueil' }).click();
     await expect(h1(page)).toContainText('Le Lab’O t’aide à te lancer');
   });
 });
 
 test('the static legal pages pass the audits', async ({ page }) => {
-  for (const path of ['/confidentialite/', '/accessibilite/']) {
+  for (const path of ['/confidentialite/', '/accessibilite/', '/mentions-legales/']) {
     await page.goto(path);
     await expect(h1(page)).toBeVisible();
     // The app's stylesheet (the built file, with integrity).

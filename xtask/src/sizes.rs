@@ -107,7 +107,7 @@ pub const COUNSELLORS_DIR: &str = "conseillers";
 
 /// The folders of dist/ holding the static copies of the legal pages: read only by browsers
 /// without JavaScript (the app shows its own), so reported apart like the counsellors' page.
-pub const NO_SCRIPT_DIRS: [&str; 2] = ["confidentialite", "accessibilite"];
+pub const NO_SCRIPT_DIRS: [&str; 3] = ["confidentialite", "accessibilite", "mentions-legales"];
 
 /// The folder of dist/ holding the languages other than French, fetched only when chosen: not
 /// in a first load, reported apart.

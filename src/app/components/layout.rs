@@ -6,7 +6,7 @@ use super::TextWithLink;
 use crate::app::outbox::use_outbox;
 use crate::app::paths;
 use crate::app::platform;
-use crate::app::state::{Language, tr, use_journey, use_texts};
+use crate::app::state::{AppConfig, Language, tr, use_journey, use_texts};
 use crate::content::{Texts, fill_mission_locale};
 use crate::domain::phone::Phone;
 
@@ -99,18 +99,24 @@ pub fn Frame(
         phone.map(|phone| view! { <CallLine template=call_template phone=phone short_name=short_name.clone() /> });
     // Signals rather than closures in views: one rendering code for all of them (wasm size).
     let footer_text = Signal::derive(move || fill_mission_locale(t.get(), t.get().footer_text, &short_name));
+    // The mission locale's logo (config.json's `brand.logo`), before the site's name which says
+    // the same (empty text alternative). Its size is reserved: nothing moves when it arrives.
+    let logo = use_context::<AppConfig>().and_then(|c| c.0.front_door.logo.clone()).map(|logo| {
+        view! { <img class="brand-logo" src=logo.src width=logo.width height=logo.height alt="" /> }
+    });
     let legal_links = with_router.then(|| {
         view! {
             <ul class="footer-links">
                 <li><a href=paths::PRIVACY>{tr(|t| t.footer_privacy)}</a></li>
                 <li><a href=paths::ACCESSIBILITY>{tr(|t| t.footer_accessibility)}</a></li>
+                <li><a href=paths::LEGAL_NOTICE>{tr(|t| t.footer_legal)}</a></li>
             </ul>
         }
     });
     view! {
         <a class="skip-link" href="#contenu">{tr(|t| t.app_skip_link)}</a>
         <header class="site-header">
-            <a class="brand" href=paths::START>{tr(|t| t.app_name)}</a>
+            <a class="brand" href=paths::START>{logo}{tr(|t| t.app_name)}</a>
             <LanguageSwitch />
         </header>
         <main id="contenu" tabindex="-1">{children()}</main>

@@ -7,7 +7,7 @@ mod field_parts;
 mod front_door;
 mod layout;
 mod page_heading;
-mod profile_chart;
+mod pathway_icon;
 mod text_field;
 mod text_with_link;
 
@@ -18,6 +18,6 @@ pub use field_parts::{InlineError, SCHOOL_NO, choice_id, described_by, field_id,
 pub use front_door::{GoodToKnow, Places};
 pub use layout::{CallLine, Frame, Layout};
 pub use page_heading::{PAGE_TITLE_ID, PageHeading, use_page_title};
-pub use profile_chart::ProfileChart;
+pub use pathway_icon::PathwayIcon;
 pub use text_field::TextField;
-pub use text_with_link::TextWithLink;
+pub use text_with_link::{TextWithFrench, TextWithLink};

@@ -154,8 +154,15 @@ pub fn ConfirmationPage() -> impl IntoView {
                 let href = format!("mailto:{email}");
                 view! { <li>{tr(|t| t.confirmation_email_label)} " " <a href=href>{email}</a></li> }
             });
-            let address = ml.address.clone().map(|a| view! { <li>{tr(|t| t.confirmation_address_label)} " " {a}</li> });
-            let hours = ml.hours.clone().map(|h| view! { <li>{tr(|t| t.confirmation_hours_label)} " " {h}</li> });
+            // The deployer's texts, in French (RGAA 8.7 on an English page).
+            let address = ml
+                .address
+                .clone()
+                .map(|a| view! { <li>{tr(|t| t.confirmation_address_label)} " " <span lang="fr">{a}</span></li> });
+            let hours = ml
+                .hours
+                .clone()
+                .map(|h| view! { <li>{tr(|t| t.confirmation_hours_label)} " " <span lang="fr">{h}</span></li> });
             let days = days.clone();
             let (phone_href, phone) = (phone_href.clone(), phone.clone());
             let (named_1, named_2, named_3, named_4) = (named.clone(), named.clone(), named.clone(), named.clone());
@@ -187,7 +194,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                 </ol>
                 <h2>{Signal::derive(move || named_3(t.get().confirmation_contact_title))}</h2>
                 <ul class="contact-list">
-                    <li><strong>{ml.name.clone()}</strong></li>
+                    <li><strong lang="fr">{ml.name.clone()}</strong></li>
                     <li>{tr(|t| t.confirmation_phone_label)} " " <a href=phone_href>{phone.display()}</a></li>
                     {email}
                     {address}

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::components::{ChoiceGroup, ChoiceOption, PageHeading, TextField};
+use crate::app::components::{ChoiceGroup, ChoiceOption, PageHeading, TextField, TextWithFrench};
 use crate::app::state::{tr, use_config, use_texts};
 use crate::app::{platform, sharing};
 use crate::content::{fill, fill_mission_locale};
@@ -93,7 +93,7 @@ pub fn CounsellorPage() -> impl IntoView {
     let (territory, short_name) = (config.territory.description.clone(), config.mission_locale.short_name.clone());
     let poster_text = Signal::derive(move || {
         let t = t.get();
-        fill_mission_locale(t, &fill(t.counsellor_poster_text, &[("territory", &territory)]), &short_name)
+        fill_mission_locale(t, t.counsellor_poster_text, &short_name)
     });
 
     view! {
@@ -170,7 +170,7 @@ pub fn CounsellorPage() -> impl IntoView {
             <section class=move || format!("poster poster-{}", format.get()) aria-label=move || t.get().counsellor_poster_title>
                 <p class="poster-brand">{tr(|t| t.app_name)}</p>
                 <h2 class="poster-heading">{tr(|t| t.counsellor_poster_heading)}</h2>
-                <p class="poster-text">{poster_text}</p>
+                <p class="poster-text"><TextWithFrench text=poster_text placeholder="territory" french=territory.clone() /></p>
                 <p class="poster-text">{tr(|t| t.counsellor_poster_time)}</p>
                 <div class="poster-qr" inner_html=svg></div>
                 <p class="poster-scan">{tr(|t| t.counsellor_poster_scan)}</p>

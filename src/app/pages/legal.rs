@@ -20,6 +20,12 @@ pub fn AccessibilityPage() -> impl IntoView {
     view! { <LegalPage page=|t, config| legal::accessibility_statement(t, config, false) /> }
 }
 
+/// The legal notice (LCEN, article 6-III): publisher, director of publication, host.
+#[component]
+pub fn LegalNoticePage() -> impl IntoView {
+    view! { <LegalPage page=|t, config| legal::legal_notice(t, config, false) /> }
+}
+
 /// The page's heading, then its blocks as markup: every text and value in it is escaped by
 /// `legal::html`, and its links only go to addresses config.json validated (mailto:, tel:,
 /// https:) or to constants.

@@ -19,7 +19,7 @@ pub use confirmation::ConfirmationPage;
 pub use counsellor::CounsellorPage;
 pub use details::DetailsPage;
 pub use eligibility::EligibilityPage;
-pub use legal::{AccessibilityPage, PrivacyPage};
+pub use legal::{AccessibilityPage, LegalNoticePage, PrivacyPage};
 pub use not_eligible::NotEligiblePage;
 pub use not_found::NotFoundPage;
 pub use question::QuestionPage;

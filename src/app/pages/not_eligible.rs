@@ -2,7 +2,7 @@ use crate::app::router::{redirect, use_location};
 use leptos::prelude::*;
 
 use super::broken_config::NATIONAL_DIRECTORY_URL;
-use crate::app::components::{BackLink, CallLine, PageHeading};
+use crate::app::components::{BackLink, CallLine, PageHeading, TextWithFrench};
 use crate::app::paths;
 use crate::app::state::{tr, use_config, use_journey, use_territory, use_texts};
 use crate::content::{Texts, fill};
@@ -44,16 +44,17 @@ fn Refusal(problem: Ineligibility, may_continue: bool) -> impl IntoView {
     let config = use_config();
     let location = use_location();
     let heading = Signal::derive(move || title(t.get(), problem));
-    let territory = config.territory.description.clone();
-    let text = move || {
+    let text = Signal::derive(move || {
         let t = t.get();
         match problem {
             Ineligibility::TooYoung { age } => fill(t.not_eligible_too_young_text, &[("age", &age.to_string())]),
             Ineligibility::TooOld { age } => fill(t.not_eligible_too_old_text, &[("age", &age.to_string())]),
             Ineligibility::AtSchool => t.not_eligible_at_school_text.to_owned(),
-            Ineligibility::OutsideTerritory => fill(t.not_eligible_outside_text, &[("territory", &territory)]),
+            // The territory, in French, goes in its place below.
+            Ineligibility::OutsideTerritory => t.not_eligible_outside_text.to_owned(),
         }
-    };
+    });
+    let territory = config.territory.description.clone();
     let links = match problem {
         Ineligibility::TooOld { .. } => view! {
             <p>{tr(|t| t.not_eligible_too_old_links_title)}</p>
@@ -82,7 +83,7 @@ fn Refusal(problem: Ineligibility, may_continue: bool) -> impl IntoView {
     });
     view! {
         <PageHeading text=heading title=heading />
-        <p class="lead">{text}</p>
+        <p class="lead"><TextWithFrench text=text placeholder="territory" french=territory /></p>
         {links}
         {override_block}
         <CallLine template=|t| t.footer_call phone=phone short_name=short_name />

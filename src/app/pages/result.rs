@@ -1,15 +1,16 @@
 use crate::app::router::use_location;
 use leptos::prelude::*;
 
-use crate::app::components::{BackLink, ChoiceGroup, ChoiceOption, PageHeading, ProfileChart, SubmitButton};
+use crate::app::components::{BackLink, ChoiceGroup, ChoiceOption, PageHeading, PathwayIcon, SubmitButton};
 use crate::app::paths;
 use crate::app::state::{tr, use_journey, use_texts};
 use crate::domain::questionnaire::{Profile, QUESTIONNAIRE};
 
-/// The profile in words: a chart of levels, then what is already there, on the way, to
-/// discover (one sentence each, never a mark), the suggested pathway with the reasons the answers
-/// gave, the other two still selectable, and the reminder that the counsellor's diagnostic
-/// decides. The main action signs up with the chosen pathway.
+/// The profile in words, led by words (no chart: levels drawn as filled steps read as a mark out
+/// of three): what is already there, on the way, to discover (one sentence each, never a mark),
+/// the suggested pathway with its pictogram and the reasons the answers gave, the other two still
+/// selectable, and the reminder that the counsellor proposes the pathway after the diagnostic.
+/// The main action signs up with the chosen pathway.
 #[component]
 pub fn ResultPage() -> impl IntoView {
     let journey = use_journey();
@@ -58,7 +59,6 @@ fn Complete(profile: Profile) -> impl IntoView {
 
     view! {
         <p class="lead">{tr(|t| t.result_intro)}</p>
-        <ProfileChart levels=profile.levels.clone() />
         {groups
             .into_iter()
             .map(|(level, dimensions)| {
@@ -85,7 +85,10 @@ fn Complete(profile: Profile) -> impl IntoView {
 
         <h2>{tr(|t| t.result_suggested_title)}</h2>
         <div class="notice suggested-pathway">
-            <p class="pathway-name"><strong>{move || t.get().pathways[suggested].name}</strong></p>
+            <p class="pathway-name">
+                <PathwayIcon index=suggested />
+                <strong>{move || t.get().pathways[suggested].name}</strong>
+            </p>
             <p>{move || t.get().pathways[suggested].description}</p>
             <p>{tr(|t| t.result_because)}</p>
             <ul>

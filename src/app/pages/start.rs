@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::components::{GoodToKnow, PageHeading, Places};
+use crate::app::components::{GoodToKnow, PageHeading, PathwayIcon, Places, TextWithFrench};
 use crate::app::paths;
 use crate::app::state::{tr, use_config, use_journey, use_texts};
 use crate::content::{fill, fill_mission_locale};
@@ -28,11 +28,14 @@ pub fn StartPage() -> impl IntoView {
             <a href=paths::ELIGIBILITY class="button">{tr(|t| t.start_signup_direct)}</a>
         </p>
         <p>{tr(|t| t.start_figures)}</p>
+        {config.funder.clone().map(|funder| {
+            view! { <p><TextWithFrench text=tr(|t| t.start_funded_by) placeholder="funder" french=funder /></p> }
+        })}
 
         <h2>{tr(|t| t.start_for_whom_title)}</h2>
         <ul>
             {move || t.get().start_for_whom.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}
-            <li>{move || fill(t.get().start_for_whom_territory, &[("territory", &territory)])}</li>
+            <li><TextWithFrench text=tr(|t| t.start_for_whom_territory) placeholder="territory" french=territory /></li>
         </ul>
 
         <h2>{tr(|t| t.start_pathways_title)}</h2>
@@ -43,10 +46,11 @@ pub fn StartPage() -> impl IntoView {
                     .pathways
                     .iter()
                     .zip(QUESTIONNAIRE.pathways)
-                    .map(|(p, id)| {
+                    .enumerate()
+                    .map(|(i, (p, id))| {
                         // What this mission locale adds (config.json), in French like the rest of its texts.
-                        let details = config.pathway_details(id).map(|d| format!(" {d}"));
-                        view! { <li><strong>{p.name}</strong> {t.get().app_colon} {p.summary} {details}</li> }
+                        let details = config.pathway_details(id).map(|d| view! { " " <span lang="fr">{d.to_owned()}</span> });
+                        view! { <li><PathwayIcon index=i /> <strong>{p.name}</strong> {t.get().app_colon} {p.summary} {details}</li> }
                     })
                     .collect_view()
             }}

@@ -73,13 +73,25 @@ pub struct Photo {
     pub height: u32,
 }
 
-/// Everything above, as read from `config.json`.
+/// The mission locale's logo, at the start of the header (before the site's name, which says
+/// the same: its text alternative is empty, RGAA 1.2).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Logo {
+    /// A path on this site, like the photo's.
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Everything above, as read from `config.json`, and the brand (`brand.logo`, `brand.colour`:
+/// the colour is applied and its contrast checked by the build, tools/post-build.mjs).
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct FrontDoor {
     pub places: Vec<Place>,
     pub facts: Vec<Fact>,
     pub testimonials: Vec<Testimonial>,
     pub photo: Option<Photo>,
+    pub logo: Option<Logo>,
 }
 
 /// At most this many testimonials are shown (the page stays short on a phone).
@@ -155,29 +167,63 @@ pub(super) fn read(reader: &mut Reader<'_>, root: &Map<String, Value>) -> FrontD
         None | Some(Value::Null) => None,
         Some(_) => reader.object(root, "photo").and_then(|o| {
             reader.unknown_keys("photo", o, &["src", "alt", "width", "height"]);
-            let src = reader.text(o, "photo.src", true).filter(|src| {
-                let ok = src.starts_with('/') && !src.starts_with("//") && !src.contains(['"', ' ', '<', '>']);
-                if !ok {
-                    reader.problems.push(problem(
-                        "photo.src",
-                        format!("« {src} » doit être un chemin de ce site, comme /images/labo.jpg."),
-                    ));
-                }
-                ok
-            });
+            let image = image(reader, o, "photo");
             let alt = reader.text(o, "photo.alt", true);
-            let width = reader.number(o, "photo.width", 1..=4000).unwrap_or_else(|| {
-                reader.problems.push(problem("photo.width", "est absente ; elle est obligatoire (en pixels)."));
-                None
-            });
-            let height = reader.number(o, "photo.height", 1..=4000).unwrap_or_else(|| {
-                reader.problems.push(problem("photo.height", "est absente ; elle est obligatoire (en pixels)."));
-                None
-            });
-            Some(Photo { src: src?, alt: typeset(alt?), width: width?, height: height? })
+            let (src, width, height) = image?;
+            Some(Photo { src, alt: typeset(alt?), width, height })
         }),
     };
-    FrontDoor { places, facts, testimonials: testimonials.into_iter().take(MAX_TESTIMONIALS).collect(), photo }
+    let mut logo = None;
+    if root.get("brand").is_some_and(|b| !b.is_null())
+        && let Some(brand) = reader.object(root, "brand")
+    {
+        reader.unknown_keys("brand", brand, &["logo", "colour"]);
+        logo = match brand.get("logo") {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(o)) => {
+                reader.unknown_keys("brand.logo", o, &["src", "width", "height"]);
+                image(reader, o, "brand.logo").map(|(src, width, height)| Logo { src, width, height })
+            }
+            Some(_) => {
+                reader.problems.push(problem("brand.logo", "doit être un objet { … }."));
+                None
+            }
+        };
+        // Its contrast is the build's to check (it applies it); here, only its form.
+        if let Some(colour) = reader.text(brand, "brand.colour", false)
+            && !(colour.len() == 7 && colour.starts_with('#') && colour[1..].chars().all(|c| c.is_ascii_hexdigit()))
+        {
+            reader.problems.push(problem(
+                "brand.colour",
+                format!("« {colour} » doit être une couleur écrite #rrvvbb, comme #0b4f8a."),
+            ));
+        }
+    }
+    FrontDoor { places, facts, testimonials: testimonials.into_iter().take(MAX_TESTIMONIALS).collect(), photo, logo }
+}
+
+/// An image's `src` (a path on this site: the Content-Security-Policy allows no other origin),
+/// `width` and `height` (required: they reserve its place, so nothing moves when it arrives).
+fn image(reader: &mut Reader<'_>, o: &Map<String, Value>, key: &str) -> Option<(String, u32, u32)> {
+    let src = reader.text(o, &format!("{key}.src"), true).filter(|src| {
+        let ok = src.starts_with('/') && !src.starts_with("//") && !src.contains(['"', ' ', '<', '>']);
+        if !ok {
+            reader.problems.push(problem(
+                &format!("{key}.src"),
+                format!("« {src} » doit être un chemin de ce site, comme /images/labo.jpg."),
+            ));
+        }
+        ok
+    });
+    let mut size = |name: &str| {
+        let path = format!("{key}.{name}");
+        reader.number(o, &path, 1..=4000).unwrap_or_else(|| {
+            reader.problems.push(problem(&path, "est absente ; elle est obligatoire (en pixels)."));
+            None
+        })
+    };
+    let (width, height) = (size("width"), size("height"));
+    Some((src?, width?, height?))
 }
 
 #[cfg(test)]
@@ -253,5 +299,22 @@ mod tests {
             assert!(found.iter().any(|k| k == expected), "{expected} not in {found:?}");
         }
         assert_eq!(keys(with(serde_json::json!({ "places": {} })).unwrap_err()), ["places"]);
+    }
+
+    #[test]
+    fn the_brand_gives_a_logo_on_this_site_and_a_colour_written_as_the_build_reads_it() {
+        let config = with(serde_json::json!({
+            "brand": { "colour": "#7a1f5c", "logo": { "src": "/images/logo.svg", "width": 120, "height": 40 } }
+        }))
+        .unwrap();
+        assert_eq!(config.front_door.logo, Some(Logo { src: "/images/logo.svg".into(), width: 120, height: 40 }));
+        let problems = keys(
+            with(serde_json::json!({
+                "brand": { "colour": "bleu", "logo": { "src": "//cdn.example/logo.svg", "width": 120 }, "font": "x" }
+            }))
+            .unwrap_err(),
+        );
+        assert_eq!(problems, ["brand.font", "brand.logo.src", "brand.logo.height", "brand.colour"]);
+        assert_eq!(keys(with(serde_json::json!({ "brand": { "colour": "#12345g" } })).unwrap_err()), ["brand.colour"]);
     }
 }

@@ -13,6 +13,7 @@
 mod contact;
 mod endpoint;
 mod front_door;
+mod legal_notice;
 mod problem;
 mod reader;
 
@@ -25,7 +26,8 @@ pub use contact::ContactFallback;
 #[cfg(test)]
 use endpoint::check_endpoint_url;
 pub use endpoint::{Endpoint, csp_allows_connect, is_placeholder_host, origin};
-pub use front_door::{Fact, FrontDoor, MAX_TESTIMONIALS, Photo, Place, Testimonial};
+pub use front_door::{Fact, FrontDoor, Logo, MAX_TESTIMONIALS, Photo, Place, Testimonial};
+pub use legal_notice::{Host, LegalNotice};
 pub use problem::ConfigProblem;
 use problem::problem;
 use reader::Reader;
@@ -44,6 +46,11 @@ pub struct Config {
     pub pathway_details: Vec<(String, String)>,
     /// Where, the facts switched on, testimonials and photo (all optional).
     pub front_door: FrontDoor,
+    /// What the "Mentions légales" page names (optional).
+    pub legal_notice: LegalNotice,
+    /// Who supports the Lab'O ("l'État (fonds « Initiatives territoriales »)"), said on the
+    /// start page when given.
+    pub funder: Option<String>,
 }
 
 impl Config {
@@ -112,6 +119,11 @@ pub struct Privacy {
     pub retention_months: u32,
     /// Where sign-ups go outside the European Union, if anywhere (absent: nowhere).
     pub transfers_outside_eu: Option<String>,
+    /// The controller's postal address (absent: `mission_locale.address`, if any).
+    pub controller_address: Option<String>,
+    /// The mission locale records sign-ups in i-milo, the national information system of the
+    /// missions locales: the notice names it only then.
+    pub records_in_imilo: bool,
 }
 
 /// Default for `endpoint.timeout_seconds`: long enough for a slow 3G upload, short enough that
@@ -154,6 +166,9 @@ impl Config {
                 "facts",
                 "testimonials",
                 "photo",
+                "legal_notice",
+                "funder",
+                "brand",
             ],
         );
 
@@ -217,8 +232,25 @@ impl Config {
             .and_then(|o| reader.number(o, "privacy.retention_months", 1..=120))
             .unwrap_or(Some(DEFAULT_RETENTION_MONTHS));
         let transfers_outside_eu = privacy.and_then(|o| reader.text(o, "privacy.transfers_outside_eu", false));
+        let controller_address = privacy.and_then(|o| reader.text(o, "privacy.controller_address", false));
+        let records_in_imilo = match privacy.and_then(|o| o.get("records_in_imilo")) {
+            None | Some(Value::Bool(false)) => false,
+            Some(Value::Bool(true)) => true,
+            Some(_) => {
+                reader.problems.push(problem("privacy.records_in_imilo", "doit valoir true ou false."));
+                false
+            }
+        };
         if let Some(o) = privacy {
-            let known = ["controller", "contact_email", "dpo_email", "retention_months", "transfers_outside_eu"];
+            let known = [
+                "controller",
+                "controller_address",
+                "contact_email",
+                "dpo_email",
+                "retention_months",
+                "transfers_outside_eu",
+                "records_in_imilo",
+            ];
             reader.unknown_keys("privacy", o, &known);
         }
 
@@ -249,6 +281,8 @@ impl Config {
         };
 
         let front_door = front_door::read(&mut reader, root);
+        let legal_notice = legal_notice::read(&mut reader, root);
+        let funder = reader.text(root, "funder", false).map(|text| typography::french(&text));
 
         if !problems.is_empty() {
             return Err(problems);
@@ -276,6 +310,8 @@ impl Config {
                 // The deployer's texts are shown in French sentences: typeset them once, here.
                 let typeset = |text: String| typography::french(&text);
                 let controller = typeset(controller.unwrap_or_else(|| name.clone()));
+                let address = address.map(typeset);
+                let controller_address = controller_address.map(typeset).or_else(|| address.clone());
                 Ok(Config {
                     endpoint,
                     mission_locale: MissionLocale {
@@ -283,7 +319,7 @@ impl Config {
                         short_name: typeset(short_name.unwrap_or_else(|| DEFAULT_SHORT_NAME.to_owned())),
                         phone,
                         email: ml_email,
-                        address: address.map(typeset),
+                        address,
                         hours: hours.map(typeset),
                         callback_working_days,
                     },
@@ -294,10 +330,14 @@ impl Config {
                         dpo_email,
                         retention_months,
                         transfers_outside_eu: transfers_outside_eu.map(typeset),
+                        controller_address,
+                        records_in_imilo,
                     },
                     accessibility,
                     pathway_details,
                     front_door,
+                    legal_notice,
+                    funder,
                 })
             }
             _ => Err(problems),
