@@ -167,7 +167,8 @@ test('10. after one online visit, the app opens and the test can be taken with n
   await expect(heading(page)).toContainText('Le Lab’O t’aide à te lancer');
   await page.getByRole('link', { name: 'Faire le test' }).click();
   await takeTest(page, 2);
-  await expect(page.getByRole('img', { name: /Ton profil/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ton résultat' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Le parcours qui pourrait te convenir' })).toBeVisible();
   await page.goto('/inscription');
   await page.getByLabel('Dans quelle commune habites-tu ?').fill('fecamp');
   await expect(page.getByRole('radio', { name: 'Fécamp (76400)', exact: true })).toBeVisible();
