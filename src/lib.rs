@@ -11,5 +11,5 @@ pub mod content;
 pub mod domain;
 pub mod legal;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "render"))]
 pub mod app;

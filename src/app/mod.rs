@@ -9,6 +9,8 @@ pub mod outbox;
 pub mod pages;
 pub mod paths;
 pub mod platform;
+#[cfg(feature = "render")]
+pub mod render;
 pub mod router;
 pub mod sharing;
 pub mod state;
@@ -176,33 +178,34 @@ fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
     let location = router::Location::provide();
     // Only the path decides the page; each path gets a fresh page (a new question, new state).
     let page = Memo::new(move |_| location.path.get());
-    view! {
-        <Layout phone=phone short_name=short_name>
-            {move || match page.get().as_str() {
-                paths::START => view! { <StartPage /> }.into_any(),
-                paths::RESULT => view! { <ResultPage /> }.into_any(),
-                paths::ELIGIBILITY => view! { <EligibilityPage /> }.into_any(),
-                paths::NOT_ELIGIBLE => view! { <NotEligiblePage /> }.into_any(),
-                paths::DETAILS => view! { <DetailsPage /> }.into_any(),
-                paths::CHECK => view! { <CheckPage /> }.into_any(),
-                paths::CONFIRMATION => view! { <ConfirmationPage /> }.into_any(),
-                // The counsellors' page is its own small app (see `start_counsellors`). A host
-                // that answers every address with index.html brings us here: go to its file.
-                path if paths::is_folder(path, paths::COUNSELLORS) => {
-                    platform::replace_location(paths::COUNSELLORS_PAGE);
-                    ().into_any()
-                }
-                // With a slash too: the static copies of these pages (for browsers without
-                // JavaScript) live in folders, and an offline reload lands here.
-                path if paths::is_folder(path, paths::PRIVACY) => view! { <PrivacyPage /> }.into_any(),
-                path if paths::is_folder(path, paths::ACCESSIBILITY) => view! { <AccessibilityPage /> }.into_any(),
-                path if paths::is_folder(path, paths::LEGAL_NOTICE) => view! { <LegalNoticePage /> }.into_any(),
-                path => match path.strip_prefix(paths::QUESTION_PREFIX) {
-                    Some(n) => view! { <QuestionPage n=n.parse().ok() /> }.into_any(),
-                    None => view! { <NotFoundPage /> }.into_any(),
-                },
-            }}
-        </Layout>
+    view! { <Layout phone=phone short_name=short_name>{move || page_at(&page.get())}</Layout> }
+}
+
+/// The page at `path`: the route table.
+pub(crate) fn page_at(path: &str) -> AnyView {
+    match path {
+        paths::START => view! { <StartPage /> }.into_any(),
+        paths::RESULT => view! { <ResultPage /> }.into_any(),
+        paths::ELIGIBILITY => view! { <EligibilityPage /> }.into_any(),
+        paths::NOT_ELIGIBLE => view! { <NotEligiblePage /> }.into_any(),
+        paths::DETAILS => view! { <DetailsPage /> }.into_any(),
+        paths::CHECK => view! { <CheckPage /> }.into_any(),
+        paths::CONFIRMATION => view! { <ConfirmationPage /> }.into_any(),
+        // The counsellors' page is its own small app (see `start_counsellors`). A host
+        // that answers every address with index.html brings us here: go to its file.
+        path if paths::is_folder(path, paths::COUNSELLORS) => {
+            platform::replace_location(paths::COUNSELLORS_PAGE);
+            ().into_any()
+        }
+        // With a slash too: the static copies of these pages (for browsers without
+        // JavaScript) live in folders, and an offline reload lands here.
+        path if paths::is_folder(path, paths::PRIVACY) => view! { <PrivacyPage /> }.into_any(),
+        path if paths::is_folder(path, paths::ACCESSIBILITY) => view! { <AccessibilityPage /> }.into_any(),
+        path if paths::is_folder(path, paths::LEGAL_NOTICE) => view! { <LegalNoticePage /> }.into_any(),
+        path => match path.strip_prefix(paths::QUESTION_PREFIX) {
+            Some(n) => view! { <QuestionPage n=n.parse().ok() /> }.into_any(),
+            None => view! { <NotFoundPage /> }.into_any(),
+        },
     }
 }
 

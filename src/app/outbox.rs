@@ -176,6 +176,24 @@ impl OutboxState {
         state
     }
 
+    /// An empty outbox that sends nothing, for rendering a page outside a browser (the static
+    /// pages, at build time).
+    pub fn empty() -> OutboxState {
+        let state = OutboxState {
+            outbox: RwSignal::new(Outbox::default()),
+            delivered: RwSignal::new(Vec::new()),
+            sending: RwSignal::new(false),
+            persistent: RwSignal::new(true),
+            blocked: RwSignal::new(None),
+            here_only: StoredValue::new(Vec::new()),
+            busy: StoredValue::new(false),
+            endpoint: StoredValue::new(None),
+            timer: StoredValue::new_local(None),
+        };
+        provide_context(state);
+        state
+    }
+
     /// The endpoint of a configuration that loaded: kept on the device for the day the
     /// configuration breaks, and used from now on. Sends at once if it is new here.
     pub fn use_endpoint(&self, endpoint: &Endpoint) {

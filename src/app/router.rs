@@ -39,6 +39,14 @@ impl Location {
         location
     }
 
+    /// A fixed address, for rendering a page outside a browser (the static pages, at build
+    /// time): nothing is followed.
+    pub fn fixed(path: &str) -> Location {
+        let location = Location { path: RwSignal::new(path.to_owned()), hash: RwSignal::new(String::new()) };
+        provide_context(location);
+        location
+    }
+
     /// Goes to `to` (`/inscription/coordonnees#phone`), adding a history entry.
     pub fn navigate(&self, to: &str) {
         self.go(to, false);

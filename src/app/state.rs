@@ -228,6 +228,24 @@ impl Journey {
         journey
     }
 
+    /// An empty journey that saves nothing and follows no tab, for rendering a page outside a
+    /// browser (the static pages, at build time).
+    pub fn empty() -> Journey {
+        let draft = Draft::default();
+        let journey = Journey {
+            answers: RwSignal::new(draft.answers),
+            eligibility: RwSignal::new(draft.eligibility),
+            details: RwSignal::new(draft.details),
+            source: RwSignal::new(draft.source),
+            allow_outside_territory: RwSignal::new(draft.allow_outside_territory),
+            queued: RwSignal::new(None),
+            started_at_ms: RwSignal::new(None),
+            ids: RwSignal::new(None),
+        };
+        provide_context(journey);
+        journey
+    }
+
     /// Everything typed so far, outside any reactive tracking.
     fn snapshot_untracked(&self) -> Draft {
         untrack(|| self.snapshot())

@@ -166,6 +166,11 @@ pub fn test(root: &Path) -> Result<(), String> {
         &mut cargo(root, &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"]),
         "cargo clippy (native)",
     )?;
+    // The app's components compiled natively, as the render step builds them (issue 21).
+    setup::run(
+        &mut cargo(root, &["clippy", "--features", "render", "--all-targets", "--locked", "--", "-D", "warnings"]),
+        "cargo clippy (native, render)",
+    )?;
 
     banner("check: cargo clippy (wasm32) -D warnings");
     setup::run(
@@ -189,6 +194,11 @@ pub fn test(root: &Path) -> Result<(), String> {
 
     banner("layer 1/4: native tests (cargo test --workspace)");
     setup::run(&mut cargo(root, &["test", "--workspace", "--locked"]), "cargo test")?;
+    banner("layer 1/4: the app's pages rendered natively (cargo test --features render)");
+    setup::run(
+        &mut cargo(root, &["test", "--features", "render", "--locked", "--test", "render"]),
+        "cargo test (render)",
+    )?;
 
     banner("report: retries after an outage, with and without jitter (examples/retry_storm.rs)");
     setup::run(
