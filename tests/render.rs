@@ -84,3 +84,52 @@ fn the_hand_written_start_page_says_what_the_rendered_one_says() {
         words(element(&rendered, r#"<footer class="site-footer">"#, "footer"))
     );
 }
+
+/// A built site's folder with what `paint` reads: index.html, config.json (`config`), the
+/// communes.
+fn site_with(config: &str) -> std::path::PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("labo-render-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("test")).unwrap();
+    std::fs::write(dir.join("index.html"), include_str!("../index.html")).unwrap();
+    std::fs::write(dir.join("communes.json"), include_str!("../public/communes.json")).unwrap();
+    std::fs::write(dir.join("config.json"), config).unwrap();
+    // A page of an earlier build with one question more: it must not stay.
+    std::fs::write(dir.join("test/99.html"), "old").unwrap();
+    dir
+}
+
+#[test]
+fn the_pages_a_link_opens_are_painted_into_the_site_without_a_browser() {
+    // The example config.json, example endpoint included (the painted pages never show it).
+    let dir = site_with(include_str!("../public/config.json"));
+    let count = render::paint(&dir).unwrap();
+    assert_eq!(count, 1 + QUESTIONNAIRE.questions.len());
+    assert!(!dir.join("test/99.html").exists(), "an earlier build's page is gone");
+    let page = std::fs::read_to_string(dir.join("test/4.html")).unwrap();
+    assert!(page.contains(r#"<meta name="labo-page" content="/test/4">"#), "read by index.html's inline script");
+    assert!(page.contains("<title>Question 4 sur 16 – Lab’O</title>"), "its own title");
+    assert!(page.contains(r##"<div id="static-page" data-hold-taps><a href="#contenu" class="skip-link">"##));
+    let main = element(&page, r#"<main id="contenu""#, "main");
+    assert!(main.contains("<noscript>") && main.contains(r#"id="app-failed""#), "the start page's notices");
+    assert!(
+        main.contains(r#"<button type="submit" data-tap="submit" class="button button-primary">Continuer</button>"#)
+    );
+    assert!(!page.contains("<!>"), "no hydration marks: the app replaces this markup");
+    assert!(page.contains("</html>") && page.matches("<body>").count() == 1, "one whole document");
+    let signup = std::fs::read_to_string(dir.join("inscription.html")).unwrap();
+    assert!(signup.contains("<title>Vérifions que le Lab’O est fait pour toi – Lab’O</title>"), "{signup}");
+    assert!(signup.contains(r#"<label for="birth-day">Jour</label>"#));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_config_it_cannot_read_fails_the_painting_with_its_problems() {
+    let dir = site_with(r#"{ "endpoint": { "url": "https://x.fr/" }, "mission_locale": { "name": "ML" } }"#);
+    let error = render::paint(&dir).unwrap_err();
+    assert!(error.contains("mission_locale.phone") && error.contains("privacy"), "{error}");
+    let dir = site_with("{ pas du JSON");
+    assert!(render::paint(&dir).unwrap_err().contains("config.json is not JSON"));
+}

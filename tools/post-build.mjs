@@ -22,15 +22,15 @@
 //    parts marked data-config-if / data-config-unless="key" are shown or hidden. The legal pages
 //    get the app's stylesheet. Run again after editing config.json: it fills them anew.
 // 7. Paints the pages a link can open (/inscription, /test/N) at build time, from the app itself
-//    (tools/prerender.mjs): release builds and runs by hand.
+//    (src/bin/labo-render.rs, natively, no browser): release builds and runs by hand.
 //
-// Every step is idempotent. Node built-ins only, and when installed, terser (step 1, the glue) and
-// Playwright (step 7).
+// Every step is idempotent. Node built-ins only, terser when installed (step 1, the glue), and
+// cargo for step 7 (it builds and runs the native render).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { paintedPages, prerender } from './prerender.mjs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { capitalised, french } from './typography.mjs';
 import { BRAND_MARK, brandRules } from './brand.mjs';
 
@@ -49,6 +49,20 @@ const base = process.env.TRUNK_PUBLIC_URL ?? '/';
 const read = (name) => readFileSync(join(dir, name), 'utf8');
 const write = (name, text) => writeFileSync(join(dir, name), text);
 const sri = (text) => 'sha384-' + createHash('sha384').update(text).digest('base64');
+
+/** The painted pages of a build folder (any .html file marked with labo-page, index.html aside). */
+function paintedPages(dir) {
+  const found = [];
+  const walk = (folder) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.html') && path !== join(dir, 'index.html') && /<meta name="labo-page" content="\/[^"]/.test(readFileSync(path, 'utf8'))) found.push(path);
+    }
+  };
+  walk(dir);
+  return found;
+}
 
 // ---------------------------------------------------------------------------------------------
 // 6. config.json's values in the static pages.
@@ -296,16 +310,19 @@ for (const page of LEGAL_PAGES) {
   write(page, withLogo(fillConfig(legal, readConfig()), readConfig()));
 }
 
-// 7. The pages a link can open, painted at build time from the app itself (tools/prerender.mjs):
-// release builds, and runs by hand (config.json's values are in them). Not for `trunk serve`.
+// 7. The pages a link can open, painted at build time from the app's own components, natively
+// (src/bin/labo-render.rs, no browser): release builds, and runs by hand (config.json's values
+// are in them). Not for `trunk serve`. A page that cannot be painted fails the build, loudly.
 if (release && readdirSync(dir).some((name) => name.endsWith('_bg.wasm'))) {
-  // Without painted pages the app still works (deep links wait for the wasm): a failure here
-  // is said, not fatal (tests/e2e/painted.spec.ts fails on a build without them).
-  const painted = await prerender(dir).catch((error) => {
-    console.warn(`post-build: no page painted: ${error.message}`);
-    return [];
+  const repository = fileURLToPath(new URL('..', import.meta.url));
+  const render = spawnSync('cargo', ['run', '--quiet', '--locked', '--features', 'render', '--bin', 'labo-render', '--', resolve(dir)], {
+    cwd: repository,
+    stdio: 'inherit',
   });
-  if (painted.length) console.log(`post-build: ${painted.length} pages painted (${painted[0]} … ${painted.at(-1)})`);
+  if (render.status !== 0) {
+    console.error(`post-build: the pages a link opens could not be painted (labo-render: ${render.error?.message ?? `exit ${render.status}`})`);
+    process.exit(1);
+  }
 }
 
 // Netlify / Cloudflare Pages headers. Every page (index.html, the painted pages at their

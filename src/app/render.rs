@@ -2,6 +2,7 @@
 //! 21): a fixed address, an empty journey and an empty outbox, the deployment's config.json.
 //! Effects do not run here, and nothing touches a browser.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -12,13 +13,31 @@ use super::router::Location;
 use super::state::{AppConfig, AppTerritory, Journey, Language};
 use crate::content::Texts;
 use crate::domain::config::Config;
+use crate::domain::questionnaire::QUESTIONNAIRE;
 use crate::domain::territory::Territory;
+
+/// Where the page's document title is put while rendering (`use_page_title`).
+#[derive(Clone, Copy)]
+pub struct Title(pub StoredValue<String>);
+
+/// A page rendered: its markup (skip link, header, main, footer) and its document title.
+pub struct Rendered {
+    pub body: String,
+    pub title: String,
+}
 
 /// The page at `path` in `texts`' language, header and footer included, as the app would show
 /// it to a young person who has typed nothing yet.
 pub fn page(texts: &'static Texts, config: Arc<Config>, territory: Arc<Territory>, path: &str) -> String {
+    rendered(texts, config, territory, path).body
+}
+
+/// [`page`], with its document title.
+pub fn rendered(texts: &'static Texts, config: Arc<Config>, territory: Arc<Territory>, path: &str) -> Rendered {
     let owner = Owner::new();
     owner.with(|| {
+        let title = Title(StoredValue::new(String::new()));
+        provide_context(title);
         let language = Language::fixed(texts);
         provide_context(language);
         let phone = config.mission_locale.phone.clone();
@@ -29,6 +48,77 @@ pub fn page(texts: &'static Texts, config: Arc<Config>, territory: Arc<Territory
         OutboxState::empty();
         Location::fixed(path);
         let path = path.to_owned();
-        view! { <Layout phone=phone short_name=short_name>{super::page_at(&path)}</Layout> }.to_html()
+        let html = view! { <Layout phone=phone short_name=short_name>{super::page_at(&path)}</Layout> }.to_html();
+        // Leptos' hydration marks: this markup is replaced by the app, never hydrated.
+        let body = html.replace("<!>", "").replace("<!--<() />-->", "");
+        Rendered { body, title: title.0.get_value() }
     })
+}
+
+fn read(dir: &Path, name: &str) -> Result<String, String> {
+    std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
+}
+
+/// Paints every page a link opens without answers into the built site `dir`
+/// (`src/bin/labo-render.rs`); returns how many.
+pub fn paint(dir: &Path) -> Result<usize, String> {
+    let index = read(dir, "index.html")?;
+    // The endpoint is not on any page (and a fresh checkout's is an example address, which the
+    // app refuses): painted with a stand-in, nothing is ever sent from here.
+    let mut json: serde_json::Value = crate::domain::json::parse_value(&read(dir, "config.json")?)
+        .map_err(|e| format!("config.json is not JSON: {e}"))?;
+    if let Some(endpoint) = json.get_mut("endpoint").and_then(|e| e.as_object_mut()) {
+        endpoint.insert("url".into(), "http://localhost/labo-render".into());
+    }
+    let config = Config::parse(&json.to_string()).map_err(|problems| {
+        let list: Vec<String> = problems.iter().map(|p| format!("  {} : {}", p.key, p.message)).collect();
+        format!("config.json cannot be read, so no page can be painted:\n{}", list.join("\n"))
+    })?;
+    let communes = config.territory.communes_url.trim_start_matches('/').to_owned();
+    let territory = Territory::parse(&read(dir, &communes)?)
+        .map_err(|problems| format!("{communes} cannot be read: {}", problems.join("; ")))?;
+    let (config, territory) = (Arc::new(config), Arc::new(territory));
+    // The pages of an earlier build (a question more, then) go first.
+    let _ = std::fs::remove_dir_all(dir.join("test"));
+    let _ = std::fs::remove_file(dir.join("inscription.html"));
+    let mut paths = vec!["/inscription".to_owned()];
+    paths.extend((1..=QUESTIONNAIRE.questions.len()).map(|n| format!("/test/{n}")));
+    for path in &paths {
+        let page = rendered(crate::content::LANGUAGES[0], config.clone(), territory.clone(), path);
+        let file = dir.join(format!("{}.html", &path[1..]));
+        std::fs::create_dir_all(file.parent().unwrap_or(dir)).map_err(|e| e.to_string())?;
+        std::fs::write(&file, painted(&index, path, &page)?).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    Ok(paths.len())
+}
+
+/// The element of `html` that starts at the first `start` and ends at the next `end`.
+fn element<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    html.find(start).and_then(|s| html[s..].find(end).map(|e| &html[s..s + e + end.len()])).unwrap_or_default()
+}
+
+/// index.html with `page` as its static page.
+fn painted(index: &str, path: &str, page: &Rendered) -> Result<String, String> {
+    let start = index.find(r#"<div id="static-page""#).ok_or("index.html has no #static-page")?;
+    let body_end = index.find("</body>").ok_or("index.html has no </body>")?;
+    let end = index[..body_end].rfind("</div>").ok_or("index.html's #static-page is not closed")?;
+    // What the start page says when the app cannot load, or without JavaScript: the same on
+    // every painted page, at the top of its content.
+    let notices = [
+        element(index, "<noscript>", "</noscript>"),
+        element(index, r#"<p class="visually-hidden" id="app-loading""#, "</p>"),
+        element(index, r#"<p class="notice notice-error" id="app-failed""#, "</p>"),
+    ]
+    .concat();
+    let main = page.body.find("<main").and_then(|m| page.body[m..].find('>').map(|e| m + e + 1));
+    let main = main.ok_or_else(|| format!("{path} has no <main>"))?;
+    let body = format!("{}{notices}{}", &page.body[..main], &page.body[main..]);
+    let head = index[..start]
+        .replace(r#"<meta name="labo-page" content="/">"#, &format!(r#"<meta name="labo-page" content="{path}">"#));
+    let title = page.title.replace('&', "&amp;").replace('<', "&lt;");
+    let head = match (head.find("<title>"), head.find("</title>")) {
+        (Some(open), Some(close)) => format!("{}<title>{title}{}", &head[..open], &head[close..]),
+        _ => return Err("index.html has no <title>".into()),
+    };
+    Ok(format!(r#"{head}<div id="static-page" data-hold-taps>{body}{}"#, &index[end..]))
 }

@@ -97,7 +97,7 @@ fn index_for(dist: &Path, endpoint_origin: &str) -> Result<(String, String), Str
     Ok((format!("{}{csp}{}", &html[..start], &html[end..]), csp))
 }
 
-/// The page painted at build time for `path` (tools/prerender.mjs), with the same policy as
+/// The page painted at build time for `path` (src/bin/labo-render.rs), with the same policy as
 /// index.html, if there is one.
 fn painted_page(dist: &Path, path: &str, endpoint_origin: &str) -> Option<String> {
     let name = path.trim_matches('/');

@@ -113,7 +113,7 @@ pub const NO_SCRIPT_DIRS: [&str; 3] = ["confidentialite", "accessibilite", "ment
 /// in a first load, reported apart.
 pub const LANGUAGES_DIR: &str = "i18n";
 
-/// A page painted at build time (`inscription.html`, `test/4.html`, tools/prerender.mjs): a link
+/// A page painted at build time (`inscription.html`, `test/4.html`, src/bin/labo-render.rs): a link
 /// to it loads it *instead of* index.html, so it is not added to the total but reported apart.
 fn is_painted_page(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "html") && path.file_name().is_some_and(|n| n != "index.html")

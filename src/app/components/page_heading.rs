@@ -30,14 +30,20 @@ pub fn PageHeading(
 /// (GOV.UK pattern). For pages whose `h1` is not a [`PageHeading`] (the test's questions).
 pub fn use_page_title(title: impl Fn(&'static Texts) -> String + Send + Sync + 'static, has_errors: Signal<bool>) {
     let t = use_texts();
-    Effect::new(move || {
+    let full = move || {
         let t = t.get();
         let prefix = if has_errors.get() { t.errors_page_title_prefix } else { "" };
         let title = title(t);
         if title.is_empty() {
-            platform::set_title(&format!("{prefix}{}", t.app_name));
+            format!("{prefix}{}", t.app_name)
         } else {
-            platform::set_title(&format!("{prefix}{title}{}", t.app_title_suffix));
+            format!("{prefix}{title}{}", t.app_title_suffix)
         }
-    });
+    };
+    // Rendered outside a browser, effects do not run: the render reads the title from here.
+    #[cfg(feature = "render")]
+    if let Some(slot) = use_context::<crate::app::render::Title>() {
+        slot.0.set_value(untrack(&full));
+    }
+    Effect::new(move || platform::set_title(&full()));
 }
