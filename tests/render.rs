@@ -25,24 +25,6 @@ fn french(path: &str) -> String {
     render::page(labo::content::LANGUAGES[0], example_config(), territory(), path)
 }
 
-/// The words of some HTML, as a reader gets them: comments and tags out, spaces collapsed.
-fn words(html: &str) -> String {
-    let mut text = String::new();
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        text.push_str(&rest[..start]);
-        text.push(' ');
-        let end = if rest[start..].starts_with("<!--") {
-            rest[start..].find("-->").map(|e| e + 3)
-        } else {
-            rest[start..].find('>').map(|e| e + 1)
-        };
-        rest = &rest[start + end.unwrap_or(rest.len() - start)..];
-    }
-    text.push_str(rest);
-    text.split_whitespace().collect::<Vec<_>>().join(" ").replace(" .", ".").replace(" ,", ",")
-}
-
 /// The part of `html` from `from` to the end of the element `tag` it opens.
 fn element<'a>(html: &'a str, from: &str, tag: &str) -> &'a str {
     let start = html.find(from).unwrap_or_else(|| panic!("no {from}"));
@@ -67,24 +49,6 @@ fn every_page_a_link_opens_without_answers_renders_natively() {
     assert!(english.contains(r#"you live <span lang="fr">au Havre, à Fécamp ou dans une commune autour</span>."#));
 }
 
-#[test]
-fn the_hand_written_start_page_says_what_the_rendered_one_says() {
-    // Until index.html is written from the render, its words are the render's, to the letter
-    // (what the browser-less visitor reads is what the app shows).
-    let index = include_str!("../index.html");
-    let main = element(index, r#"<main id="contenu""#, "main");
-    // What only the static page has: the no-JavaScript and loading messages.
-    let main = main.replace(element(main, "<noscript>", "noscript"), "");
-    let main = main.replace(element(&main, r#"<p class="visually-hidden" id="app-loading""#, "p"), "");
-    let main = main.replace(element(&main, r#"<p class="notice notice-error" id="app-failed""#, "p"), "");
-    let rendered = french("/");
-    assert_eq!(words(&main), words(element(&rendered, r#"<main id="contenu""#, "main")));
-    assert_eq!(
-        words(element(index, r#"<footer class="site-footer">"#, "footer")),
-        words(element(&rendered, r#"<footer class="site-footer">"#, "footer"))
-    );
-}
-
 /// A built site's folder with what `paint` reads: index.html, config.json (`config`), the
 /// communes.
 fn site_with(config: &str) -> std::path::PathBuf {
@@ -106,7 +70,7 @@ fn the_pages_a_link_opens_are_painted_into_the_site_without_a_browser() {
     // The example config.json, example endpoint included (the painted pages never show it).
     let dir = site_with(include_str!("../public/config.json"));
     let count = render::paint(&dir).unwrap();
-    assert_eq!(count, 1 + QUESTIONNAIRE.questions.len());
+    assert_eq!(count, 2 + QUESTIONNAIRE.questions.len(), "the start page, /inscription, each question");
     assert!(!dir.join("test/99.html").exists(), "an earlier build's page is gone");
     let page = std::fs::read_to_string(dir.join("test/4.html")).unwrap();
     assert!(page.contains(r#"<meta name="labo-page" content="/test/4">"#), "read by index.html's inline script");
@@ -132,4 +96,64 @@ fn a_config_it_cannot_read_fails_the_painting_with_its_problems() {
     assert!(error.contains("mission_locale.phone") && error.contains("privacy"), "{error}");
     let dir = site_with("{ pas du JSON");
     assert!(render::paint(&dir).unwrap_err().contains("config.json is not JSON"));
+}
+
+#[test]
+fn the_start_page_is_written_into_index_html_from_the_app_and_fits_in_the_first_round_trip() {
+    let dir = site_with(include_str!("../public/config.json"));
+    render::paint(&dir).unwrap();
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    // The source's head stays (Trunk's links, the inline script); the body is the app's page.
+    assert!(index.contains(r#"<meta name="labo-page" content="/">"#));
+    assert!(index.contains(r#"<link data-trunk rel="rust" data-bin="labo""#));
+    assert!(index.contains("<title>Lab’O – Mission Locale du Havre</title>"));
+    let main = element(&index, r#"<main id="contenu""#, "main");
+    let app = french("/");
+    let app_main = element(&app, r#"<main id="contenu""#, "main");
+    assert!(main.ends_with(&app_main[app_main.find('>').unwrap() + 1..]), "the app's start page, to the letter");
+    // Without JavaScript, or when the app cannot load: the phone, as a link.
+    let noscript = element(main, "<noscript>", "noscript");
+    assert!(noscript.contains("active JavaScript dans ton navigateur, ou appelle la Mission Locale au"), "{noscript}");
+    assert!(noscript.contains(r#"<a href="tel:+33261910000">02 61 91 00 00</a>"#), "{noscript}");
+    let failed = element(main, r#"<p class="notice notice-error" id="app-failed""#, "p");
+    assert!(failed.contains(" hidden>L’application n’a pas pu se charger.") && failed.contains("tel:+33261910000"));
+    // French typography reaches the page: the catalogue's and config.json's texts are typeset.
+    for text in main.split(['<', '>']).skip(1).step_by(2).filter(|t| !t.trim().is_empty()) {
+        assert_eq!(labo::domain::typography::french(text), text, "typeset");
+    }
+    // One TCP flight (~14 KB) brings the whole start page.
+    use std::io::Write;
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gzip.write_all(index.as_bytes()).unwrap();
+    let compressed = gzip.finish().unwrap().len();
+    assert!(compressed < 14 * 1024, "index.html is {compressed} bytes gzipped; the first TCP flight is ~14 KB");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_deployments_values_are_in_the_painted_pages_as_the_app_shows_them() {
+    let mut config: serde_json::Value = serde_json::from_str(include_str!("../public/config.json")).unwrap();
+    config["mission_locale"]["short_name"] = "la Mission Locale du Havre".into();
+    config["mission_locale"]["phone"] = "+33 2 35 12 34 56".into();
+    config["territory"]["description"] = "au Havre ou dans l'agglo : Fécamp".into();
+    config["pathways"] = serde_json::json!({ "collective": "le mardi : 3 mois" });
+    config["brand"] = serde_json::json!({ "logo": { "src": "/images/logo.svg", "width": 120, "height": 40 } });
+    config.as_object_mut().unwrap().remove("funder");
+    let dir = site_with(&config.to_string());
+    render::paint(&dir).unwrap();
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    let territory = element(&index, "<li>tu habites", "li");
+    assert_eq!(
+        territory, "<li>tu habites <span lang=\"fr\">au Havre ou dans l’agglo\u{a0}: Fécamp</span>.</li>",
+        "typeset"
+    );
+    assert!(index.contains("<span lang=\"fr\">le mardi\u{a0}: 3 mois</span>"));
+    assert!(index.contains(r#"<a href="tel:+33235123456">02 35 12 34 56</a>"#), "the number as the app writes it");
+    assert!(index.contains("appelle la Mission Locale du Havre au"));
+    assert!(!index.contains("soutenu par"), "no funder given, none said");
+    assert!(
+        index.contains(r#"<img src="/images/logo.svg" width="120" height="40" alt="" class="brand-logo">"#),
+        "the logo"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

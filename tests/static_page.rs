@@ -1,8 +1,7 @@
 //! The static pages say what the app says.
 //!
-//! - index.html carries the start page as static HTML, so the first paint never waits for the
-//!   wasm and the page reads without JavaScript. It must say exactly what the app says (the app
-//!   takes over without a visible jump) and stay within the first round trip (~14 KB).
+//! - index.html's start page is written at build time from the app's own components
+//!   (`app::render`, tests/render.rs); here, only what the source must link.
 //! - `public/confidentialite/index.html` and `public/accessibilite/index.html` are the legal
 //!   pages for browsers without JavaScript (index.html's footer links to them). They are
 //!   generated from the catalogue by this test (`cargo xtask typography` writes them, with
@@ -16,9 +15,7 @@
 // Native tests, never in the wasm: clippy.toml's size rules do not apply.
 #![allow(clippy::disallowed_methods)]
 
-use std::io::Write;
-
-use labo::content::{Texts, fill};
+use labo::content::Texts;
 use labo::domain::config::Config;
 use labo::legal::{Inline, Page, escape, sentence};
 
@@ -167,104 +164,11 @@ fn the_static_legal_pages_say_what_the_app_says() {
 }
 
 #[test]
-fn the_static_start_page_says_what_the_app_says() {
+fn the_static_legal_pages_are_published_with_the_app() {
     let index = include_str!("../index.html");
-    let t = labo::content::LANGUAGES[0];
-    let config = example_config();
-    let territory =
-        Inline::Value { keys: "territory.description", text: config.territory.description.clone(), capital: false };
-    let count = labo::domain::questionnaire::QUESTIONNAIRE.questions.len().to_string();
-    let ml = ("mission_locale", short_name(&config));
-    let mut expected = vec![
-        escape(t.app_name),
-        escape(t.app_skip_link),
-        escape(t.start_title),
-        inline_html(&sentence(t.start_intro, std::slice::from_ref(&ml))),
-        escape(t.start_take_test),
-        escape(t.start_signup_direct),
-        escape(t.start_figures),
-        // Who supports the Lab'O, from config.json, only when it says so.
-        format!(
-            r#"<p data-config-if="funder">{}</p>"#,
-            inline_html(&sentence(
-                t.start_funded_by,
-                &[(
-                    "funder",
-                    Inline::Value { keys: "funder", text: config.funder.clone().unwrap_or_default(), capital: false }
-                )]
-            ))
-        ),
-        escape(t.start_for_whom_title),
-        inline_html(&sentence(t.start_for_whom_territory, &[("territory", territory)])),
-        escape(t.start_pathways_title),
-        escape(t.start_pathways_intro),
-        escape(t.start_test_title),
-        escape(&fill(t.start_test_text, &[("count", &count)])),
-        escape(t.start_after_title),
-        // The call-back delay, from config.json.
-        inline_html(&sentence(
-            t.start_call_back,
-            &[(
-                "days",
-                Inline::Value {
-                    keys: "mission_locale.callback_working_days",
-                    text: config.mission_locale.callback_working_days.to_string(),
-                    capital: false,
-                },
-            )],
-        )),
-        // The footer, its legal links included: they work without JavaScript.
-        footer_html(t, &config),
-    ];
-    expected.extend(t.start_for_whom.iter().map(|s| escape(s)));
-    expected.extend(t.start_after_steps.iter().map(|s| escape(s)));
-    // What the deployment adds about a pathway (config.json's `pathways`) comes after it.
-    for (p, id) in t.pathways.iter().zip(labo::domain::questionnaire::QUESTIONNAIRE.pathways) {
-        expected.push(format!(
-            r#"<strong>{}</strong>{}{} <span data-config="pathways.{id}"></span></li>"#,
-            escape(p.name),
-            escape(t.app_colon),
-            escape(p.summary)
-        ));
-    }
-    // Each pathway's pictogram, as the app draws it (nothing moves when it takes over).
-    for id in labo::domain::questionnaire::QUESTIONNAIRE.pathways {
-        let d = labo::content::pathway_icon(id).unwrap_or_else(|| panic!("{id} has no pictogram"));
-        expected.push(format!(r#"<svg class="pathway-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="{d}"/></svg> <strong>"#));
-    }
-    for other in labo::content::LANGUAGES.iter().skip(1) {
-        expected.push(format!("lang=\"{}\">{}</button>", other.meta_lang, other.meta_name));
-    }
-    for text in expected {
-        assert!(index.contains(&text), "index.html lacks: {text}");
-    }
-    assert!(index.contains(r#"<h1 id="page-title" tabindex="-1">"#), "same heading markup as the app");
-    assert!(index.contains(&format!("<title>{}</title>", escape(t.app_name))));
-    // The static legal pages are published with the app.
     for folder in ["public/confidentialite", "public/accessibilite", "public/mentions-legales"] {
         assert!(index.contains(&format!(r#"<link data-trunk rel="copy-dir" href="{folder}">"#)), "{folder}");
     }
-}
-
-#[test]
-fn the_messages_for_browsers_without_the_app_give_the_phone_number() {
-    let index = include_str!("../index.html");
-    let config = example_config();
-    let phone = inline_html(&[phone(&config)]);
-    let noscript = &index[index.find("<noscript>").unwrap()..index.find("</noscript>").unwrap()];
-    assert!(noscript.contains(&phone), "the no-JavaScript message gives {phone}: {noscript}");
-    let failed = &index[index.find(r#"id="app-failed""#).unwrap()..];
-    let failed = &failed[..failed.find("</p>").unwrap()];
-    assert!(failed.contains(&phone), "the cannot-load message gives {phone}: {failed}");
-}
-
-#[test]
-fn index_html_fits_in_the_first_round_trip() {
-    let index = include_str!("../index.html");
-    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gzip.write_all(index.as_bytes()).unwrap();
-    let compressed = gzip.finish().unwrap().len();
-    assert!(compressed < 14 * 1024, "index.html is {compressed} bytes gzipped; the first TCP flight is ~14 KB");
 }
 
 #[test]

@@ -16,13 +16,14 @@
 //    communes.json, which may have been edited: a host would otherwise serve the old ones.
 // 5. Builds the counsellors' page (conseillers.html, its own wasm) into dist/conseillers/, so that
 //    any `trunk build` produces the whole site (this hook runs again for it, steps 1–2 only).
-// 6. Fills in config.json's values where the static pages show them (index.html, and the legal
-//    pages for browsers without JavaScript, confidentialite/, accessibilite/, mentions-legales/): elements marked
-//    data-config="key" get the value, typeset in French as the app does (tools/typography.mjs);
-//    parts marked data-config-if / data-config-unless="key" are shown or hidden. The legal pages
-//    get the app's stylesheet. Run again after editing config.json: it fills them anew.
-// 7. Paints the pages a link can open (/inscription, /test/N) at build time, from the app itself
-//    (src/bin/labo-render.rs, natively, no browser): release builds and runs by hand.
+// 6. Fills in config.json's values in the legal pages for browsers without JavaScript
+//    (confidentialite/, accessibilite/, mentions-legales/): elements marked data-config="key" get
+//    the value, typeset in French as the app does (tools/typography.mjs); parts marked
+//    data-config-if / data-config-unless="key" are shown or hidden. They get the app's stylesheet
+//    and the logo. Run again after editing config.json: it fills them anew.
+// 7. Paints the start page (into index.html) and the pages a link can open (/inscription,
+//    /test/N) at build time from the app's own components, natively, with config.json's values
+//    (src/bin/labo-render.rs, no browser): release builds and runs by hand.
 //
 // Every step is idempotent. Node built-ins only, terser when installed (step 1, the glue), and
 // cargo for step 7 (it builds and runs the native render).
@@ -280,7 +281,8 @@ if (!counsellors) {
     console.error(`post-build: ${error.message}`);
     process.exit(1);
   }
-  html = withLogo(fillConfig(html, config), config);
+  // (The start page itself is painted from config.json in step 7, the logo with it.)
+  html = fillConfig(html, config);
 }
 write('index.html', html);
 if (counsellors) {

@@ -77,39 +77,51 @@ pub fn paint(dir: &Path) -> Result<usize, String> {
     let communes = config.territory.communes_url.trim_start_matches('/').to_owned();
     let territory = Territory::parse(&read(dir, &communes)?)
         .map_err(|problems| format!("{communes} cannot be read: {}", problems.join("; ")))?;
+    let texts = crate::content::LANGUAGES[0];
+    let notices = notices(texts, &config);
     let (config, territory) = (Arc::new(config), Arc::new(territory));
+    // The start page first: index.html itself, which every other page copies.
+    let start = rendered(texts, config.clone(), territory.clone(), "/");
+    let index = painted(&index, "/", &start, &notices)?;
+    std::fs::write(dir.join("index.html"), &index).map_err(|e| format!("index.html: {e}"))?;
     // The pages of an earlier build (a question more, then) go first.
     let _ = std::fs::remove_dir_all(dir.join("test"));
     let _ = std::fs::remove_file(dir.join("inscription.html"));
     let mut paths = vec!["/inscription".to_owned()];
     paths.extend((1..=QUESTIONNAIRE.questions.len()).map(|n| format!("/test/{n}")));
     for path in &paths {
-        let page = rendered(crate::content::LANGUAGES[0], config.clone(), territory.clone(), path);
+        let page = rendered(texts, config.clone(), territory.clone(), path);
         let file = dir.join(format!("{}.html", &path[1..]));
         std::fs::create_dir_all(file.parent().unwrap_or(dir)).map_err(|e| e.to_string())?;
-        std::fs::write(&file, painted(&index, path, &page)?).map_err(|e| format!("{}: {e}", file.display()))?;
+        std::fs::write(&file, painted(&index, path, &page, &notices)?)
+            .map_err(|e| format!("{}: {e}", file.display()))?;
     }
-    Ok(paths.len())
+    Ok(1 + paths.len())
 }
 
-/// The element of `html` that starts at the first `start` and ends at the next `end`.
-fn element<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
-    html.find(start).and_then(|s| html[s..].find(end).map(|e| &html[s..s + e + end.len()])).unwrap_or_default()
+/// What a painted page says without JavaScript, and when the app cannot load (shown by
+/// tools/boot.js), with the phone as a tap-to-call link; the empty status line boot.js fills
+/// while loading.
+fn notices(t: &Texts, config: &Config) -> String {
+    let escape = crate::legal::escape;
+    let phone = &config.mission_locale.phone;
+    let sentence = |template: &str| {
+        let text = crate::content::fill_mission_locale(t, template, &config.mission_locale.short_name);
+        let (before, after) = crate::content::around(&text, "phone");
+        format!(r#"{}<a href="tel:{}">{}</a>{}"#, escape(before), phone.e164(), escape(&phone.display()), escape(after))
+    };
+    format!(
+        r#"<noscript><p class="notice">{}</p></noscript><p class="visually-hidden" id="app-loading" role="status"></p><p class="notice notice-error" id="app-failed" role="alert" tabindex="-1" hidden>{}</p>"#,
+        sentence(t.app_noscript),
+        sentence(t.app_load_failed)
+    )
 }
 
-/// index.html with `page` as its static page.
-fn painted(index: &str, path: &str, page: &Rendered) -> Result<String, String> {
+/// index.html with `page` as its static page, the `notices` at the top of its content.
+fn painted(index: &str, path: &str, page: &Rendered, notices: &str) -> Result<String, String> {
     let start = index.find(r#"<div id="static-page""#).ok_or("index.html has no #static-page")?;
     let body_end = index.find("</body>").ok_or("index.html has no </body>")?;
     let end = index[..body_end].rfind("</div>").ok_or("index.html's #static-page is not closed")?;
-    // What the start page says when the app cannot load, or without JavaScript: the same on
-    // every painted page, at the top of its content.
-    let notices = [
-        element(index, "<noscript>", "</noscript>"),
-        element(index, r#"<p class="visually-hidden" id="app-loading""#, "</p>"),
-        element(index, r#"<p class="notice notice-error" id="app-failed""#, "</p>"),
-    ]
-    .concat();
     let main = page.body.find("<main").and_then(|m| page.body[m..].find('>').map(|e| m + e + 1));
     let main = main.ok_or_else(|| format!("{path} has no <main>"))?;
     let body = format!("{}{notices}{}", &page.body[..main], &page.body[main..]);

@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     };
     match labo::app::render::paint(Path::new(&dir)) {
         Ok(count) => {
-            println!("labo-render: {count} pages painted (/test/1 … /inscription), natively");
+            println!("labo-render: {count} pages painted natively (the start page, /inscription, /test/1 …)");
             ExitCode::SUCCESS
         }
         Err(message) => {
