@@ -1,14 +1,11 @@
-//! tools/post-build.mjs fills the deployment's config.json into the static legal pages, typeset
-//! in French like the app does (the start page and the painted pages are rendered natively from
-//! it: tests/render.rs). Runs Node.js (needed by the build anyway) on a copy of the pages.
+//! tools/post-build.mjs: the brand colour and its contrast, the cache rules, the service worker,
+//! the start-up scripts (the pages themselves are painted natively: tests/render.rs). Runs Node.js (needed by the build anyway) on a copy of the pages.
 #![cfg(not(target_arch = "wasm32"))]
 // Native tests, never in the wasm: clippy.toml's size rules do not apply.
 #![allow(clippy::disallowed_methods)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-use labo::domain::typography::french;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -34,61 +31,18 @@ fn node_output(args: &[&str], stdin: &str) -> std::process::Output {
     child.wait_with_output().unwrap()
 }
 
-#[test]
-fn the_build_typesets_like_the_app() {
-    // Every French text of the catalogue with its typography undone, and some harder cases.
-    let catalogue: toml::Table = std::fs::read_to_string(root().join("content/i18n/fr.toml")).unwrap().parse().unwrap();
-    let mut samples = Vec::new();
-    fn walk(value: &toml::Value, out: &mut Vec<String>) {
-        match value {
-            toml::Value::String(s) => out.push(s.replace(['\u{a0}', '\u{202f}'], " ").replace('’', "'")),
-            toml::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
-            toml::Value::Table(t) => t.values().for_each(|v| walk(v, out)),
-            _ => {}
-        }
-    }
-    walk(&toml::Value::Table(catalogue), &mut samples);
-    samples.extend(
-        [
-            "Mission Locale de l'Estuaire : Le Havre",
-            "«Maison de l'emploi» ; 2 000 km ! 12 h 30, n° 5, 200 % ?",
-            " : début",
-            "écris à o'brien@exemple.fr ou va sur https://exemple.fr/l'aide?x=1 !",
-            "{x} ? {y'z}",
-            "9 heures, 16 h, 1 000 000 €",
-            "",
-        ]
-        .map(String::from),
-    );
-    assert!(samples.len() > 300);
-    let script = format!(
-        "import {{ readFileSync }} from 'node:fs'; import {{ french }} from '{}';\n\
-         process.stdout.write(JSON.stringify(JSON.parse(readFileSync(0, 'utf8')).map(french)));",
-        url(&root().join("tools/typography.mjs"))
-    );
-    let from_node: Vec<String> =
-        serde_json::from_str(&node(&["--input-type=module", "-e", &script], &serde_json::to_string(&samples).unwrap()))
-            .unwrap();
-    for (sample, js) in samples.iter().zip(&from_node) {
-        assert_eq!(js, &french(sample), "tools/typography.mjs and domain::typography differ on {sample:?}");
-    }
-}
-
 fn url(path: &Path) -> String {
     format!("file://{}", path.display())
 }
 
-/// A dist/ folder with the static pages as Trunk copies them, and `config` as config.json.
+/// A dist/ folder with index.html as Trunk leaves it, its stylesheet, and `config` as config.json.
 fn dist_with(config: &serde_json::Value) -> PathBuf {
     // One folder per test: they run at the same time.
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("labo-post-build-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    for page in ["confidentialite", "accessibilite", "mentions-legales"] {
-        std::fs::create_dir_all(dir.join(page)).unwrap();
-        std::fs::copy(root().join(format!("public/{page}/index.html")), dir.join(page).join("index.html")).unwrap();
-    }
+    std::fs::create_dir_all(&dir).unwrap();
     // index.html as Trunk leaves it: its stylesheet is a hashed file.
     let index = std::fs::read_to_string(root().join("index.html")).unwrap().replace(
         r#"<link data-trunk rel="css" href="style.css">"#,
@@ -112,80 +66,6 @@ fn read(dir: &Path, page: &str) -> String {
     std::fs::read_to_string(dir.join(page)).unwrap()
 }
 
-/// The opening tag of the element marked `mark`, e.g. `data-config-if="privacy.dpo_email"`.
-fn tag_of<'a>(html: &'a str, mark: &str) -> &'a str {
-    let at = html.find(mark).unwrap_or_else(|| panic!("no {mark}"));
-    let start = html[..at].rfind('<').unwrap();
-    &html[start..at + html[at..].find('>').unwrap() + 1]
-}
-
-#[test]
-fn the_deployments_values_fill_the_static_pages() {
-    let mut config: serde_json::Value = serde_json::from_str(include_str!("../public/config.json")).unwrap();
-    config["endpoint"]["url"] = "https://inscriptions.ml-havre.fr/labo".into();
-    config["mission_locale"]["short_name"] = "la Mission Locale du Havre".into();
-    config["mission_locale"]["phone"] = "+33 2 35 12 34 56".into();
-    config["territory"]["description"] = "au Havre ou dans l'agglo : Fécamp".into();
-    config["privacy"]["controller"] = "Mission Locale de l'Estuaire".into();
-    config["privacy"].as_object_mut().unwrap().remove("dpo_email");
-    config["privacy"]["transfers_outside_eu"] = "sauvegardes au Canada ; chiffrées".into();
-    config["accessibility"].as_object_mut().unwrap().remove("action_plan_url");
-    config["accessibility"]["multi_year_plan_url"] = "https://ml-havre.fr/schema".into();
-    config["pathways"] = serde_json::json!({ "collective": "le mardi : 3 mois" });
-    config["privacy"]["records_in_imilo"] = false.into();
-    config["legal_notice"] = serde_json::json!({ "host": { "name": "Hébergeur d'essai", "address": "2 rue du Port, 59100 Roubaix", "phone": "+33 9 00 00 00 00" } });
-    let dir = dist_with(&config);
-    post_build(&dir);
-
-    // (index.html's start page is painted natively from config.json: tests/render.rs.)
-    let privacy = read(&dir, "confidentialite/index.html");
-    assert!(privacy.contains(&format!(">{}</span>", french("Mission Locale de l'Estuaire"))));
-    assert!(privacy.contains(">La Mission Locale du Havre</span> accompagne"), "a capital at the start of a sentence");
-    assert!(tag_of(&privacy, r#"data-config-if="privacy.dpo_email""#).contains(" hidden"), "no DPO: hidden");
-    assert!(!tag_of(&privacy, r#"data-config-if="privacy.transfers_outside_eu""#).contains(" hidden"));
-    assert!(tag_of(&privacy, r#"data-config-unless="privacy.transfers_outside_eu""#).contains(" hidden"));
-    assert!(privacy.contains(&french("sauvegardes au Canada ; chiffrées")));
-    assert!(privacy.contains(r#"<link rel="stylesheet" href="/style-0123456789abcdef.css" integrity="sha384-x"/>"#));
-    assert!(!privacy.contains("<!--"), "comments are for us, not for data plans");
-
-    assert!(tag_of(&privacy, r#"data-config-if="privacy.records_in_imilo""#).contains(" hidden"), "false: not named");
-    assert!(!tag_of(&privacy, r#"data-config-unless="privacy.records_in_imilo""#).contains(" hidden"));
-
-    let notice = read(&dir, "mentions-legales/index.html");
-    assert!(
-        notice
-            .contains(&format!(r#"<span data-config="legal_notice.host.name">{}</span>"#, french("Hébergeur d'essai")))
-    );
-    assert!(!tag_of(&notice, r#"data-config-if="legal_notice.host.name""#).contains(" hidden"));
-    assert!(tag_of(&notice, r#"data-config-unless="legal_notice.host.name""#).contains(" hidden"));
-    // No director given: the page says whom to ask instead, never a blank.
-    assert!(tag_of(&notice, r#"data-config-if="legal_notice.director""#).contains(" hidden"));
-    assert!(!tag_of(&notice, r#"data-config-unless="legal_notice.director""#).contains(" hidden"));
-    assert!(
-        notice.contains(">Mission Locale Le Havre Estuaire Littoral</span>"),
-        "the publisher: the mission locale's name"
-    );
-
-    let statement = read(&dir, "accessibilite/index.html");
-    assert!(statement.contains(r#"href="https://ml-havre.fr/schema" data-config="accessibility.multi_year_plan_url""#));
-    assert!(tag_of(&statement, r#"data-config-if="accessibility.action_plan_url""#).contains(" hidden"));
-    assert!(!tag_of(&statement, r#"data-config-unless="accessibility.action_plan_url""#).contains(" hidden"));
-
-    // The deployer adds a DPO and runs the tool again: the pages follow (nothing was lost).
-    config["privacy"]["dpo_email"] = "dpo@ml-havre.fr".into();
-    config["privacy"].as_object_mut().unwrap().remove("transfers_outside_eu");
-    write_config(&dir, &config);
-    post_build(&dir);
-    let privacy = read(&dir, "confidentialite/index.html");
-    assert!(!tag_of(&privacy, r#"data-config-if="privacy.dpo_email""#).contains(" hidden"));
-    assert!(
-        privacy.contains(r#"<a href="mailto:dpo@ml-havre.fr" data-config="privacy.dpo_email">dpo@ml-havre.fr</a>"#)
-    );
-    assert!(tag_of(&privacy, r#"data-config-if="privacy.transfers_outside_eu""#).contains(" hidden"));
-    assert!(!tag_of(&privacy, r#"data-config-unless="privacy.transfers_outside_eu""#).contains(" hidden"));
-    let _ = std::fs::remove_dir_all(&dir);
-}
-
 /// The stylesheet index.html links to, and its name.
 fn stylesheet(dir: &Path) -> (String, String) {
     let index = read(dir, "index.html");
@@ -195,7 +75,7 @@ fn stylesheet(dir: &Path) -> (String, String) {
 }
 
 #[test]
-fn the_brand_colour_is_applied_only_when_everyone_can_read_it_and_the_logo_heads_the_pages() {
+fn the_brand_colour_is_applied_only_when_everyone_can_read_it() {
     let mut config: serde_json::Value = serde_json::from_str(include_str!("../public/config.json")).unwrap();
     config["brand"] =
         serde_json::json!({ "colour": "#7a1f5c", "logo": { "src": "/images/logo.svg", "width": 120, "height": 40 } });
@@ -207,20 +87,13 @@ fn the_brand_colour_is_applied_only_when_everyone_can_read_it_and_the_logo_heads
     let brand = &css[css.find("/* brand").expect("the brand's rules")..];
     assert!(brand.contains("--primary:#7a1f5c;--link:#7a1f5c"), "{brand}");
     assert!(brand.find("prefers-color-scheme: dark").is_some(), "the dark theme keeps its colours, after: {brand}");
-    // (index.html's header is the app's, painted with the logo: tests/render.rs.)
-    for page in ["confidentialite/index.html", "mentions-legales/index.html"] {
-        let html = read(&dir, page);
-        assert!(html.contains(&format!(r#"href="/{name}""#)), "{page} links the branded stylesheet");
-        assert!(
-            html.contains(r#"<a class="brand" href="/"><img class="brand-logo" src="/images/logo.svg" width="120" height="40" alt="">"#),
-            "{page} has the logo first in its header"
-        );
-    }
+    // (The pages are painted from this index.html, so they link the same stylesheet; the logo
+    // is the app's, painted with them: tests/render.rs.)
+    assert!(read(&dir, "index.html").contains(&format!(r#"href="/{name}""#)));
     // Run again (a deployer re-running the tool): the same file, not a second brand block.
     post_build(&dir);
     let (again, again_name) = stylesheet(&dir);
     assert_eq!((again.matches("/* brand").count(), &again_name), (1, &name));
-    assert_eq!(read(&dir, "mentions-legales/index.html").matches("brand-logo").count(), 1);
 
     // A yellow on white cannot be read: the build stops and says why, and changes nothing.
     config["brand"]["colour"] = "#f5c400".into();
@@ -252,7 +125,7 @@ fn the_contrast_is_computed_as_wcag_says() {
 fn the_start_up_scripts_are_valid_javascript() {
     // tools/boot.js is code read by people and filled in by the build: it must parse as it is,
     // and so must the build's own steps.
-    for script in ["tools/boot.js", "tools/post-build.mjs", "tools/brand.mjs", "tools/typography.mjs"] {
+    for script in ["tools/boot.js", "tools/post-build.mjs", "tools/brand.mjs"] {
         node(&["--check", script], "");
     }
     let boot = std::fs::read_to_string(root().join("tools/boot.js")).unwrap();
@@ -301,6 +174,10 @@ fn every_page_and_the_service_worker_are_revalidated_at_each_visit() {
     std::fs::create_dir_all(dir.join("test")).unwrap();
     std::fs::write(dir.join("test/4.html"), painted("/test/4")).unwrap();
     std::fs::write(dir.join("test/17.html"), painted("/test/17")).unwrap();
+    for folder in ["confidentialite", "accessibilite", "mentions-legales"] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+        std::fs::write(dir.join(folder).join("index.html"), painted(&format!("/{folder}"))).unwrap();
+    }
     std::fs::create_dir_all(dir.join("conseillers")).unwrap();
     std::fs::write(dir.join("conseillers/index.html"), &index).unwrap();
     std::fs::write(dir.join("sw.js"), include_str!("../public/sw.js")).unwrap();

@@ -70,7 +70,7 @@ fn the_pages_a_link_opens_are_painted_into_the_site_without_a_browser() {
     // The example config.json, example endpoint included (the painted pages never show it).
     let dir = site_with(include_str!("../public/config.json"));
     let count = render::paint(&dir).unwrap();
-    assert_eq!(count, 2 + QUESTIONNAIRE.questions.len(), "the start page, /inscription, each question");
+    assert_eq!(count, 5 + QUESTIONNAIRE.questions.len(), "the start page, /inscription, each question, 3 legal pages");
     assert!(!dir.join("test/99.html").exists(), "an earlier build's page is gone");
     let page = std::fs::read_to_string(dir.join("test/4.html")).unwrap();
     assert!(page.contains(r#"<meta name="labo-page" content="/test/4">"#), "read by index.html's inline script");
@@ -155,5 +155,38 @@ fn the_deployments_values_are_in_the_painted_pages_as_the_app_shows_them() {
         index.contains(r#"<img src="/images/logo.svg" width="120" height="40" alt="" class="brand-logo">"#),
         "the logo"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_legal_pages_are_painted_with_the_deployments_values_and_only_what_they_call_for() {
+    let mut config: serde_json::Value = serde_json::from_str(include_str!("../public/config.json")).unwrap();
+    config["privacy"]["controller"] = "Mission Locale de l'Estuaire".into();
+    config["privacy"].as_object_mut().unwrap().remove("dpo_email");
+    config["privacy"]["transfers_outside_eu"] = "sauvegardes au Canada ; chiffrées".into();
+    config["privacy"]["records_in_imilo"] = false.into();
+    config["accessibility"].as_object_mut().unwrap().remove("action_plan_url");
+    config["legal_notice"] = serde_json::json!({ "host": { "name": "Hébergeur d'essai", "address": "2 rue du Port, 59100 Roubaix", "phone": "+33 9 00 00 00 00" } });
+    let dir = site_with(&config.to_string());
+    render::paint(&dir).unwrap();
+    let read = |page: &str| std::fs::read_to_string(dir.join(page)).unwrap();
+
+    let privacy = read("confidentialite/index.html");
+    assert!(privacy.contains(r#"<meta name="labo-page" content="/confidentialite">"#));
+    assert!(privacy.contains("<title>Données personnelles – Lab’O</title>"));
+    assert!(privacy.contains("Le responsable de tes données est\u{a0}: Mission Locale de l’Estuaire."), "typeset");
+    assert!(!privacy.contains("délégué à la protection des données"), "no DPO given, no DPO line");
+    assert!(privacy.contains("sauvegardes au Canada\u{202f}; chiffrées"));
+    assert!(!privacy.contains("aucun pays en dehors"), "one version only, not a hidden other one");
+    assert!(!privacy.contains("i-milo"), "not named unless config.json says so");
+    assert_eq!(privacy.matches(" hidden>").count(), 1, "nothing hidden but the cannot-load message");
+
+    let statement = read("accessibilite/index.html");
+    assert!(statement.contains("<h1 id=\"page-title\" tabindex=\"-1\">Déclaration d’accessibilité</h1>"));
+    assert_eq!(statement.matches("pas encore publié").count(), 1, "the action plan only");
+
+    let notice = read("mentions-legales/index.html");
+    assert!(notice.contains("Le site est hébergé par Hébergeur d’essai, 2 rue du Port, 59100 Roubaix."), "{notice}");
+    assert_eq!(notice.matches("Pas encore indiqué sur cette page").count(), 1, "the director only");
     let _ = std::fs::remove_dir_all(&dir);
 }

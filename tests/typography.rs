@@ -4,7 +4,7 @@
 //!
 //! - every text of `content/i18n/fr.toml` (all its tables, but those listed in
 //!   [`NOT_TYPESET_YET`] and [`HELD_STRAIGHT`]);
-//! - the texts of the static pages (conseillers.html, the static legal pages);
+//! - the texts of the static pages (conseillers.html; the others are painted from the app);
 //! - the deployer's texts from config.json as the app renders them (`domain::config` typesets
 //!   them when it reads the file).
 //!
@@ -309,9 +309,6 @@ fn static_pages() -> Vec<PathBuf> {
     [
         // index.html's start page is written at build time from the catalogue (tests/render.rs).
         "conseillers.html",
-        "public/confidentialite/index.html",
-        "public/accessibilite/index.html",
-        "public/mentions-legales/index.html",
     ]
     .iter()
     .map(|p| root().join(p))

@@ -16,14 +16,12 @@
 //    communes.json, which may have been edited: a host would otherwise serve the old ones.
 // 5. Builds the counsellors' page (conseillers.html, its own wasm) into dist/conseillers/, so that
 //    any `trunk build` produces the whole site (this hook runs again for it, steps 1–2 only).
-// 6. Fills in config.json's values in the legal pages for browsers without JavaScript
-//    (confidentialite/, accessibilite/, mentions-legales/): elements marked data-config="key" get
-//    the value, typeset in French as the app does (tools/typography.mjs); parts marked
-//    data-config-if / data-config-unless="key" are shown or hidden. They get the app's stylesheet
-//    and the logo. Run again after editing config.json: it fills them anew.
+// 6. Applies config.json's brand colour to the stylesheet, after checking its contrast
+//    (tools/brand.mjs).
 // 7. Paints the start page (into index.html) and the pages a link can open (/inscription,
-//    /test/N) at build time from the app's own components, natively, with config.json's values
-//    (src/bin/labo-render.rs, no browser): release builds and runs by hand.
+//    /test/N, the legal pages) at build time from the app's own components, natively, with
+//    config.json's values (src/bin/labo-render.rs, no browser): release builds and runs by
+//    hand. Run it again after editing config.json: it paints them anew.
 //
 // Every step is idempotent. Node built-ins only, terser when installed (step 1, the glue), and
 // cargo for step 7 (it builds and runs the native render).
@@ -32,12 +30,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { capitalised, french } from './typography.mjs';
 import { BRAND_MARK, brandRules } from './brand.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-// The static legal pages, copied from public/ by Trunk (index.html's copy-dir links).
-const LEGAL_PAGES = ['confidentialite/index.html', 'accessibilite/index.html', 'mentions-legales/index.html'];
 if (!dir) throw new Error('usage: node tools/post-build.mjs <dist folder> (or run through `trunk build`)');
 
 // The counsellors' page (conseillers.html) is a second Trunk build into dist/conseillers/, served
@@ -66,78 +61,20 @@ function paintedPages(dir) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 6. config.json's values in the static pages.
+// config.json, for the brand (6) and the deployer's warnings.
 
 function readConfig() {
   try {
     return JSON.parse(read('config.json'));
   } catch (error) {
-    console.warn(`post-build: config.json unreadable (${error.message}); the static pages keep their example values`);
+    console.warn(`post-build: config.json unreadable (${error.message})`);
     return null;
   }
 }
 
-// Values the app gives when a key is absent (src/domain/config.rs).
-const DEFAULTS = { 'mission_locale.short_name': 'la Mission Locale', 'privacy.retention_months': 24, 'mission_locale.callback_working_days': 5 };
 
-/** The value of the first of `keys` (space-separated dotted paths) set in config.json. */
-function configValue(config, keys) {
-  for (const key of keys.split(' ')) {
-    const value = key.split('.').reduce((object, part) => object?.[part], config) ?? DEFAULTS[key];
-    // A switch set to false is a key not set (privacy.records_in_imilo).
-    if (value !== undefined && value !== null && value !== false && String(value).trim() !== '') return String(value).trim();
-  }
-  return undefined;
-}
-
-// Overseas numbers dialled nationally get their own country code (src/domain/phone.rs).
-const OVERSEAS = { 262: 262, 263: 262, 692: 262, 693: 262, 269: 262, 639: 262, 590: 590, 690: 590, 691: 590, 596: 596, 696: 596, 697: 596, 594: 594, 694: 594 };
-
-/** A phone number as written in config.json, in the international form a tel: link dials. */
-export function e164(phone) {
-  const digits = phone.replace('(0)', '').replace(/[^\d+]/g, '');
-  if (digits.startsWith('+')) return digits;
-  if (digits.startsWith('00')) return '+' + digits.slice(2);
-  if (digits.startsWith('0') && digits.length === 10) return '+' + (OVERSEAS[digits.slice(1, 4)] ?? 33) + digits.slice(1);
-  return digits;
-}
-
-const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** `html` with config.json's values in its data-config elements, and its optional parts shown
- * or hidden. Idempotent: the marks stay, so a later run with another config.json fills anew. */
-export function fillConfig(html, config) {
-  if (!config) return html;
-  let filled = html.replace(
-    /<(span|a)([^>]*?) data-config="([^"]+)"([^>]*)>([^<]*)<\/\1>/g,
-    (whole, tag, before, keys, after, text) => {
-      const value = configValue(config, keys);
-      if (value === undefined) return `<${tag}${before} data-config="${keys}"${after}></${tag}>`;
-      let attributes = `${before} data-config="${keys}"${after}`;
-      let shown = keys.endsWith('_url') || keys.includes('email') ? value : french(value);
-      if (keys === 'mission_locale.phone') {
-        attributes = attributes.replace(/href="[^"]*"/, `href="tel:${escapeHtml(e164(value))}"`);
-      } else if (tag === 'a' && keys.includes('email')) {
-        attributes = attributes.replace(/href="[^"]*"/, `href="mailto:${escapeHtml(value)}"`);
-      } else if (tag === 'a' && keys.endsWith('_url')) {
-        attributes = attributes.replace(/href="[^"]*"/, `href="${escapeHtml(value)}"`);
-        shown = text; // the document's name stays the link's text
-        return `<${tag}${attributes}>${shown}</${tag}>`;
-      }
-      if (/ data-capital\b/.test(attributes)) shown = capitalised(shown);
-      return `<${tag}${attributes}>${escapeHtml(shown)}</${tag}>`;
-    },
-  );
-  filled = filled.replace(/<(\w+)([^>]*?) data-config-(if|unless)="([^"]+)"( hidden)?([^>]*)>/g, (whole, tag, before, kind, key, hidden, after) => {
-    const set = configValue(config, key) !== undefined;
-    const show = kind === 'if' ? set : !set;
-    return `<${tag}${before} data-config-${kind}="${key}"${show ? '' : ' hidden'}${after}>`;
-  });
-  return filled;
-}
-
-// 6b. The brand (config.json's `brand`): the mission locale's colour, checked against WCAG AA
-// before it is applied, and its logo in the static pages' header (the app draws its own).
+// 6. The brand (config.json's `brand`): the mission locale's colour, checked against WCAG AA
+// before it is applied (its logo is drawn by the app, and painted with the pages in step 7).
 
 /** `html` with the stylesheet `name` (Trunk's, or an earlier run's) given the brand rules, as a
  * new file named by its content (its old name may be cached as immutable); idempotent. */
@@ -164,14 +101,6 @@ function withBrandColour(html, config) {
   return html.replace(link[0], tag);
 }
 
-/** `html` with config.json's logo first in its header's link (none: none); idempotent. */
-export function withLogo(html, config) {
-  const cleaned = html.replace(/<img class="brand-logo"[^>]*>/, '');
-  const logo = config?.brand?.logo;
-  if (!logo?.src || !/^\/(?!\/)[^"<> ]*$/.test(logo.src)) return cleaned;
-  const img = `<img class="brand-logo" src="${escapeHtml(logo.src)}" width="${Number(logo.width) || ''}" height="${Number(logo.height) || ''}" alt="">`;
-  return cleaned.replace(/(<a class="brand"[^>]*>)/, `$1${img}`);
-}
 
 /** `code` minified by terser (an ES module: exports are kept, names only shortened inside), or
  * null when terser is missing. */
@@ -245,7 +174,11 @@ if (endpointOrigin && placeholder.test(new URL(endpointOrigin).hostname.replace(
 // says "ask the mission locale" for what config.json does not give yet; the deployer hears it.
 if (!counsellors) {
   const config = readConfig();
-  const missing = ['legal_notice.director', 'legal_notice.host.name'].filter((key) => config && configValue(config, key) === undefined);
+  const given = (value) => typeof value === 'string' && value.trim() !== '';
+  const missing = [
+    ['legal_notice.director', config?.legal_notice?.director],
+    ['legal_notice.host', config?.legal_notice?.host?.name],
+  ].filter(([, value]) => config && !given(value)).map(([key]) => key);
   if (missing.length) {
     console.warn(`post-build: config.json lacks ${missing.join(' and ')}; the law asks for them on /mentions-legales, which says to ask the mission locale meanwhile (docs/configuration.md)`);
   }
@@ -282,7 +215,6 @@ if (!counsellors) {
     process.exit(1);
   }
   // (The start page itself is painted from config.json in step 7, the logo with it.)
-  html = fillConfig(html, config);
 }
 write('index.html', html);
 if (counsellors) {
@@ -302,15 +234,6 @@ write('labo-headers.conf', [
   '',
 ].join('\n'));
 // `_headers` is written once the pages are painted (below): each of them is in its cache table.
-
-// 6. The static legal pages: the deployment's values, and the app's stylesheet.
-const stylesheet = html.match(/<link rel="stylesheet"[^>]*>/)?.[0];
-for (const page of LEGAL_PAGES) {
-  if (!existsSync(join(dir, page))) continue;
-  let legal = read(page).replace(/\n?[ \t]*<!--[\s\S]*?-->/g, '');
-  if (stylesheet) legal = legal.replace(/<link rel="stylesheet"[^>]*>/, stylesheet);
-  write(page, withLogo(fillConfig(legal, readConfig()), readConfig()));
-}
 
 // 7. The pages a link can open, painted at build time from the app's own components, natively
 // (src/bin/labo-render.rs, no browser): release builds, and runs by hand (config.json's values
@@ -360,12 +283,6 @@ write('_headers', [
   '  Cache-Control: no-cache',
   '/conseillers/index.html',
   '  Cache-Control: no-cache',
-  '/confidentialite/*',
-  '  Cache-Control: no-cache',
-  '/accessibilite/*',
-  '  Cache-Control: no-cache',
-  '/mentions-legales/*',
-  '  Cache-Control: no-cache',
   '/conseillers/conseillers-*',
   '  Cache-Control: public, max-age=31536000, immutable',
   '/conseillers/boot-*',
@@ -376,7 +293,7 @@ write('_headers', [
 ].join('\n'));
 
 // Precompressed copies of the files rewritten here, or edited by the deployer, would be stale.
-for (const name of ['index.html', 'sw.js', 'config.json', 'communes.json', ...LEGAL_PAGES]) {
+for (const name of ['index.html', 'sw.js', 'config.json', 'communes.json']) {
   for (const extension of ['.br', '.gz']) rmSync(join(dir, name + extension), { force: true });
 }
 

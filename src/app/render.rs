@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::components::Layout;
 use super::outbox::OutboxState;
+use super::paths;
 use super::router::Location;
 use super::state::{AppConfig, AppTerritory, Journey, Language};
 use crate::content::Texts;
@@ -59,7 +60,8 @@ fn read(dir: &Path, name: &str) -> Result<String, String> {
     std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
 }
 
-/// Paints every page a link opens without answers into the built site `dir`
+/// Paints every page a link opens without answers (the start page, the sign-up's first page,
+/// each question, the legal pages) into the built site `dir`
 /// (`src/bin/labo-render.rs`); returns how many.
 pub fn paint(dir: &Path) -> Result<usize, String> {
     let index = read(dir, "index.html")?;
@@ -87,16 +89,25 @@ pub fn paint(dir: &Path) -> Result<usize, String> {
     // The pages of an earlier build (a question more, then) go first.
     let _ = std::fs::remove_dir_all(dir.join("test"));
     let _ = std::fs::remove_file(dir.join("inscription.html"));
-    let mut paths = vec!["/inscription".to_owned()];
-    paths.extend((1..=QUESTIONNAIRE.questions.len()).map(|n| format!("/test/{n}")));
-    for path in &paths {
+    // `/inscription` → inscription.html; the legal pages in folders (`confidentialite/index.html`),
+    // which any static host serves at their address, even one that knows nothing of `.html`.
+    let mut pages: Vec<(String, String)> = vec![("/inscription".into(), "inscription.html".into())];
+    pages.extend((1..=QUESTIONNAIRE.questions.len()).map(|n| (format!("/test/{n}"), format!("test/{n}.html"))));
+    for path in [paths::PRIVACY, paths::ACCESSIBILITY, paths::LEGAL_NOTICE] {
+        pages.push((path.to_owned(), format!("{}/index.html", &path[1..])));
+    }
+    for (path, name) in &pages {
         let page = rendered(texts, config.clone(), territory.clone(), path);
-        let file = dir.join(format!("{}.html", &path[1..]));
+        let file = dir.join(name);
         std::fs::create_dir_all(file.parent().unwrap_or(dir)).map_err(|e| e.to_string())?;
         std::fs::write(&file, painted(&index, path, &page, &notices)?)
             .map_err(|e| format!("{}: {e}", file.display()))?;
+        // A precompressed copy of an earlier build would be served instead.
+        for extension in ["br", "gz"] {
+            let _ = std::fs::remove_file(dir.join(format!("{name}.{extension}")));
+        }
     }
-    Ok(1 + paths.len())
+    Ok(1 + pages.len())
 }
 
 /// What a painted page says without JavaScript, and when the app cannot load (shown by

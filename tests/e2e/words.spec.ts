@@ -93,7 +93,7 @@ async function expectLegalNotice(page: Page) {
   await expect(h2(page, 'Qui publie ce site ?')).toBeVisible();
   await expect(page.getByText('Ce site est publié par Mission Locale Le Havre Estuaire Littoral.')).toBeVisible();
   await expect(page.getByText('Adresse : Adresse à renseigner, 76600 Le Havre')).toBeVisible();
-  await expect(page.getByRole('main').getByRole('link', { name: PHONE })).toHaveAttribute('href', 'tel:+33261910000');
+  await expect(page.getByRole('paragraph').filter({ hasText: /^Téléphone/ }).getByRole('link', { name: PHONE })).toHaveAttribute('href', 'tel:+33261910000');
   await expect(h2(page, 'Directrice ou directeur de la publication')).toBeVisible();
   await expect(page.getByText(/^Nom à renseigner \(exemple\), présidente ou président/)).toBeVisible();
   await expect(h2(page, 'Qui héberge ce site ?')).toBeVisible();

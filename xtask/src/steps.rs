@@ -141,10 +141,7 @@ pub fn typography(root: &Path, check: bool) -> Result<(), String> {
         setup::run(&mut command, &format!("cargo test --test {name}"))
     };
     if !check {
-        let legal_pages = Some("the_static_legal_pages_say_what_the_app_says");
-        test("static_page", legal_pages, true)?;
         test("typography", None, true)?;
-        test("static_page", legal_pages, true)?;
         test("static_page", Some("the_other_languages_are_files_the_app_fetches_when_chosen"), true)?;
     }
     test("typography", None, false)?;

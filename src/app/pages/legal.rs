@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
-use crate::app::components::PageHeading;
-use crate::app::state::{use_config, use_texts};
+use crate::app::components::{BackLink, PageHeading};
+use crate::app::paths;
+use crate::app::state::{tr, use_config, use_texts};
 use crate::content::Texts;
 use crate::domain::config::Config;
 use crate::legal::{self, Page};
@@ -38,6 +39,7 @@ fn LegalPage(page: fn(&'static Texts, &Config) -> Page) -> impl IntoView {
         view! {
             <PageHeading text=Signal::stored(page.title) title=Signal::stored(page.page_title) />
             <div class="legal-text" inner_html=legal::html(&page, None)></div>
+            <BackLink href=paths::START text=tr(|t| t.not_found_home) />
         }
     }
 }
