@@ -1,13 +1,8 @@
-//! The two legal pages, as blocks of text built from the catalogue and `config.json`: the
-//! privacy notice (GDPR article 13) and the accessibility statement (the RGAA model of the
-//! DINUM). Plain Rust, so it is tested natively and written once for two renderings:
-//!
-//! - the app's pages (`app::pages::legal`) render the blocks for the deployment's config;
-//! - `tests/static_page.rs` renders them as static HTML (`public/confidentialite/`,
-//!   `public/accessibilite/`), so that the links of index.html's footer work without
-//!   JavaScript. There every value of config.json is marked with its key, and the parts that
-//!   depend on an optional key come in both versions: `tools/post-build.mjs` fills in the
-//!   deployment's values and keeps the right version.
+//! The legal pages, as blocks of text built from the catalogue and `config.json`: the privacy
+//! notice (GDPR article 13), the accessibility statement (the RGAA model of the DINUM) and the
+//! legal notice (LCEN article 6-III). Plain Rust, so it is tested natively; the app's pages
+//! (`app::pages::legal`) render the blocks for the deployment's config, and the build paints
+//! those pages for browsers without JavaScript (`app::render`).
 
 use crate::content::{Texts, fill};
 use crate::domain::config::{Config, DEFAULT_SHORT_NAME, short_name_in};
@@ -31,11 +26,10 @@ pub enum Inline {
         text: String,
         capital: bool,
     },
-    /// A link; `keys` names the config.json key its address and text come from, if any.
+    /// A link.
     Link {
         href: String,
         text: String,
-        keys: Option<&'static str>,
     },
 }
 
@@ -49,20 +43,12 @@ pub enum Block {
     List(Vec<Vec<Inline>>),
 }
 
-/// A block, and the config.json key it depends on: shown only if the key is set (`true`) or
-/// unset (`false`).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Part {
-    pub block: Block,
-    pub only_if: Option<(&'static str, bool)>,
-}
-
 /// A page: its title (the `h1`), the document title, its blocks, and its language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Page {
     pub title: &'static str,
     pub page_title: &'static str,
-    pub parts: Vec<Part>,
+    pub parts: Vec<Block>,
     /// The catalogue's language (`fr`, `en`): on a page in another language than French, the
     /// deployer's French texts are marked `lang="fr"` (RGAA 8.7).
     pub lang: &'static str,
@@ -74,7 +60,7 @@ impl Page {
         let mut out = String::from(self.title);
         for part in &self.parts {
             out.push('\n');
-            match &part.block {
+            match part {
                 Block::Heading(_, text) => out.push_str(text),
                 Block::Lead(inlines) | Block::Paragraph(inlines) => out.push_str(&plain(inlines)),
                 Block::List(items) => out.push_str(&items.iter().map(|i| plain(i)).collect::<Vec<_>>().join("\n")),
@@ -89,66 +75,42 @@ pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// A sentence as HTML. For the static copy (`marked`), a value of config.json is an element
-/// marked with its key, for tools/post-build.mjs to fill in.
-pub fn inline_html(inlines: &[Inline], marked: bool) -> String {
-    inline_markup(inlines, marked, false)
-}
-
 /// Whether a value of config.json is a text the deployer wrote in French (not a number, and not
 /// the short name, which each catalogue says in its own language).
 fn is_french_text(keys: &str) -> bool {
     !matches!(keys, "mission_locale.short_name" | "privacy.retention_months" | "mission_locale.callback_working_days")
 }
 
-/// [`inline_html`], with the deployer's French texts marked `lang="fr"` when `in_other_language`.
-fn inline_markup(inlines: &[Inline], marked: bool, in_other_language: bool) -> String {
+/// A sentence as HTML, with the deployer's French texts marked `lang="fr"` when
+/// `in_other_language`.
+fn inline_html(inlines: &[Inline], in_other_language: bool) -> String {
     inlines
         .iter()
         .map(|inline| match inline {
             Inline::Text(text) => escape(text),
-            Inline::Value { keys, text, capital } if marked => {
-                let capital = if *capital { " data-capital" } else { "" };
-                format!(r#"<span data-config="{keys}"{capital}>{}</span>"#, escape(text))
-            }
             Inline::Value { keys, text, .. } if in_other_language && is_french_text(keys) => {
                 format!(r#"<span lang="fr">{}</span>"#, escape(text))
             }
             Inline::Value { text, .. } => escape(text),
-            Inline::Link { href, text, keys: Some(keys) } if marked => {
-                format!(r#"<a href="{}" data-config="{keys}">{}</a>"#, escape(href), escape(text))
-            }
             Inline::Link { href, text, .. } => format!(r#"<a href="{}">{}</a>"#, escape(href), escape(text)),
         })
         .collect()
 }
 
 /// The blocks of a page as HTML (the app shows it as is: one piece of markup instead of a view
-/// per kind of block, which kept ~4 KB of rendering code out of the wasm). For the static copy,
-/// `is_set` says whether an optional key is set in the example config: the other version of a
-/// part is marked `hidden` (tools/post-build.mjs decides for the deployment).
-pub fn html(page: &Page, is_set: Option<&dyn Fn(&str) -> bool>) -> String {
+/// per kind of block, which kept ~4 KB of rendering code out of the wasm).
+pub fn html(page: &Page) -> String {
+    let other_language = page.lang != "fr";
+    let inline = |inlines: &[Inline]| inline_html(inlines, other_language);
     let mut out = String::new();
-    for part in &page.parts {
-        let condition = match (part.only_if, is_set) {
-            (Some((key, wanted)), Some(is_set)) => {
-                let hidden = if is_set(key) == wanted { "" } else { " hidden" };
-                format!(r#" data-config-{}="{key}"{hidden}"#, if wanted { "if" } else { "unless" })
-            }
-            _ => String::new(),
-        };
-        let marked = is_set.is_some();
-        let other_language = page.lang != "fr";
-        let inline_html = |inlines: &[Inline], marked: bool| inline_markup(inlines, marked, other_language);
-        out.push_str("\n        ");
-        out.push_str(&match &part.block {
-            Block::Lead(inlines) => format!(r#"<p class="lead"{condition}>{}</p>"#, inline_html(inlines, marked)),
-            Block::Heading(level, text) => format!("<h{level}{condition}>{}</h{level}>", escape(text)),
-            Block::Paragraph(inlines) => format!("<p{condition}>{}</p>", inline_html(inlines, marked)),
+    for block in &page.parts {
+        out.push_str(&match block {
+            Block::Lead(inlines) => format!(r#"<p class="lead">{}</p>"#, inline(inlines)),
+            Block::Heading(level, text) => format!("<h{level}>{}</h{level}>", escape(text)),
+            Block::Paragraph(inlines) => format!("<p>{}</p>", inline(inlines)),
             Block::List(items) => {
-                let items: String =
-                    items.iter().map(|i| format!("\n          <li>{}</li>", inline_html(i, marked))).collect();
-                format!("<ul{condition}>{items}\n        </ul>")
+                let items: String = items.iter().map(|i| format!("<li>{}</li>", inline(i))).collect();
+                format!("<ul>{items}</ul>")
             }
         });
     }
@@ -206,28 +168,19 @@ fn text(t: &str) -> Vec<Inline> {
     vec![Inline::Text(t.to_owned())]
 }
 
-fn always(block: Block) -> Part {
-    Part { block, only_if: None }
-}
-
-/// Builds the parts of a page; `all_variants` keeps both versions of the parts that depend on
-/// an optional key (for the static copy), otherwise only the one the config calls for.
+/// Builds the blocks of a page.
 struct Parts {
-    parts: Vec<Part>,
-    all_variants: bool,
+    parts: Vec<Block>,
 }
 
 impl Parts {
     fn add(&mut self, block: Block) {
-        self.parts.push(always(block));
+        self.parts.push(block);
     }
 
-    /// `present` if `key` is set in the config (`is_set`), `absent` otherwise.
-    fn either(&mut self, key: &'static str, is_set: bool, present: Option<Block>, absent: Option<Block>) {
-        if self.all_variants {
-            self.parts.extend(present.map(|block| Part { block, only_if: Some((key, true)) }));
-            self.parts.extend(absent.map(|block| Part { block, only_if: Some((key, false)) }));
-        } else if let Some(block) = if is_set { present } else { absent } {
+    /// `present` if the config sets what it depends on (`is_set`), `absent` otherwise.
+    fn either(&mut self, is_set: bool, present: Option<Block>, absent: Option<Block>) {
+        if let Some(block) = if is_set { present } else { absent } {
             self.add(block);
         }
     }
@@ -261,26 +214,22 @@ fn values(t: &Texts, config: &Config) -> Values {
             text: privacy.controller.clone(),
             capital: false,
         },
-        email: mail_link("privacy.contact_email", &privacy.contact_email),
-        phone: Inline::Link {
-            href: format!("tel:{}", phone.e164()),
-            text: phone.display(),
-            keys: Some("mission_locale.phone"),
-        },
+        email: mail_link(&privacy.contact_email),
+        phone: Inline::Link { href: format!("tel:{}", phone.e164()), text: phone.display() },
         months: privacy.retention_months.to_string(),
     }
 }
 
-fn mail_link(keys: &'static str, address: &str) -> Inline {
-    Inline::Link { href: format!("mailto:{address}"), text: address.to_owned(), keys: Some(keys) }
+fn mail_link(address: &str) -> Inline {
+    Inline::Link { href: format!("mailto:{address}"), text: address.to_owned() }
 }
 
 /// The privacy notice (GDPR article 13), in the order of the catalogue's `[privacy]` table.
-pub fn privacy_notice(t: &Texts, config: &Config, all_variants: bool) -> Page {
+pub fn privacy_notice(t: &Texts, config: &Config) -> Page {
     let v = values(t, config);
     let ml = ("mission_locale", v.mission_locale.clone());
     let privacy = &config.privacy;
-    let mut p = Parts { parts: Vec::new(), all_variants };
+    let mut p = Parts { parts: Vec::new() };
     p.add(Block::Lead(text(t.privacy_intro)));
 
     p.add(Block::Heading(2, t.privacy_who_title.to_owned()));
@@ -289,15 +238,14 @@ pub fn privacy_notice(t: &Texts, config: &Config, all_variants: bool) -> Page {
         &[("controller", v.controller.clone()), ("email", v.email.clone())],
     )));
     let dpo = privacy.dpo_email.as_deref().unwrap_or_default();
-    let dpo_paragraph = Block::Paragraph(sentence(t.privacy_dpo_text, &[("dpo", mail_link("privacy.dpo_email", dpo))]));
-    p.either("privacy.dpo_email", privacy.dpo_email.is_some(), Some(dpo_paragraph), None);
+    let dpo_paragraph = Block::Paragraph(sentence(t.privacy_dpo_text, &[("dpo", mail_link(dpo))]));
+    p.either(privacy.dpo_email.is_some(), Some(dpo_paragraph), None);
     let address = Inline::Value {
         keys: "privacy.controller_address mission_locale.address",
         text: privacy.controller_address.clone().unwrap_or_default(),
         capital: false,
     };
     p.either(
-        "privacy.controller_address mission_locale.address",
         privacy.controller_address.is_some(),
         Some(Block::Paragraph(sentence(t.privacy_address_text, &[("address", address)]))),
         None,
@@ -324,7 +272,7 @@ pub fn privacy_notice(t: &Texts, config: &Config, all_variants: bool) -> Page {
         }
         Block::List(lines.iter().map(|line| sentence(line, std::slice::from_ref(&ml))).collect())
     };
-    p.either("privacy.records_in_imilo", privacy.records_in_imilo, Some(who_sees(true)), Some(who_sees(false)));
+    p.either(privacy.records_in_imilo, Some(who_sees(true)), Some(who_sees(false)));
     p.add(Block::Paragraph(text(t.privacy_who_sees_text)));
 
     p.add(Block::Heading(2, t.privacy_transfer_title.to_owned()));
@@ -334,7 +282,6 @@ pub fn privacy_notice(t: &Texts, config: &Config, all_variants: bool) -> Page {
         capital: false,
     };
     p.either(
-        "privacy.transfers_outside_eu",
         privacy.transfers_outside_eu.is_some(),
         Some(Block::Paragraph(sentence(t.privacy_transfer_some, &[("transfers", transfers)]))),
         Some(Block::Paragraph(text(t.privacy_transfer_none))),
@@ -355,7 +302,7 @@ pub fn privacy_notice(t: &Texts, config: &Config, all_variants: bool) -> Page {
     p.add(Block::Paragraph(text(t.privacy_minors_text)));
     let mut complain = text(t.privacy_complain_text);
     complain.push(Inline::Text(" ".into()));
-    complain.push(Inline::Link { href: CNIL_COMPLAINT_URL.into(), text: "www.cnil.fr".into(), keys: None });
+    complain.push(Inline::Link { href: CNIL_COMPLAINT_URL.into(), text: "www.cnil.fr".into() });
     p.add(Block::Paragraph(complain));
     Page { title: t.privacy_title, page_title: t.privacy_page_title, parts: p.parts, lang: t.meta_lang }
 }
@@ -370,22 +317,22 @@ fn retention(t: &Texts, template: &str, config_values: &Values) -> Vec<Inline> {
 
 /// The accessibility statement, on the RGAA model (DINUM), in the order of the catalogue's
 /// `[accessibility]` table.
-pub fn accessibility_statement(t: &Texts, config: &Config, all_variants: bool) -> Page {
+pub fn accessibility_statement(t: &Texts, config: &Config) -> Page {
     let v = values(t, config);
     let ml = ("mission_locale", v.mission_locale.clone());
-    let mut p = Parts { parts: Vec::new(), all_variants };
+    let mut p = Parts { parts: Vec::new() };
     p.add(Block::Paragraph(sentence(t.accessibility_intro, std::slice::from_ref(&ml))));
     p.add(Block::Paragraph(text(t.accessibility_scope_text)));
     p.add(Block::Paragraph(text(t.accessibility_plans_text)));
     let plans = &config.accessibility;
     // One list item per document: its link, or "… : pas encore publié".
-    for (keys, name, url) in [
-        ("accessibility.multi_year_plan_url", t.accessibility_multi_year_plan, &plans.multi_year_plan_url),
-        ("accessibility.action_plan_url", t.accessibility_action_plan, &plans.action_plan_url),
+    for (name, url) in [
+        (t.accessibility_multi_year_plan, &plans.multi_year_plan_url),
+        (t.accessibility_action_plan, &plans.action_plan_url),
     ] {
-        let link = Inline::Link { href: url.clone().unwrap_or_default(), text: name.to_owned(), keys: Some(keys) };
+        let link = Inline::Link { href: url.clone().unwrap_or_default(), text: name.to_owned() };
         let missing = text(&format!("{name}{}{}", t.app_colon, t.accessibility_not_published));
-        p.either(keys, url.is_some(), Some(Block::List(vec![vec![link]])), Some(Block::List(vec![missing])));
+        p.either(url.is_some(), Some(Block::List(vec![vec![link]])), Some(Block::List(vec![missing])));
     }
 
     p.add(Block::Heading(2, t.accessibility_status_title.to_owned()));
@@ -415,8 +362,8 @@ pub fn accessibility_statement(t: &Texts, config: &Config, all_variants: bool) -
 
     p.add(Block::Heading(2, t.accessibility_contact_title.to_owned()));
     let contact_email = match &config.mission_locale.email {
-        Some(email) => mail_link("mission_locale.email privacy.contact_email", email),
-        None => mail_link("mission_locale.email privacy.contact_email", &config.privacy.contact_email),
+        Some(email) => mail_link(email),
+        None => mail_link(&config.privacy.contact_email),
     };
     p.add(Block::Paragraph(sentence(
         t.accessibility_contact_text,
@@ -425,8 +372,7 @@ pub fn accessibility_statement(t: &Texts, config: &Config, all_variants: bool) -
 
     p.add(Block::Heading(2, t.accessibility_remedy_title.to_owned()));
     p.add(Block::Paragraph(text(t.accessibility_remedy_text)));
-    let link =
-        |href: &str, label: &str| vec![Inline::Link { href: href.to_owned(), text: label.to_owned(), keys: None }];
+    let link = |href: &str, label: &str| vec![Inline::Link { href: href.to_owned(), text: label.to_owned() }];
     p.add(Block::List(vec![
         link(DEFENSEUR_FORM_URL, t.accessibility_remedy_online),
         link(DEFENSEUR_DELEGATES_URL, t.accessibility_remedy_delegate),
@@ -438,7 +384,7 @@ pub fn accessibility_statement(t: &Texts, config: &Config, all_variants: bool) -
 /// The legal notice (LCEN, article 6-III): the publisher with its address and phone, the
 /// director of publication, the host with its address and phone. What config.json does not
 /// give yet reads "ask the mission locale", never a blank.
-pub fn legal_notice(t: &Texts, config: &Config, all_variants: bool) -> Page {
+pub fn legal_notice(t: &Texts, config: &Config) -> Page {
     let v = values(t, config);
     let notice = &config.legal_notice;
     let ml = &config.mission_locale;
@@ -453,7 +399,7 @@ pub fn legal_notice(t: &Texts, config: &Config, all_variants: bool) -> Page {
             &[("mission_locale", v.mission_locale.clone()), ("phone", v.phone.clone())],
         ))
     };
-    let mut p = Parts { parts: Vec::new(), all_variants };
+    let mut p = Parts { parts: Vec::new() };
     p.add(Block::Lead(text(t.legal_intro)));
 
     p.add(Block::Heading(2, t.legal_publisher_title.to_owned()));
@@ -466,18 +412,18 @@ pub fn legal_notice(t: &Texts, config: &Config, all_variants: bool) -> Page {
     let address = notice.address.clone().or_else(|| ml.address.clone());
     // One line each (paragraphs, not a list: each may be there or not in the static copy).
     let address_line = Block::Paragraph(sentence(t.legal_address, &[("address", value(address_keys, &address))]));
-    p.either(address_keys, address.is_some(), Some(address_line), None);
+    p.either(address.is_some(), Some(address_line), None);
     p.add(Block::Paragraph(sentence(t.legal_phone, &[("phone", v.phone.clone())])));
     let email = ml.email.as_deref().unwrap_or_default();
-    let email_line = Block::Paragraph(sentence(t.legal_email, &[("email", mail_link("mission_locale.email", email))]));
-    p.either("mission_locale.email", ml.email.is_some(), Some(email_line), None);
+    let email_line = Block::Paragraph(sentence(t.legal_email, &[("email", mail_link(email))]));
+    p.either(ml.email.is_some(), Some(email_line), None);
 
     p.add(Block::Heading(2, t.legal_director_title.to_owned()));
     let director = Block::Paragraph(sentence(
         t.legal_director_text,
         &[("director", value("legal_notice.director", &notice.director))],
     ));
-    p.either("legal_notice.director", notice.director.is_some(), Some(director), Some(missing()));
+    p.either(notice.director.is_some(), Some(director), Some(missing()));
 
     p.add(Block::Heading(2, t.legal_host_title.to_owned()));
     let host = notice.host.as_ref();
@@ -492,10 +438,10 @@ pub fn legal_notice(t: &Texts, config: &Config, all_variants: bool) -> Page {
             ("host_phone", host_part("legal_notice.host.phone", |h| &h.phone)),
         ],
     ));
-    p.either("legal_notice.host.name", host.is_some(), Some(host_text), Some(missing()));
+    p.either(host.is_some(), Some(host_text), Some(missing()));
 
     p.add(Block::Heading(2, t.legal_data_title.to_owned()));
-    let link = Inline::Link { href: PRIVACY_PATH.to_owned(), text: t.legal_data_link.to_owned(), keys: None };
+    let link = Inline::Link { href: PRIVACY_PATH.to_owned(), text: t.legal_data_link.to_owned() };
     p.add(Block::Paragraph(sentence(t.legal_data_text, &[("link", link)])));
     Page { title: t.legal_title, page_title: t.legal_page_title, parts: p.parts, lang: t.meta_lang }
 }
@@ -558,7 +504,7 @@ mod tests {
     #[test]
     fn the_privacy_notice_has_every_part_article_13_asks_for() {
         let config = with(r#", "dpo_email": "dpo@ml-havre.fr""#, "");
-        let page = privacy_notice(fr(), &config, false);
+        let page = privacy_notice(fr(), &config);
         let text = page.text().replace(['\u{a0}', '\u{202f}'], " ").replace('’', "'");
         for expected in [
             "Le responsable de tes données est : Mission Locale Le Havre Estuaire Littoral",
@@ -590,7 +536,7 @@ mod tests {
         let links: Vec<String> = page
             .parts
             .iter()
-            .flat_map(|p| match &p.block {
+            .flat_map(|block| match block {
                 Block::Paragraph(i) | Block::Lead(i) => i.clone(),
                 Block::List(items) => items.concat(),
                 Block::Heading(..) => vec![],
@@ -606,9 +552,9 @@ mod tests {
     }
 
     #[test]
-    fn optional_keys_change_the_notice_and_the_static_copy_keeps_both_versions() {
+    fn optional_keys_change_the_notice() {
         let config = with(r#", "transfers_outside_eu": "l'hébergeur est au Canada.""#, "");
-        let text = privacy_notice(fr(), &config, false).text();
+        let text = privacy_notice(fr(), &config).text();
         assert!(text.contains("Canada"), "{text}");
         assert!(!text.contains("aucun pays"), "{text}");
         assert!(!text.contains("délégué"), "no DPO without dpo_email: {text}");
@@ -616,25 +562,11 @@ mod tests {
         assert!(!text.contains("Son adresse"), "no address given, none invented: {text}");
         let config =
             with(r#", "records_in_imilo": true, "controller_address": "1 rue de l'Exemple, 76600 Le Havre""#, "");
-        let text = privacy_notice(fr(), &config, false).text();
+        let text = privacy_notice(fr(), &config).text();
         assert!(text.contains("i-milo, le système d’information national des missions locales"), "{text}");
         assert!(text.contains("Son adresse\u{a0}: 1 rue de l’Exemple, 76600 Le Havre."), "{text}");
         let recipients = text.lines().skip_while(|l| !l.starts_with("Qui les reçoit")).nth(2).unwrap();
         assert!(recipients.starts_with("i-milo"), "second among the recipients: {recipients}");
-
-        let all = privacy_notice(fr(), &with("", ""), true);
-        let conditions: Vec<_> = all.parts.iter().filter_map(|p| p.only_if).collect();
-        assert_eq!(
-            conditions,
-            [
-                ("privacy.dpo_email", true),
-                ("privacy.controller_address mission_locale.address", true),
-                ("privacy.records_in_imilo", true),
-                ("privacy.records_in_imilo", false),
-                ("privacy.transfers_outside_eu", true),
-                ("privacy.transfers_outside_eu", false)
-            ]
-        );
     }
 
     #[test]
@@ -643,7 +575,7 @@ mod tests {
             "",
             r#"{ "multi_year_plan_url": "https://ml-havre.fr/schema", "action_plan_url": "https://ml-havre.fr/plan" }"#,
         );
-        let page = accessibility_statement(fr(), &config, false);
+        let page = accessibility_statement(fr(), &config);
         let text = page.text().replace(['\u{a0}', '\u{202f}'], " ").replace('’', "'");
         for expected in [
             "La Mission Locale s'engage à rendre ses services numériques accessibles",
@@ -677,34 +609,30 @@ mod tests {
         let exempt = text.lines().skip_while(|l| !l.starts_with("Contenus non soumis")).nth(1).unwrap();
         assert_eq!(exempt, "Aucun.");
         assert!(!text.contains("pas encore publié"));
-        let without = accessibility_statement(fr(), &with("", ""), false).text();
+        let without = accessibility_statement(fr(), &with("", "")).text();
         assert_eq!(without.matches("pas encore publié").count(), 2, "{without}");
     }
 
     #[test]
     fn in_english_the_mission_locale_is_the_mission_locale() {
         let en = language("en").unwrap();
-        let text = privacy_notice(en, &with("", ""), false).text();
+        let text = privacy_notice(en, &with("", "")).text();
         assert!(text.contains("the Mission Locale"), "{text}");
         assert!(!text.contains("la Mission Locale"), "{text}");
         assert!(
-            accessibility_statement(en, &with("", ""), false)
+            accessibility_statement(en, &with("", ""))
                 .text()
                 .starts_with("Accessibility statement\nThe Mission Locale is committed")
         );
     }
 
     #[test]
-    fn the_markup_escapes_every_text_and_marks_values_only_for_the_static_copy() {
+    fn the_markup_escapes_every_text() {
         let config = with(r#", "controller": "<script>alert(1)</script> & \"co\"""#, "");
-        let page = privacy_notice(fr(), &config, true);
-        let app = html(&privacy_notice(fr(), &config, false), None);
+        let app = html(&privacy_notice(fr(), &config));
         assert!(app.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;"), "{app}");
-        assert!(!app.contains("<script") && !app.contains("data-config"), "{app}");
-        let static_copy = html(&page, Some(&|key: &str| key == "privacy.dpo_email"));
-        assert!(static_copy.contains(r#"<p data-config-if="privacy.dpo_email">"#), "{static_copy}");
-        assert!(static_copy.contains(r#"<p data-config-if="privacy.transfers_outside_eu" hidden>"#), "{static_copy}");
-        assert!(static_copy.contains(r#"<span data-config="privacy.controller mission_locale.name">&lt;script&gt;"#));
+        assert!(!app.contains("<script"), "{app}");
+        assert!(app.contains(r#"<a href="tel:+33261910000">02 61 91 00 00</a>"#), "{app}");
     }
 
     #[test]
@@ -713,7 +641,7 @@ mod tests {
             r#"{ "director": "Claire Exemple, présidente",
                  "host": { "name": "Hébergeur Exemple", "address": "2 rue du Port, 59100 Roubaix", "phone": "+33 9 00 00 00 00" } }"#,
         );
-        let text = legal_notice(fr(), &config, false).text().replace(['\u{a0}', '\u{202f}'], " ");
+        let text = legal_notice(fr(), &config).text().replace(['\u{a0}', '\u{202f}'], " ");
         for expected in [
             "Mentions légales",
             "Ce site est publié par Mission Locale Le Havre Estuaire Littoral.",
@@ -730,35 +658,22 @@ mod tests {
 
     #[test]
     fn a_legal_notice_not_given_yet_says_whom_to_ask_never_a_blank() {
-        let text = legal_notice(fr(), &with("", ""), false).text().replace(['\u{a0}', '\u{202f}'], " ");
+        let text = legal_notice(fr(), &with("", "")).text().replace(['\u{a0}', '\u{202f}'], " ");
         let ask = "Pas encore indiqué sur cette page : demande-le à la Mission Locale au 02 61 91 00 00.";
         assert_eq!(text.matches(ask).count(), 2, "the director and the host: {text}");
         assert!(text.contains("Ce site est publié par Mission Locale Le Havre Estuaire Littoral."), "{text}");
-        let all = legal_notice(fr(), &with("", ""), true);
-        let conditions: Vec<_> = all.parts.iter().filter_map(|p| p.only_if).collect();
-        assert_eq!(
-            conditions,
-            [
-                ("legal_notice.address mission_locale.address", true),
-                ("mission_locale.email", true),
-                ("legal_notice.director", true),
-                ("legal_notice.director", false),
-                ("legal_notice.host.name", true),
-                ("legal_notice.host.name", false),
-            ]
-        );
-        let en = legal_notice(language("en").unwrap(), &with("", ""), false).text();
+        let en = legal_notice(language("en").unwrap(), &with("", "")).text();
         assert!(en.contains("Not given on this page yet: ask the Mission Locale on 02 61 91 00 00."), "{en}");
     }
 
     #[test]
     fn on_an_english_page_the_deployers_french_texts_are_marked_french() {
         let config = with(r#", "transfers_outside_eu": "les sauvegardes sont au Canada.""#, "");
-        let en = html(&privacy_notice(language("en").unwrap(), &config, false), None);
+        let en = html(&privacy_notice(language("en").unwrap(), &config));
         assert!(en.contains(r#"<span lang="fr">les sauvegardes sont au Canada.</span>"#), "{en}");
         assert!(en.contains(r#"<span lang="fr">Mission Locale Le Havre Estuaire Littoral</span>"#), "{en}");
         assert!(!en.contains(r#"<span lang="fr">the Mission Locale"#), "the short name is said in English: {en}");
-        let fr = html(&privacy_notice(fr(), &config, false), None);
+        let fr = html(&privacy_notice(fr(), &config));
         assert!(!fr.contains("lang="), "a French page needs no mark: {fr}");
     }
 
@@ -766,7 +681,7 @@ mod tests {
     fn the_form_says_the_same_retention_as_the_notice() {
         let config = with("", "");
         let summary = details_summary(fr(), &config);
-        let notice = privacy_notice(fr(), &config, false).text();
+        let notice = privacy_notice(fr(), &config).text();
         let retention = "24\u{a0}mois au plus après ton dernier contact avec la Mission Locale";
         let retention = retention.replace('\u{a0}', " ");
         assert!(summary.replace('\u{a0}', " ").contains(&retention), "{summary}");

@@ -2,7 +2,7 @@
 //!
 //! - [`domain`]: plain Rust (config, validation, payload, identifiers), tested natively.
 //! - [`content`]: user-facing texts generated from `content/`.
-//! - [`legal`]: the privacy notice and the accessibility statement, as blocks (app and static copy).
+//! - [`legal`]: the privacy notice, the accessibility statement and the legal notice, as blocks.
 //! - `app` (wasm32 only): the Leptos user interface and the browser side effects.
 //!
 //! See `docs/architecture.md` for how a sign-up travels from the form to the endpoint.

@@ -366,8 +366,8 @@ fn rendered_config_texts(config: &Config) -> Vec<(&'static str, String)> {
         ),
         ("start.intro", labo::content::fill_mission_locale(t, t.start_intro, &ml.short_name)),
         ("details.privacy_text", labo::legal::details_summary(t, config)),
-        ("privacy page", labo::legal::privacy_notice(t, config, false).text()),
-        ("accessibility page", labo::legal::accessibility_statement(t, config, false).text()),
+        ("privacy page", labo::legal::privacy_notice(t, config).text()),
+        ("accessibility page", labo::legal::accessibility_statement(t, config).text()),
     ];
     texts.extend(ml.address.clone().map(|a| ("mission_locale.address", a)));
     texts.extend(ml.hours.clone().map(|h| ("mission_locale.hours", h)));

@@ -197,7 +197,7 @@ pub(crate) fn page_at(path: &str) -> AnyView {
             platform::replace_location(paths::COUNSELLORS_PAGE);
             ().into_any()
         }
-        // With a slash too: the static copies of these pages (for browsers without
+        // With a slash too: the painted copies of these pages (for browsers without
         // JavaScript) live in folders, and an offline reload lands here.
         path if paths::is_folder(path, paths::PRIVACY) => view! { <PrivacyPage /> }.into_any(),
         path if paths::is_folder(path, paths::ACCESSIBILITY) => view! { <AccessibilityPage /> }.into_any(),

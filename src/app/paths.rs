@@ -38,7 +38,7 @@ pub fn step(step: Step) -> &'static str {
     }
 }
 
-/// Whether `path` is `page`, with or without a final slash (the static copies of some pages,
+/// Whether `path` is `page`, with or without a final slash (the painted copies of some pages,
 /// for browsers without JavaScript, live in folders, and an offline reload lands there).
 pub fn is_folder(path: &str, page: &str) -> bool {
     path.strip_suffix('/').unwrap_or(path) == page

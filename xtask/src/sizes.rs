@@ -105,7 +105,7 @@ pub fn check_budget(root: &Path, sizes: &[FileSize]) -> Result<(), String> {
 /// people, so it is reported apart and not counted in their first load.
 pub const COUNSELLORS_DIR: &str = "conseillers";
 
-/// The folders of dist/ holding the static copies of the legal pages: read only by browsers
+/// The folders of dist/ holding the painted legal pages: read mostly by browsers
 /// without JavaScript (the app shows its own), so reported apart like the counsellors' page.
 pub const NO_SCRIPT_DIRS: [&str; 3] = ["confidentialite", "accessibilite", "mentions-legales"];
 

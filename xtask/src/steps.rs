@@ -125,11 +125,10 @@ pub fn dev(root: &Path, args: &[String]) -> Result<(), String> {
     })
 }
 
-/// `cargo xtask typography [--check]`: French typography in content/i18n/fr.toml and the static
-/// pages (tests/typography.rs), and the static legal pages written from the catalogue
-/// (tests/static_page.rs). Both tests write their fixes with `LABO_FIX=1`: the legal pages
-/// first (the typography test reads them), then the typography, then the legal pages again from
-/// the fixed catalogue. Then, or with `--check` only, both tests run as in `cargo xtask test`.
+/// `cargo xtask typography [--check]`: French typography in content/i18n/fr.toml and
+/// conseillers.html (tests/typography.rs), then the other languages' files from the fixed
+/// catalogue (tests/static_page.rs), both written with `LABO_FIX=1`. Then, or with `--check`
+/// only, both tests run as in `cargo xtask test`.
 pub fn typography(root: &Path, check: bool) -> Result<(), String> {
     let test = |name: &str, filter: Option<&str>, fix: bool| {
         banner(&format!("{}: cargo test --test {name} {}", if fix { "fix" } else { "check" }, filter.unwrap_or("")));

@@ -11,20 +11,20 @@ use crate::legal::{self, Page};
 /// contacts and retention from config.json (the blocks come from `crate::legal`).
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
-    view! { <LegalPage page=|t, config| legal::privacy_notice(t, config, false) /> }
+    view! { <LegalPage page=|t, config| legal::privacy_notice(t, config) /> }
 }
 
 /// The accessibility statement, on the RGAA model: conformity, tests, content not accessible,
 /// how it was established, contact, remedies (Défenseur des droits), and the multi-year plan.
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
-    view! { <LegalPage page=|t, config| legal::accessibility_statement(t, config, false) /> }
+    view! { <LegalPage page=|t, config| legal::accessibility_statement(t, config) /> }
 }
 
 /// The legal notice (LCEN, article 6-III): publisher, director of publication, host.
 #[component]
 pub fn LegalNoticePage() -> impl IntoView {
-    view! { <LegalPage page=|t, config| legal::legal_notice(t, config, false) /> }
+    view! { <LegalPage page=|t, config| legal::legal_notice(t, config) /> }
 }
 
 /// The page's heading, then its blocks as markup: every text and value in it is escaped by
@@ -38,7 +38,7 @@ fn LegalPage(page: fn(&'static Texts, &Config) -> Page) -> impl IntoView {
         let page = page(t.get(), &config);
         view! {
             <PageHeading text=Signal::stored(page.title) title=Signal::stored(page.page_title) />
-            <div class="legal-text" inner_html=legal::html(&page, None)></div>
+            <div class="legal-text" inner_html=legal::html(&page)></div>
             <BackLink href=paths::START text=tr(|t| t.not_found_home) />
         }
     }
