@@ -16,6 +16,7 @@ mod front_door;
 mod legal_notice;
 mod problem;
 mod reader;
+mod sections;
 
 use serde_json::Value;
 
@@ -172,176 +173,44 @@ impl Config {
             ],
         );
 
+        // Each section is read on its own and reports its own problems; the config exists only
+        // if none has any (the deployer sees them all at once).
         let endpoint = reader.object(root, "endpoint").and_then(|o| reader.endpoint(o));
-
-        let ml = reader.object(root, "mission_locale");
-        let name = ml.and_then(|o| reader.text(o, "mission_locale.name", true));
-        let short_name = ml.and_then(|o| reader.text(o, "mission_locale.short_name", false)).and_then(|short| {
-            if typography::has_article(&short) {
-                Some(short)
-            } else {
-                let message = format!(
-                    "« {short} » doit commencer par son article, « la » ou « l’ », par exemple « la Mission Locale » : il est écrit tel quel au milieu des phrases."
-                );
-                reader.problems.push(problem("mission_locale.short_name", message));
-                None
-            }
-        });
-        let phone =
-            ml.and_then(|o| reader.text(o, "mission_locale.phone", true)).and_then(|p| match Phone::parse(&p) {
-                Ok(phone) => Some(phone),
-                Err(_) => {
-                    reader.problems.push(problem(
-                        "mission_locale.phone",
-                        format!("« {p} » n'est pas un numéro de téléphone français valide (exemple : 02 35 00 00 00)."),
-                    ));
-                    None
-                }
-            });
-        let ml_email = ml.and_then(|o| reader.email(o, "mission_locale.email", false));
-        let address = ml.and_then(|o| reader.text(o, "mission_locale.address", false));
-        let hours = ml.and_then(|o| reader.text(o, "mission_locale.hours", false));
-        let callback_working_days = ml
-            .and_then(|o| reader.number(o, "mission_locale.callback_working_days", 1..=30))
-            .unwrap_or(Some(DEFAULT_CALLBACK_DAYS));
-        if let Some(o) = ml {
-            let known = ["name", "short_name", "phone", "email", "address", "hours", "callback_working_days"];
-            reader.unknown_keys("mission_locale", o, &known);
-        }
-
-        let territory = reader.object(root, "territory");
-        let description = territory.and_then(|o| reader.text(o, "territory.description", true));
-        let communes_url = territory
-            .and_then(|o| reader.text(o, "territory.communes_url", false))
-            .unwrap_or_else(|| DEFAULT_COMMUNES_URL.to_owned());
-        if communes_url.contains(char::is_whitespace) || communes_url.contains("..") {
-            reader.problems.push(problem(
-                "territory.communes_url",
-                "doit être un chemin comme /communes.json, sans espace ni « .. ».",
-            ));
-        }
-        if let Some(o) = territory {
-            reader.unknown_keys("territory", o, &["description", "communes_url"]);
-        }
-
-        let privacy = reader.object(root, "privacy");
-        let controller = privacy.and_then(|o| reader.text(o, "privacy.controller", false));
-        let contact_email = privacy.and_then(|o| reader.email(o, "privacy.contact_email", true));
-        let dpo_email = privacy.and_then(|o| reader.email(o, "privacy.dpo_email", false));
-        let retention_months = privacy
-            .and_then(|o| reader.number(o, "privacy.retention_months", 1..=120))
-            .unwrap_or(Some(DEFAULT_RETENTION_MONTHS));
-        let transfers_outside_eu = privacy.and_then(|o| reader.text(o, "privacy.transfers_outside_eu", false));
-        let controller_address = privacy.and_then(|o| reader.text(o, "privacy.controller_address", false));
-        let records_in_imilo = match privacy.and_then(|o| o.get("records_in_imilo")) {
-            None | Some(Value::Bool(false)) => false,
-            Some(Value::Bool(true)) => true,
-            Some(_) => {
-                reader.problems.push(problem("privacy.records_in_imilo", "doit valoir true ou false."));
-                false
-            }
-        };
-        if let Some(o) = privacy {
-            let known = [
-                "controller",
-                "controller_address",
-                "contact_email",
-                "dpo_email",
-                "retention_months",
-                "transfers_outside_eu",
-                "records_in_imilo",
-            ];
-            reader.unknown_keys("privacy", o, &known);
-        }
-
-        // Optional: a text per pathway of the questionnaire.
-        let mut pathway_details = Vec::new();
-        if root.contains_key("pathways")
-            && let Some(o) = reader.object(root, "pathways")
-        {
-            let ids = crate::domain::questionnaire::QUESTIONNAIRE.pathways;
-            reader.unknown_keys("pathways", o, ids);
-            for id in ids {
-                if let Some(text) = reader.text(o, &format!("pathways.{id}"), false) {
-                    pathway_details.push(((*id).to_owned(), typography::french(&text)));
-                }
-            }
-        }
-
-        // Optional: a deployment without these documents says so on the statement.
-        let accessibility = match root.get("accessibility") {
-            None => Some(AccessibilitySettings::default()),
-            Some(_) => reader.object(root, "accessibility").map(|o| {
-                reader.unknown_keys("accessibility", o, &["multi_year_plan_url", "action_plan_url"]);
-                AccessibilitySettings {
-                    multi_year_plan_url: reader.web_address(o, "accessibility.multi_year_plan_url"),
-                    action_plan_url: reader.web_address(o, "accessibility.action_plan_url"),
-                }
-            }),
-        };
-
+        let mission_locale = sections::mission_locale(&mut reader, root);
+        let territory = sections::territory(&mut reader, root);
+        let privacy = sections::privacy(&mut reader, root);
+        let pathway_details = sections::pathways(&mut reader, root);
+        let accessibility = sections::accessibility(&mut reader, root);
         let front_door = front_door::read(&mut reader, root);
         let legal_notice = legal_notice::read(&mut reader, root);
         let funder = reader.text(root, "funder", false).map(|text| typography::french(&text));
 
+        let (Some(endpoint), Some(mission_locale), Some(territory), Some(mut privacy), Some(accessibility)) =
+            (endpoint, mission_locale, territory, privacy, accessibility)
+        else {
+            return Err(problems);
+        };
         if !problems.is_empty() {
             return Err(problems);
         }
-        match (
-            endpoint,
-            name,
-            phone,
-            callback_working_days,
-            description,
-            contact_email,
-            retention_months,
-            accessibility,
-        ) {
-            (
-                Some(endpoint),
-                Some(name),
-                Some(phone),
-                Some(callback_working_days),
-                Some(description),
-                Some(contact_email),
-                Some(retention_months),
-                Some(accessibility),
-            ) => {
-                // The deployer's texts are shown in French sentences: typeset them once, here.
-                let typeset = |text: String| typography::french(&text);
-                let controller = typeset(controller.unwrap_or_else(|| name.clone()));
-                let address = address.map(typeset);
-                let controller_address = controller_address.map(typeset).or_else(|| address.clone());
-                Ok(Config {
-                    endpoint,
-                    mission_locale: MissionLocale {
-                        name: typeset(name),
-                        short_name: typeset(short_name.unwrap_or_else(|| DEFAULT_SHORT_NAME.to_owned())),
-                        phone,
-                        email: ml_email,
-                        address,
-                        hours: hours.map(typeset),
-                        callback_working_days,
-                    },
-                    territory: TerritorySettings { description: typeset(description), communes_url },
-                    privacy: Privacy {
-                        controller,
-                        contact_email,
-                        dpo_email,
-                        retention_months,
-                        transfers_outside_eu: transfers_outside_eu.map(typeset),
-                        controller_address,
-                        records_in_imilo,
-                    },
-                    accessibility,
-                    pathway_details,
-                    front_door,
-                    legal_notice,
-                    funder,
-                })
-            }
-            _ => Err(problems),
+        // The privacy notice names the mission locale unless told otherwise.
+        if privacy.controller.is_empty() {
+            privacy.controller.clone_from(&mission_locale.name);
         }
+        if privacy.controller_address.is_none() {
+            privacy.controller_address.clone_from(&mission_locale.address);
+        }
+        Ok(Config {
+            endpoint,
+            mission_locale,
+            territory,
+            privacy,
+            accessibility,
+            pathway_details,
+            front_door,
+            legal_notice,
+            funder,
+        })
     }
 
     /// What to keep on the device for the day `config.json` is broken.
