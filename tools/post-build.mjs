@@ -101,7 +101,6 @@ function withBrandColour(html, config) {
   return html.replace(link[0], tag);
 }
 
-
 /** `code` minified by terser (an ES module: exports are kept, names only shortened inside), or
  * null when terser is missing. */
 async function minifiedGlue(code) {

@@ -175,16 +175,7 @@ impl Journey {
         // What is on the device as far as this tab knows: not written again (two tabs would
         // otherwise echo each other's writes).
         let saved = StoredValue::new(Some(draft.clone()));
-        let journey = Journey {
-            answers: RwSignal::new(draft.answers),
-            eligibility: RwSignal::new(draft.eligibility),
-            details: RwSignal::new(draft.details),
-            source: RwSignal::new(draft.source),
-            allow_outside_territory: RwSignal::new(draft.allow_outside_territory),
-            queued: RwSignal::new(None),
-            started_at_ms: RwSignal::new(draft.started_at_ms),
-            ids: RwSignal::new(draft.ids.clone()),
-        };
+        let journey = Journey::holding(draft);
         // Saves what is typed. An empty journey writes nothing: only `clear` removes a stored
         // draft, so a draft this version could not read is never erased by accident.
         Effect::new(move || {
@@ -231,19 +222,23 @@ impl Journey {
     /// An empty journey that saves nothing and follows no tab, for rendering a page outside a
     /// browser (the static pages, at build time).
     pub fn empty() -> Journey {
-        let draft = Draft::default();
-        let journey = Journey {
+        let journey = Journey::holding(Draft::default());
+        provide_context(journey);
+        journey
+    }
+
+    /// A journey holding `draft`, not yet saved nor provided.
+    fn holding(draft: Draft) -> Journey {
+        Journey {
             answers: RwSignal::new(draft.answers),
             eligibility: RwSignal::new(draft.eligibility),
             details: RwSignal::new(draft.details),
             source: RwSignal::new(draft.source),
             allow_outside_territory: RwSignal::new(draft.allow_outside_territory),
             queued: RwSignal::new(None),
-            started_at_ms: RwSignal::new(None),
-            ids: RwSignal::new(None),
-        };
-        provide_context(journey);
-        journey
+            started_at_ms: RwSignal::new(draft.started_at_ms),
+            ids: RwSignal::new(draft.ids),
+        }
     }
 
     /// Everything typed so far, outside any reactive tracking.
