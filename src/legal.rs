@@ -19,12 +19,12 @@ pub const DEFENSEUR_DELEGATES_URL: &str = "https://www.defenseurdesdroits.fr/sai
 #[derive(Clone, Debug, PartialEq)]
 pub enum Inline {
     Text(String),
-    /// A value of config.json (its dotted key, then fallback keys), with a capital when it
-    /// starts a sentence.
+    /// A value of config.json, given a capital when it starts a sentence; `french` when the
+    /// deployer wrote it in French (marked `lang="fr"` on a page in another language), not when
+    /// each catalogue says it in its own words (the short name) or it is a number.
     Value {
-        keys: &'static str,
         text: String,
-        capital: bool,
+        french: bool,
     },
     /// A link.
     Link {
@@ -75,10 +75,9 @@ pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// Whether a value of config.json is a text the deployer wrote in French (not a number, and not
-/// the short name, which each catalogue says in its own language).
-fn is_french_text(keys: &str) -> bool {
-    !matches!(keys, "mission_locale.short_name" | "privacy.retention_months" | "mission_locale.callback_working_days")
+/// A text of config.json the deployer wrote in French.
+fn french(text: &str) -> Inline {
+    Inline::Value { text: text.to_owned(), french: true }
 }
 
 /// A sentence as HTML, with the deployer's French texts marked `lang="fr"` when
@@ -88,7 +87,7 @@ fn inline_html(inlines: &[Inline], in_other_language: bool) -> String {
         .iter()
         .map(|inline| match inline {
             Inline::Text(text) => escape(text),
-            Inline::Value { keys, text, .. } if in_other_language && is_french_text(keys) => {
+            Inline::Value { text, french: true } if in_other_language => {
                 format!(r#"<span lang="fr">{}</span>"#, escape(text))
             }
             Inline::Value { text, .. } => escape(text),
@@ -145,8 +144,8 @@ pub fn sentence(template: &str, pieces: &[(&str, Inline)]) -> Vec<Inline> {
         push_text(&mut out, &rest[..open]);
         written.push_str(&rest[..open]);
         let piece = match piece.clone() {
-            Inline::Value { keys, text, .. } if typography::starts_sentence(&written) => {
-                Inline::Value { keys, text: typography::capitalised(&text), capital: true }
+            Inline::Value { text, french } if typography::starts_sentence(&written) => {
+                Inline::Value { text: typography::capitalised(&text), french }
             }
             other => other,
         };
@@ -168,24 +167,6 @@ fn text(t: &str) -> Vec<Inline> {
     vec![Inline::Text(t.to_owned())]
 }
 
-/// Builds the blocks of a page.
-struct Parts {
-    parts: Vec<Block>,
-}
-
-impl Parts {
-    fn add(&mut self, block: Block) {
-        self.parts.push(block);
-    }
-
-    /// `present` if the config sets what it depends on (`is_set`), `absent` otherwise.
-    fn either(&mut self, is_set: bool, present: Option<Block>, absent: Option<Block>) {
-        if let Some(block) = if is_set { present } else { absent } {
-            self.add(block);
-        }
-    }
-}
-
 /// What the pages take from config.json, as pieces of sentences.
 struct Values {
     mission_locale: Inline,
@@ -204,16 +185,8 @@ fn values(t: &Texts, config: &Config) -> Values {
         &config.mission_locale.short_name
     };
     Values {
-        mission_locale: Inline::Value {
-            keys: "mission_locale.short_name",
-            text: short_name_in(short_name, t.meta_lang),
-            capital: false,
-        },
-        controller: Inline::Value {
-            keys: "privacy.controller mission_locale.name",
-            text: privacy.controller.clone(),
-            capital: false,
-        },
+        mission_locale: Inline::Value { text: short_name_in(short_name, t.meta_lang), french: false },
+        controller: french(&privacy.controller),
         email: mail_link(&privacy.contact_email),
         phone: Inline::Link { href: format!("tel:{}", phone.e164()), text: phone.display() },
         months: privacy.retention_months.to_string(),
@@ -229,88 +202,72 @@ pub fn privacy_notice(t: &Texts, config: &Config) -> Page {
     let v = values(t, config);
     let ml = ("mission_locale", v.mission_locale.clone());
     let privacy = &config.privacy;
-    let mut p = Parts { parts: Vec::new() };
-    p.add(Block::Lead(text(t.privacy_intro)));
+    let mut p = Vec::new();
+    p.push(Block::Lead(text(t.privacy_intro)));
 
-    p.add(Block::Heading(2, t.privacy_who_title.to_owned()));
-    p.add(Block::Paragraph(sentence(
+    p.push(Block::Heading(2, t.privacy_who_title.to_owned()));
+    p.push(Block::Paragraph(sentence(
         t.privacy_who_text,
         &[("controller", v.controller.clone()), ("email", v.email.clone())],
     )));
-    let dpo = privacy.dpo_email.as_deref().unwrap_or_default();
-    let dpo_paragraph = Block::Paragraph(sentence(t.privacy_dpo_text, &[("dpo", mail_link(dpo))]));
-    p.either(privacy.dpo_email.is_some(), Some(dpo_paragraph), None);
-    let address = Inline::Value {
-        keys: "privacy.controller_address mission_locale.address",
-        text: privacy.controller_address.clone().unwrap_or_default(),
-        capital: false,
-    };
-    p.either(
-        privacy.controller_address.is_some(),
-        Some(Block::Paragraph(sentence(t.privacy_address_text, &[("address", address)]))),
-        None,
-    );
+    if let Some(dpo) = &privacy.dpo_email {
+        p.push(Block::Paragraph(sentence(t.privacy_dpo_text, &[("dpo", mail_link(dpo))])));
+    }
+    if let Some(address) = &privacy.controller_address {
+        p.push(Block::Paragraph(sentence(t.privacy_address_text, &[("address", french(address))])));
+    }
 
-    p.add(Block::Heading(2, t.privacy_why_title.to_owned()));
-    p.add(Block::List(t.privacy_why_list.iter().map(|line| text(line)).collect()));
-    p.add(Block::Paragraph(text(t.privacy_why_text)));
+    p.push(Block::Heading(2, t.privacy_why_title.to_owned()));
+    p.push(Block::List(t.privacy_why_list.iter().map(|line| text(line)).collect()));
+    p.push(Block::Paragraph(text(t.privacy_why_text)));
 
-    p.add(Block::Heading(2, t.privacy_basis_title.to_owned()));
-    p.add(Block::Paragraph(sentence(t.privacy_basis_text, std::slice::from_ref(&ml))));
+    p.push(Block::Heading(2, t.privacy_basis_title.to_owned()));
+    p.push(Block::Paragraph(sentence(t.privacy_basis_text, std::slice::from_ref(&ml))));
 
-    p.add(Block::Heading(2, t.privacy_what_title.to_owned()));
-    p.add(Block::List(t.privacy_what_list.iter().map(|line| text(line)).collect()));
-    p.add(Block::Heading(2, t.privacy_required_title.to_owned()));
-    p.add(Block::Paragraph(sentence(t.privacy_required_text, &[ml.clone(), ("phone", v.phone.clone())])));
+    p.push(Block::Heading(2, t.privacy_what_title.to_owned()));
+    p.push(Block::List(t.privacy_what_list.iter().map(|line| text(line)).collect()));
+    p.push(Block::Heading(2, t.privacy_required_title.to_owned()));
+    p.push(Block::Paragraph(sentence(t.privacy_required_text, &[ml.clone(), ("phone", v.phone.clone())])));
 
-    p.add(Block::Heading(2, t.privacy_who_sees_title.to_owned()));
+    p.push(Block::Heading(2, t.privacy_who_sees_title.to_owned()));
     // i-milo is named only where the mission locale records sign-ups there (config.json).
-    let who_sees = |imilo: bool| {
-        let mut lines: Vec<&str> = t.privacy_who_sees_list.to_vec();
-        if imilo {
-            lines.insert(1.min(lines.len()), t.privacy_who_sees_imilo);
-        }
-        Block::List(lines.iter().map(|line| sentence(line, std::slice::from_ref(&ml))).collect())
-    };
-    p.either(privacy.records_in_imilo, Some(who_sees(true)), Some(who_sees(false)));
-    p.add(Block::Paragraph(text(t.privacy_who_sees_text)));
+    let mut recipients: Vec<&str> = t.privacy_who_sees_list.to_vec();
+    if privacy.records_in_imilo {
+        recipients.insert(1.min(recipients.len()), t.privacy_who_sees_imilo);
+    }
+    p.push(Block::List(recipients.iter().map(|line| sentence(line, std::slice::from_ref(&ml))).collect()));
+    p.push(Block::Paragraph(text(t.privacy_who_sees_text)));
 
-    p.add(Block::Heading(2, t.privacy_transfer_title.to_owned()));
-    let transfers = Inline::Value {
-        keys: "privacy.transfers_outside_eu",
-        text: privacy.transfers_outside_eu.clone().unwrap_or_default(),
-        capital: false,
-    };
-    p.either(
-        privacy.transfers_outside_eu.is_some(),
-        Some(Block::Paragraph(sentence(t.privacy_transfer_some, &[("transfers", transfers)]))),
-        Some(Block::Paragraph(text(t.privacy_transfer_none))),
-    );
+    p.push(Block::Heading(2, t.privacy_transfer_title.to_owned()));
+    p.push(Block::Paragraph(match &privacy.transfers_outside_eu {
+        Some(transfers) => sentence(t.privacy_transfer_some, &[("transfers", french(transfers))]),
+        None => text(t.privacy_transfer_none),
+    }));
 
-    p.add(Block::Heading(2, t.privacy_how_long_title.to_owned()));
-    p.add(Block::Paragraph(retention(t, t.privacy_how_long_text, &v)));
+    p.push(Block::Heading(2, t.privacy_how_long_title.to_owned()));
+    p.push(Block::Paragraph(retention(t, t.privacy_how_long_text, &v)));
 
-    p.add(Block::Heading(2, t.privacy_decision_title.to_owned()));
-    p.add(Block::Paragraph(text(t.privacy_decision_text)));
+    p.push(Block::Heading(2, t.privacy_decision_title.to_owned()));
+    p.push(Block::Paragraph(text(t.privacy_decision_text)));
 
-    p.add(Block::Heading(2, t.privacy_device_title.to_owned()));
-    p.add(Block::Paragraph(text(t.privacy_device_text)));
-    p.add(Block::Paragraph(sentence(t.privacy_no_tracking, std::slice::from_ref(&ml))));
+    p.push(Block::Heading(2, t.privacy_device_title.to_owned()));
+    p.push(Block::Paragraph(text(t.privacy_device_text)));
+    p.push(Block::Paragraph(sentence(t.privacy_no_tracking, std::slice::from_ref(&ml))));
 
-    p.add(Block::Heading(2, t.privacy_rights_title.to_owned()));
-    p.add(Block::Paragraph(sentence(t.privacy_rights_text, &[("email", v.email.clone())])));
-    p.add(Block::Paragraph(text(t.privacy_minors_text)));
+    p.push(Block::Heading(2, t.privacy_rights_title.to_owned()));
+    p.push(Block::Paragraph(sentence(t.privacy_rights_text, &[("email", v.email.clone())])));
+    p.push(Block::Paragraph(text(t.privacy_minors_text)));
     let mut complain = text(t.privacy_complain_text);
     complain.push(Inline::Text(" ".into()));
     complain.push(Inline::Link { href: CNIL_COMPLAINT_URL.into(), text: "www.cnil.fr".into() });
-    p.add(Block::Paragraph(complain));
-    Page { title: t.privacy_title, page_title: t.privacy_page_title, parts: p.parts, lang: t.meta_lang }
+    p.push(Block::Paragraph(complain));
+    Page { title: t.privacy_title, page_title: t.privacy_page_title, parts: p, lang: t.meta_lang }
 }
 
 /// A sentence with `{retention}`: "gardées 24 mois au plus après ton dernier contact avec la
 /// Mission Locale", the same words everywhere.
 fn retention(t: &Texts, template: &str, config_values: &Values) -> Vec<Inline> {
-    let months = Inline::Value { keys: "privacy.retention_months", text: config_values.months.clone(), capital: false };
+    let months = Inline::Value { text: config_values.months.clone(), french: false };
     let template = template.replace("{retention}", t.privacy_retention);
     sentence(&template, &[("months", months), ("mission_locale", config_values.mission_locale.clone())])
 }
@@ -320,65 +277,67 @@ fn retention(t: &Texts, template: &str, config_values: &Values) -> Vec<Inline> {
 pub fn accessibility_statement(t: &Texts, config: &Config) -> Page {
     let v = values(t, config);
     let ml = ("mission_locale", v.mission_locale.clone());
-    let mut p = Parts { parts: Vec::new() };
-    p.add(Block::Paragraph(sentence(t.accessibility_intro, std::slice::from_ref(&ml))));
-    p.add(Block::Paragraph(text(t.accessibility_scope_text)));
-    p.add(Block::Paragraph(text(t.accessibility_plans_text)));
+    let mut p = Vec::new();
+    p.push(Block::Paragraph(sentence(t.accessibility_intro, std::slice::from_ref(&ml))));
+    p.push(Block::Paragraph(text(t.accessibility_scope_text)));
+    p.push(Block::Paragraph(text(t.accessibility_plans_text)));
     let plans = &config.accessibility;
     // One list item per document: its link, or "… : pas encore publié".
     for (name, url) in [
         (t.accessibility_multi_year_plan, &plans.multi_year_plan_url),
         (t.accessibility_action_plan, &plans.action_plan_url),
     ] {
-        let link = Inline::Link { href: url.clone().unwrap_or_default(), text: name.to_owned() };
-        let missing = text(&format!("{name}{}{}", t.app_colon, t.accessibility_not_published));
-        p.either(url.is_some(), Some(Block::List(vec![vec![link]])), Some(Block::List(vec![missing])));
+        let item = match url {
+            Some(url) => vec![Inline::Link { href: url.clone(), text: name.to_owned() }],
+            None => text(&format!("{name}{}{}", t.app_colon, t.accessibility_not_published)),
+        };
+        p.push(Block::List(vec![item]));
     }
 
-    p.add(Block::Heading(2, t.accessibility_status_title.to_owned()));
-    p.add(Block::Paragraph(text(t.accessibility_status_text)));
-    p.add(Block::Heading(2, t.accessibility_tests_title.to_owned()));
-    p.add(Block::Paragraph(text(t.accessibility_tests_text)));
-    p.add(Block::Paragraph(text(t.accessibility_tests_automatic)));
+    p.push(Block::Heading(2, t.accessibility_status_title.to_owned()));
+    p.push(Block::Paragraph(text(t.accessibility_status_text)));
+    p.push(Block::Heading(2, t.accessibility_tests_title.to_owned()));
+    p.push(Block::Paragraph(text(t.accessibility_tests_text)));
+    p.push(Block::Paragraph(text(t.accessibility_tests_automatic)));
 
-    p.add(Block::Heading(2, t.accessibility_non_accessible_title.to_owned()));
-    p.add(Block::Heading(3, t.accessibility_non_conformities_title.to_owned()));
-    p.add(Block::Paragraph(text(t.accessibility_non_conformities_text)));
-    p.add(Block::Heading(3, t.accessibility_derogations_title.to_owned()));
-    p.add(Block::Paragraph(text(t.accessibility_derogations_text)));
-    p.add(Block::Heading(3, t.accessibility_exempt_title.to_owned()));
-    p.add(Block::Paragraph(text(t.accessibility_exempt_text)));
+    p.push(Block::Heading(2, t.accessibility_non_accessible_title.to_owned()));
+    p.push(Block::Heading(3, t.accessibility_non_conformities_title.to_owned()));
+    p.push(Block::Paragraph(text(t.accessibility_non_conformities_text)));
+    p.push(Block::Heading(3, t.accessibility_derogations_title.to_owned()));
+    p.push(Block::Paragraph(text(t.accessibility_derogations_text)));
+    p.push(Block::Heading(3, t.accessibility_exempt_title.to_owned()));
+    p.push(Block::Paragraph(text(t.accessibility_exempt_text)));
 
-    p.add(Block::Heading(2, t.accessibility_established_title.to_owned()));
-    p.add(Block::Paragraph(text(t.accessibility_established_text)));
-    p.add(Block::Heading(3, t.accessibility_technologies_title.to_owned()));
-    p.add(Block::Paragraph(text(t.accessibility_technologies)));
-    p.add(Block::Heading(3, t.accessibility_environment_title.to_owned()));
-    p.add(Block::Paragraph(text(t.accessibility_environment)));
-    p.add(Block::Heading(3, t.accessibility_tools_title.to_owned()));
-    p.add(Block::Paragraph(text(t.accessibility_tools)));
-    p.add(Block::Heading(3, t.accessibility_pages_title.to_owned()));
-    p.add(Block::List(t.accessibility_pages_list.iter().map(|line| text(line)).collect()));
+    p.push(Block::Heading(2, t.accessibility_established_title.to_owned()));
+    p.push(Block::Paragraph(text(t.accessibility_established_text)));
+    p.push(Block::Heading(3, t.accessibility_technologies_title.to_owned()));
+    p.push(Block::Paragraph(text(t.accessibility_technologies)));
+    p.push(Block::Heading(3, t.accessibility_environment_title.to_owned()));
+    p.push(Block::Paragraph(text(t.accessibility_environment)));
+    p.push(Block::Heading(3, t.accessibility_tools_title.to_owned()));
+    p.push(Block::Paragraph(text(t.accessibility_tools)));
+    p.push(Block::Heading(3, t.accessibility_pages_title.to_owned()));
+    p.push(Block::List(t.accessibility_pages_list.iter().map(|line| text(line)).collect()));
 
-    p.add(Block::Heading(2, t.accessibility_contact_title.to_owned()));
+    p.push(Block::Heading(2, t.accessibility_contact_title.to_owned()));
     let contact_email = match &config.mission_locale.email {
         Some(email) => mail_link(email),
         None => mail_link(&config.privacy.contact_email),
     };
-    p.add(Block::Paragraph(sentence(
+    p.push(Block::Paragraph(sentence(
         t.accessibility_contact_text,
         &[("email", contact_email), ("phone", v.phone.clone())],
     )));
 
-    p.add(Block::Heading(2, t.accessibility_remedy_title.to_owned()));
-    p.add(Block::Paragraph(text(t.accessibility_remedy_text)));
+    p.push(Block::Heading(2, t.accessibility_remedy_title.to_owned()));
+    p.push(Block::Paragraph(text(t.accessibility_remedy_text)));
     let link = |href: &str, label: &str| vec![Inline::Link { href: href.to_owned(), text: label.to_owned() }];
-    p.add(Block::List(vec![
+    p.push(Block::List(vec![
         link(DEFENSEUR_FORM_URL, t.accessibility_remedy_online),
         link(DEFENSEUR_DELEGATES_URL, t.accessibility_remedy_delegate),
         text(t.accessibility_remedy_mail),
     ]));
-    Page { title: t.accessibility_title, page_title: t.accessibility_page_title, parts: p.parts, lang: t.meta_lang }
+    Page { title: t.accessibility_title, page_title: t.accessibility_page_title, parts: p, lang: t.meta_lang }
 }
 
 /// The legal notice (LCEN, article 6-III): the publisher with its address and phone, the
@@ -388,62 +347,50 @@ pub fn legal_notice(t: &Texts, config: &Config) -> Page {
     let v = values(t, config);
     let notice = &config.legal_notice;
     let ml = &config.mission_locale;
-    let value = |keys: &'static str, text: &Option<String>| Inline::Value {
-        keys,
-        text: text.clone().unwrap_or_default(),
-        capital: false,
-    };
     let missing = || {
         Block::Paragraph(sentence(
             t.legal_missing,
             &[("mission_locale", v.mission_locale.clone()), ("phone", v.phone.clone())],
         ))
     };
-    let mut p = Parts { parts: Vec::new() };
-    p.add(Block::Lead(text(t.legal_intro)));
+    let mut p = Vec::new();
+    p.push(Block::Lead(text(t.legal_intro)));
 
-    p.add(Block::Heading(2, t.legal_publisher_title.to_owned()));
-    let publisher = Some(notice.publisher.clone().unwrap_or_else(|| ml.name.clone()));
-    p.add(Block::Paragraph(sentence(
-        t.legal_publisher_text,
-        &[("publisher", value("legal_notice.publisher mission_locale.name", &publisher))],
-    )));
-    let address_keys = "legal_notice.address mission_locale.address";
-    let address = notice.address.clone().or_else(|| ml.address.clone());
-    // One line each (paragraphs, not a list: each may be there or not in the static copy).
-    let address_line = Block::Paragraph(sentence(t.legal_address, &[("address", value(address_keys, &address))]));
-    p.either(address.is_some(), Some(address_line), None);
-    p.add(Block::Paragraph(sentence(t.legal_phone, &[("phone", v.phone.clone())])));
-    let email = ml.email.as_deref().unwrap_or_default();
-    let email_line = Block::Paragraph(sentence(t.legal_email, &[("email", mail_link(email))]));
-    p.either(ml.email.is_some(), Some(email_line), None);
+    p.push(Block::Heading(2, t.legal_publisher_title.to_owned()));
+    let publisher = notice.publisher.as_ref().unwrap_or(&ml.name);
+    p.push(Block::Paragraph(sentence(t.legal_publisher_text, &[("publisher", french(publisher))])));
+    // One line each: address (if known), phone, e-mail (if given).
+    if let Some(address) = notice.address.as_ref().or(ml.address.as_ref()) {
+        p.push(Block::Paragraph(sentence(t.legal_address, &[("address", french(address))])));
+    }
+    p.push(Block::Paragraph(sentence(t.legal_phone, &[("phone", v.phone.clone())])));
+    if let Some(email) = &ml.email {
+        p.push(Block::Paragraph(sentence(t.legal_email, &[("email", mail_link(email))])));
+    }
 
-    p.add(Block::Heading(2, t.legal_director_title.to_owned()));
-    let director = Block::Paragraph(sentence(
-        t.legal_director_text,
-        &[("director", value("legal_notice.director", &notice.director))],
-    ));
-    p.either(notice.director.is_some(), Some(director), Some(missing()));
+    p.push(Block::Heading(2, t.legal_director_title.to_owned()));
+    p.push(match &notice.director {
+        Some(director) => Block::Paragraph(sentence(t.legal_director_text, &[("director", french(director))])),
+        None => missing(),
+    });
 
-    p.add(Block::Heading(2, t.legal_host_title.to_owned()));
-    let host = notice.host.as_ref();
-    let host_part = |keys: &'static str, part: fn(&crate::domain::config::Host) -> &String| {
-        value(keys, &host.map(|h| part(h).clone()))
-    };
-    let host_text = Block::Paragraph(sentence(
-        t.legal_host_text,
-        &[
-            ("host", host_part("legal_notice.host.name", |h| &h.name)),
-            ("host_address", host_part("legal_notice.host.address", |h| &h.address)),
-            ("host_phone", host_part("legal_notice.host.phone", |h| &h.phone)),
-        ],
-    ));
-    p.either(host.is_some(), Some(host_text), Some(missing()));
+    p.push(Block::Heading(2, t.legal_host_title.to_owned()));
+    p.push(match &notice.host {
+        Some(host) => Block::Paragraph(sentence(
+            t.legal_host_text,
+            &[
+                ("host", french(&host.name)),
+                ("host_address", french(&host.address)),
+                ("host_phone", french(&host.phone)),
+            ],
+        )),
+        None => missing(),
+    });
 
-    p.add(Block::Heading(2, t.legal_data_title.to_owned()));
+    p.push(Block::Heading(2, t.legal_data_title.to_owned()));
     let link = Inline::Link { href: PRIVACY_PATH.to_owned(), text: t.legal_data_link.to_owned() };
-    p.add(Block::Paragraph(sentence(t.legal_data_text, &[("link", link)])));
-    Page { title: t.legal_title, page_title: t.legal_page_title, parts: p.parts, lang: t.meta_lang }
+    p.push(Block::Paragraph(sentence(t.legal_data_text, &[("link", link)])));
+    Page { title: t.legal_title, page_title: t.legal_page_title, parts: p, lang: t.meta_lang }
 }
 
 /// The privacy notice's address (`app::paths::PRIVACY`; the app's paths are not in this
@@ -492,12 +439,12 @@ mod tests {
 
     #[test]
     fn sentences_put_values_and_links_in_place_with_a_capital_at_the_start() {
-        let ml = Inline::Value { keys: "k", text: "la Mission Locale".into(), capital: false };
+        let ml = Inline::Value { text: "la Mission Locale".into(), french: false };
         let parts =
             sentence("{ml} répond. Appelle {ml} au {phone}.", &[("ml", ml), ("phone", Inline::Text("02".into()))]);
         assert_eq!(plain(&parts), "La Mission Locale répond. Appelle la Mission Locale au 02.");
-        assert!(matches!(&parts[0], Inline::Value { capital: true, .. }));
-        assert!(matches!(&parts[2], Inline::Value { capital: false, .. }));
+        assert!(matches!(&parts[0], Inline::Value { text, .. } if text == "La Mission Locale"));
+        assert!(matches!(&parts[2], Inline::Value { text, .. } if text == "la Mission Locale"));
         assert_eq!(plain(&sentence("Sans {inconnu}.", &[])), "Sans {inconnu}.");
     }
 
