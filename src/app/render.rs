@@ -136,9 +136,14 @@ fn painted(index: &str, path: &str, page: &Rendered, notices: &str) -> Result<St
     let main = page.body.find("<main").and_then(|m| page.body[m..].find('>').map(|e| m + e + 1));
     let main = main.ok_or_else(|| format!("{path} has no <main>"))?;
     let body = format!("{}{notices}{}", &page.body[..main], &page.body[main..]);
-    let head = index[..start]
-        .replace(r#"<meta name="labo-page" content="/">"#, &format!(r#"<meta name="labo-page" content="{path}">"#));
-    let title = page.title.replace('&', "&amp;").replace('<', "&lt;");
+    // index.html's inline script reads which page this file paints: without the mark it would
+    // take every painted page for the start page.
+    let mark = r#"<meta name="labo-page" content="/">"#;
+    if !index[..start].contains(mark) {
+        return Err(format!("index.html has no {mark}"));
+    }
+    let head = index[..start].replace(mark, &format!(r#"<meta name="labo-page" content="{path}">"#));
+    let title = crate::legal::escape(&page.title);
     let head = match (head.find("<title>"), head.find("</title>")) {
         (Some(open), Some(close)) => format!("{}<title>{title}{}", &head[..open], &head[close..]),
         _ => return Err("index.html has no <title>".into()),
