@@ -157,10 +157,13 @@ html = html.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>/, '');
 // The source's comments are for us, not for our users' data plans.
 html = html.replace(/\n?[ \t]*<!--[\s\S]*?-->/g, '');
 
+// config.json, read once for the steps below (the counsellors' build does not need it).
+const config = counsellors ? null : readConfig();
+
 // 2. The security policy.
 let endpointOrigin = '';
 try {
-  if (!counsellors) endpointOrigin = new URL(JSON.parse(read('config.json')).endpoint.url).origin;
+  if (!counsellors) endpointOrigin = new URL(config.endpoint.url).origin;
 } catch (error) {
   console.warn(`post-build: no endpoint origin in config.json (${error.message}); connect-src will be 'self' only`);
 }
@@ -172,7 +175,6 @@ if (endpointOrigin && placeholder.test(new URL(endpointOrigin).hostname.replace(
 // The legal notice (LCEN art. 6-III) names the director of publication and the host: the page
 // says "ask the mission locale" for what config.json does not give yet; the deployer hears it.
 if (!counsellors) {
-  const config = readConfig();
   const given = (value) => typeof value === 'string' && value.trim() !== '';
   const missing = [
     ['legal_notice.director', config?.legal_notice?.director],
@@ -205,7 +207,6 @@ const csp = policy(endpointOrigin, inlineHashes);
 const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}">`;
 html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, meta);
 if (!counsellors) {
-  const config = readConfig();
   try {
     html = withBrandColour(html, config);
   } catch (error) {
