@@ -142,15 +142,7 @@ pub(super) fn read(reader: &mut Reader<'_>, root: &Map<String, Value>) -> FrontD
         && let Some(o) = reader.object(root, "facts")
     {
         reader.unknown_keys("facts", o, &Fact::ALL.map(Fact::key));
-        for fact in Fact::ALL {
-            match o.get(fact.key()) {
-                None | Some(Value::Bool(false)) => {}
-                Some(Value::Bool(true)) => facts.push(fact),
-                Some(_) => {
-                    reader.problems.push(problem(&format!("facts.{}", fact.key()), "doit valoir true ou false."))
-                }
-            }
-        }
+        facts = Fact::ALL.into_iter().filter(|fact| reader.flag(o, &format!("facts.{}", fact.key()))).collect();
     }
     let testimonials = objects(reader, root, "testimonials", |reader, o, path| {
         reader.unknown_keys(path, o, &["quote", "name"]);

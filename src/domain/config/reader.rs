@@ -109,6 +109,19 @@ impl Reader<'_> {
         }
     }
 
+    /// A switch: `true` only when set to true; absent or false is false, anything else a problem.
+    pub(super) fn flag(&mut self, parent: &Map<String, Value>, path: &str) -> bool {
+        let key = path.rsplit('.').next().unwrap_or(path);
+        match parent.get(key) {
+            None | Some(Value::Bool(false)) => false,
+            Some(Value::Bool(true)) => true,
+            Some(_) => {
+                self.problems.push(problem(path, "doit valoir true ou false."));
+                false
+            }
+        }
+    }
+
     /// `None` when the key is absent (the caller picks the default), `Some(None)` when invalid.
     pub(super) fn number(
         &mut self,

@@ -89,14 +89,7 @@ pub(super) fn privacy(reader: &mut Reader<'_>, root: &Map<String, Value>) -> Opt
         reader.number(o, "privacy.retention_months", 1..=120).unwrap_or(Some(DEFAULT_RETENTION_MONTHS));
     let transfers_outside_eu = reader.text(o, "privacy.transfers_outside_eu", false);
     let controller_address = reader.text(o, "privacy.controller_address", false);
-    let records_in_imilo = match o.get("records_in_imilo") {
-        None | Some(Value::Bool(false)) => false,
-        Some(Value::Bool(true)) => true,
-        Some(_) => {
-            reader.problems.push(problem("privacy.records_in_imilo", "doit valoir true ou false."));
-            false
-        }
-    };
+    let records_in_imilo = reader.flag(o, "privacy.records_in_imilo");
     let known = [
         "controller",
         "controller_address",
