@@ -64,6 +64,12 @@ pub fn parse_iso_date(iso: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// `27/11/2026`: a date as a form shows it.
+pub fn numeric_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
+}
+
 /// `2026-11-27T16:08:42+01:00` → `27/11/2026`.
 pub fn french_date(iso: &str) -> Option<String> {
     let date = iso.get(..10)?;

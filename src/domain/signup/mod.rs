@@ -2,12 +2,15 @@
 //! endpoint (the contract in `schema/signup-v2.json`, explained in `docs/endpoint.md`).
 //!
 //! Its parts: `fields` (the closed lists: situation, contact channel and time, already followed), `form` (the
-//! details page as typed, its fields and its validation), `payload` (what is sent).
+//! details page as typed, its fields and its validation), `payload` (what is sent), `check`
+//! (what the check page shows).
 
+mod check;
 mod fields;
 mod form;
 mod payload;
 
+pub use check::{Answer, CheckRow, check_rows};
 pub use fields::{ContactChannel, ContactTime, Followed, Situation};
 pub use form::{Field, FieldError, NameError, SignupForm, ValidDetails, check_name};
 pub use payload::{
