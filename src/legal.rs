@@ -6,6 +6,7 @@
 
 use crate::content::{Texts, fill};
 use crate::domain::config::{Config, DEFAULT_SHORT_NAME, short_name_in};
+use crate::domain::route::Route;
 use crate::domain::typography;
 
 /// The CNIL's page to complain about the use of one's data.
@@ -388,14 +389,10 @@ pub fn legal_notice(t: &Texts, config: &Config) -> Page {
     });
 
     p.push(Block::Heading(2, t.legal_data_title.to_owned()));
-    let link = Inline::Link { href: PRIVACY_PATH.to_owned(), text: t.legal_data_link.to_owned() };
+    let link = Inline::Link { href: Route::Privacy.path(), text: t.legal_data_link.to_owned() };
     p.push(Block::Paragraph(sentence(t.legal_data_text, &[("link", link)])));
     Page { title: t.legal_title, page_title: t.legal_page_title, parts: p, lang: t.meta_lang }
 }
-
-/// The privacy notice's address (`app::paths::PRIVACY`; the app's paths are not in this
-/// module's reach, which the static pages share).
-pub const PRIVACY_PATH: &str = "/confidentialite";
 
 /// The short sentence under the sign-up form: who receives the data, for how long, whom to ask.
 pub fn details_summary(t: &Texts, config: &Config) -> String {

@@ -70,7 +70,11 @@ fn the_pages_a_link_opens_are_painted_into_the_site_without_a_browser() {
     // The example config.json, example endpoint included (the painted pages never show it).
     let dir = site_with(include_str!("../public/config.json"));
     let count = render::paint(&dir).unwrap();
-    assert_eq!(count, 5 + QUESTIONNAIRE.questions.len(), "the start page, /inscription, each question, 3 legal pages");
+    assert_eq!(
+        count,
+        6 + QUESTIONNAIRE.questions.len(),
+        "the start page, /inscription, each question, 3 legal pages, the not-found page"
+    );
     assert!(!dir.join("test/99.html").exists(), "an earlier build's page is gone");
     let page = std::fs::read_to_string(dir.join("test/4.html")).unwrap();
     assert!(page.contains(r#"<meta name="labo-page" content="/test/4">"#), "read by index.html's inline script");
@@ -86,6 +90,11 @@ fn the_pages_a_link_opens_are_painted_into_the_site_without_a_browser() {
     let signup = std::fs::read_to_string(dir.join("inscription.html")).unwrap();
     assert!(signup.contains("<title>Vérifions que le Lab’O est fait pour toi – Lab’O</title>"), "{signup}");
     assert!(signup.contains(r#"<label for="birth-day">Jour</label>"#));
+    // What a static host serves for an address it does not know (deploy/nginx.conf).
+    let not_found = std::fs::read_to_string(dir.join("404.html")).unwrap();
+    assert!(not_found.contains(r#"<meta name="labo-page" content="/404">"#));
+    assert!(not_found.contains("<title>Page introuvable – Lab’O</title>"), "{not_found}");
+    assert!(element(&not_found, r#"<main id="contenu""#, "main").contains("Cette page n’existe pas</h1>"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

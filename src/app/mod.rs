@@ -7,7 +7,6 @@ pub mod messages;
 pub mod net;
 pub mod outbox;
 pub mod pages;
-pub mod paths;
 pub mod platform;
 #[cfg(feature = "render")]
 pub mod render;
@@ -30,6 +29,9 @@ use pages::{
 use state::{AppConfig, AppTerritory, Journey, Language};
 
 use crate::domain::config::Config;
+use crate::domain::draft::SignupPage;
+use crate::domain::questionnaire::QUESTIONNAIRE;
+use crate::domain::route::{self, Route};
 use crate::domain::share::ShareLink;
 use crate::domain::territory::Territory;
 
@@ -181,31 +183,40 @@ fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
     view! { <Layout phone=phone short_name=short_name>{move || page_at(&page.get())}</Layout> }
 }
 
-/// The page at `path`: the route table.
+/// The page at `path`: the route table. A page that the answers on the device do not open
+/// yet (a sign-up step, a question out of range) sends the young person where they can go; the
+/// journey is read once, untracked: a page decides what to show when it opens.
 pub(crate) fn page_at(path: &str) -> AnyView {
-    match path {
-        paths::START => view! { <StartPage /> }.into_any(),
-        paths::RESULT => view! { <ResultPage /> }.into_any(),
-        paths::ELIGIBILITY => view! { <EligibilityPage /> }.into_any(),
-        paths::NOT_ELIGIBLE => view! { <NotEligiblePage /> }.into_any(),
-        paths::DETAILS => view! { <DetailsPage /> }.into_any(),
-        paths::CHECK => view! { <CheckPage /> }.into_any(),
-        paths::CONFIRMATION => view! { <ConfirmationPage /> }.into_any(),
+    match Route::parse(path) {
+        Route::Start => view! { <StartPage /> }.into_any(),
+        Route::Question(n) => match Route::open_question(n, QUESTIONNAIRE.questions.len()) {
+            Ok(n) => view! { <QuestionPage n=n /> }.into_any(),
+            Err(to) => router::redirect(to).into_any(),
+        },
+        Route::Result => view! { <ResultPage /> }.into_any(),
+        Route::Signup(step) => match state::use_journey().progress(&state::use_territory()).open(step) {
+            Ok(SignupPage::Eligibility) => view! { <EligibilityPage /> }.into_any(),
+            Ok(SignupPage::NotEligible { problem, may_continue }) => {
+                view! { <NotEligiblePage problem=problem may_continue=may_continue /> }.into_any()
+            }
+            Ok(SignupPage::Details) => view! { <DetailsPage /> }.into_any(),
+            Ok(SignupPage::Check(answers)) => {
+                let (eligibility, details) = *answers;
+                view! { <CheckPage eligibility=eligibility details=details /> }.into_any()
+            }
+            Err(step) => router::redirect(Route::Signup(step)).into_any(),
+        },
+        Route::Confirmation => view! { <ConfirmationPage /> }.into_any(),
+        Route::Privacy => view! { <PrivacyPage /> }.into_any(),
+        Route::Accessibility => view! { <AccessibilityPage /> }.into_any(),
+        Route::LegalNotice => view! { <LegalNoticePage /> }.into_any(),
         // The counsellors' page is its own small app (see `start_counsellors`). A host
         // that answers every address with index.html brings us here: go to its file.
-        path if paths::is_folder(path, paths::COUNSELLORS) => {
-            platform::replace_location(paths::COUNSELLORS_PAGE);
+        Route::Counsellors => {
+            platform::replace_location(route::COUNSELLORS_PAGE);
             ().into_any()
         }
-        // With a slash too: the painted copies of these pages (for browsers without
-        // JavaScript) live in folders, and an offline reload lands here.
-        path if paths::is_folder(path, paths::PRIVACY) => view! { <PrivacyPage /> }.into_any(),
-        path if paths::is_folder(path, paths::ACCESSIBILITY) => view! { <AccessibilityPage /> }.into_any(),
-        path if paths::is_folder(path, paths::LEGAL_NOTICE) => view! { <LegalNoticePage /> }.into_any(),
-        path => match path.strip_prefix(paths::QUESTION_PREFIX) {
-            Some(n) => view! { <QuestionPage n=n.parse().ok() /> }.into_any(),
-            None => view! { <NotFoundPage /> }.into_any(),
-        },
+        Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }
 
@@ -233,7 +244,7 @@ fn apply_share_link(journey: Journey) {
             journey.details.update(|d| d.pathway = pathway);
         }
     }
-    let path = location.pathname().unwrap_or_else(|_| paths::START.into());
+    let path = location.pathname().unwrap_or_else(|_| Route::Start.path());
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&path));
     }

@@ -66,7 +66,7 @@ pub struct OutboxState {
 /// How long a tab waits before looking again when another tab holds the sending lock.
 const LOCKED_RETRY_MS: u64 = 3_000;
 
-/// Refused sign-ups are forgotten after this long (the others are kept until delivered).
+/// Rejected sign-ups (refused by the endpoint) are forgotten after this long (the others are kept until delivered).
 const REJECTED_KEEP_MS: i64 = crate::domain::draft::MAX_AGE_DAYS * 24 * 3600 * 1000;
 
 /// The sign-ups stored on the device, one key each, read as they are now.
@@ -74,7 +74,7 @@ fn stored_outbox() -> Outbox {
     let items = storage::read_prefixed(keys::OUTBOX_PREFIX);
     let mut outbox = Outbox::from_stored(items.iter().map(|(k, t)| (k.as_str(), t.as_str())));
     let now = platform::now_ms();
-    // Refused sign-ups are forgotten after a while: personal data should not linger.
+    // Rejected sign-ups are forgotten after a while: personal data should not linger.
     for key in outbox.prune_rejected(now, REJECTED_KEEP_MS) {
         storage::remove(&entry_key(&key));
     }
@@ -213,7 +213,7 @@ impl OutboxState {
                 self.kick(Moment::Wake);
             }
         });
-        // Another tab changed the outbox (sent, refused, added): show the same thing here,
+        // Another tab changed the outbox (sent, rejected, added): show the same thing here,
         // merged with what lives in this tab only.
         let _ = window_event_listener(leptos::ev::storage, move |event| {
             let key = event.key();
@@ -279,14 +279,14 @@ impl OutboxState {
         change(&mut one);
         match one.get(key) {
             Some(entry) => {
-                let kept = !slot_unreadable && storage::write(&stored_key, &entry.to_storage());
+                let stored = !slot_unreadable && storage::write(&stored_key, &entry.to_storage());
                 self.here_only.update_value(|k| {
                     k.retain(|k| k != key);
-                    if !kept {
+                    if !stored {
                         k.push(key.to_owned());
                     }
                 });
-                if !kept {
+                if !stored {
                     platform::console_warn(
                         "Lab'O : l'inscription n'a pas pu être enregistrée sur l'appareil ; elle reste dans cet onglet.",
                     );
@@ -312,7 +312,7 @@ impl OutboxState {
         self.refresh();
     }
 
-    /// Removes the stopped sign-ups: refused, or maybe received ("Effacer mes réponses"). Only
+    /// Removes the stopped sign-ups: rejected by the endpoint, or maybe received ("Effacer mes réponses"). Only
     /// this tab's own (`mine`): on a shared phone, erasing my answers never erases someone
     /// else's sign-up.
     pub fn clear_stopped(&self, mine: Option<&str>) {
@@ -325,7 +325,7 @@ impl OutboxState {
     }
 
     /// Puts a sign-up in the outbox (on the device first), then tries to send it. Returns
-    /// whether the device kept it: if not, it lives in this tab only until it is delivered.
+    /// whether the device stored it: if not, it lives in this tab only until it is delivered.
     pub fn enqueue(&self, entry: Entry) -> bool {
         let key = entry.key().to_owned();
         let mut entry = Some(entry);
@@ -334,16 +334,16 @@ impl OutboxState {
                 o.add(entry);
             }
         });
-        let kept = self.here_only.with_value(|k| !k.contains(&key));
-        if kept {
+        let stored = self.here_only.with_value(|k| !k.contains(&key));
+        if stored {
             // A sign-up waiting on the phone should survive the browser's storage clean-ups.
             platform::ask_persistent_storage();
         }
         self.kick(Moment::Wake);
-        kept
+        stored
     }
 
-    /// Takes a refused sign-up out of the outbox, to correct it.
+    /// Takes a rejected sign-up out of the outbox, to correct it.
     pub fn take(&self, key: &str) -> Option<Entry> {
         let mut taken = None;
         self.change(key, &mut |o| taken = o.take(key));

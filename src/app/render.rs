@@ -9,12 +9,12 @@ use leptos::prelude::*;
 
 use super::components::Layout;
 use super::outbox::OutboxState;
-use super::paths;
 use super::router::Location;
 use super::state::{AppConfig, AppTerritory, Journey, Language};
 use crate::content::Texts;
 use crate::domain::config::Config;
 use crate::domain::questionnaire::QUESTIONNAIRE;
+use crate::domain::route::Route;
 use crate::domain::territory::Territory;
 
 /// Where the page's document title is put while rendering (`use_page_title`).
@@ -60,9 +60,9 @@ fn read(dir: &Path, name: &str) -> Result<String, String> {
     std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
 }
 
-/// Paints every page a link opens without answers (the start page, the sign-up's first page,
-/// each question, the legal pages) into the built site `dir`
-/// (`src/bin/labo-render.rs`); returns how many.
+/// Paints every page a link opens without answers ([`Route::painted`]: the start page, the
+/// sign-up's first page, each question, the legal pages, the not-found page) into the built
+/// site `dir` (`src/bin/labo-render.rs`); returns how many.
 pub fn paint(dir: &Path) -> Result<usize, String> {
     let index = read(dir, "index.html")?;
     // The endpoint is not on any page (and a fresh checkout's is an example address, which the
@@ -88,26 +88,33 @@ pub fn paint(dir: &Path) -> Result<usize, String> {
     std::fs::write(dir.join("index.html"), &index).map_err(|e| format!("index.html: {e}"))?;
     // The pages of an earlier build (a question more, then) go first.
     let _ = std::fs::remove_dir_all(dir.join("test"));
-    let _ = std::fs::remove_file(dir.join("inscription.html"));
-    // `/inscription` → inscription.html; the legal pages in folders (`confidentialite/index.html`),
-    // which any static host serves at their address, even one that knows nothing of `.html`.
-    let mut pages: Vec<(String, String)> = vec![("/inscription".into(), "inscription.html".into())];
-    pages.extend((1..=QUESTIONNAIRE.questions.len()).map(|n| (format!("/test/{n}"), format!("test/{n}.html"))));
-    for path in [paths::PRIVACY, paths::ACCESSIBILITY, paths::LEGAL_NOTICE] {
-        pages.push((path.to_owned(), format!("{}/index.html", &path[1..])));
-    }
-    for (path, name) in &pages {
-        let page = rendered(texts, config.clone(), territory.clone(), path);
-        let file = dir.join(name);
+    let routes = Route::painted(QUESTIONNAIRE.questions.len());
+    for route in &routes[1..] {
+        let (path, name) = (route.path(), route.painted_file());
+        let page = rendered(texts, config.clone(), territory.clone(), &path);
+        let file = dir.join(&name);
         std::fs::create_dir_all(file.parent().unwrap_or(dir)).map_err(|e| e.to_string())?;
-        std::fs::write(&file, painted(&index, path, &page, &notices)?)
+        std::fs::write(&file, painted(&index, &path, &page, &notices)?)
             .map_err(|e| format!("{}: {e}", file.display()))?;
         // A precompressed copy of an earlier build would be served instead.
         for extension in ["br", "gz"] {
             let _ = std::fs::remove_file(dir.join(format!("{name}.{extension}")));
         }
     }
-    Ok(1 + pages.len())
+    std::fs::write(dir.join("_redirects"), redirects()).map_err(|e| format!("_redirects: {e}"))?;
+    Ok(routes.len())
+}
+
+/// `_redirects` (Netlify, Cloudflare Pages): the app's pages without a painted copy are answered
+/// with its shell; every other unknown address gets 404.html, the painted not-found page, which
+/// both hosts serve with a 404 by themselves.
+fn redirects() -> String {
+    let mut lines = vec![
+        "# Written by labo-render (src/app/render.rs): the app's pages that need answers on the device.".to_owned(),
+    ];
+    lines.extend(Route::shell_only().map(|route| format!("{} /index.html 200", route.path())));
+    lines.push(String::new());
+    lines.join("\n")
 }
 
 /// What a painted page says without JavaScript, and when the app cannot load (shown by

@@ -9,6 +9,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
+use crate::domain::route::Route;
+
 /// The address the app shows.
 #[derive(Clone, Copy)]
 pub struct Location {
@@ -47,16 +49,13 @@ impl Location {
         location
     }
 
-    /// Goes to `to` (`/inscription/coordonnees#phone`), adding a history entry.
-    pub fn navigate(&self, to: &str) {
-        self.go(to, false);
+    /// Goes to the page `to`, adding a history entry.
+    pub fn navigate(&self, to: Route) {
+        self.go(&to.path(), false);
     }
 
-    /// Goes to `to` in place of the current entry (redirects).
-    pub fn replace(&self, to: &str) {
-        self.go(to, true);
-    }
-
+    /// Goes to `to` (`/inscription/coordonnees#phone`), with or without a history entry
+    /// (`replace`: a redirect takes the place of the address it leaves).
     fn go(&self, to: &str, replace: bool) {
         if let Ok(history) = window().history() {
             let _ = if replace {
@@ -111,12 +110,12 @@ fn follow_link(location: Location, event: &ev::MouseEvent) {
         return;
     }
     event.prevent_default();
-    location.navigate(&format!("{path}{hash}"));
+    location.go(&format!("{path}{hash}"), false);
 }
 
-/// Replaces the current address with `to` once the current update is done (a page that cannot
-/// be shown yet sends the young person to the right step).
-pub fn redirect(to: impl Into<String>) -> impl IntoView {
-    let (location, to) = (use_location(), to.into());
-    request_animation_frame(move || location.replace(&to));
+/// Replaces the current address with `to` once the current update is done (the route table
+/// sends a young person to the page they can open: the right step, the first question).
+pub fn redirect(to: Route) -> impl IntoView {
+    let location = use_location();
+    request_animation_frame(move || location.go(&to.path(), true));
 }

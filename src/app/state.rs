@@ -270,7 +270,7 @@ impl Journey {
         self.ids.set(draft.ids);
     }
 
-    /// Puts a refused sign-up back into the forms, to correct it (see [`Draft::for_correction`]:
+    /// Puts a rejected sign-up back into the forms, to correct it (see [`Draft::for_correction`]:
     /// same reference, new key, the timer started again, the hidden trap emptied).
     pub fn restore_for_correction(&self, draft: Draft, spent_seconds: u64) {
         self.restore(draft.for_correction(platform::random_bytes(), draw_ids, platform::now_ms(), spent_seconds));

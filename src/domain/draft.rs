@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::eligibility::{EligibilityAnswer, EligibilityForm};
+use super::eligibility::{EligibilityAnswer, EligibilityForm, Ineligibility};
 use super::json;
 use super::questionnaire::{Answers, Questionnaire};
 use super::signup::{Envelope, Payload, SignupForm, SignupParts, Source, ValidDetails};
@@ -54,7 +54,7 @@ impl SignupIds {
     }
 
     /// The same reference under a new key: a corrected sign-up is a new request (the endpoint
-    /// may remember the refused body under the old key), but the young person keeps the
+    /// may remember the rejected body under the old key), but the young person keeps the
     /// reference they may have noted.
     pub fn with_new_key(&self, key_bytes: [u8; 16]) -> SignupIds {
         SignupIds { reference: self.reference.clone(), idempotency_key: super::ids::uuid_v4(key_bytes) }
@@ -127,7 +127,7 @@ pub enum Progress {
     /// The eligibility page is incomplete or invalid.
     Eligibility,
     /// Answered, but a condition is not met and no counsellor's link lets them through.
-    Refused(EligibilityAnswer),
+    NotEligible(EligibilityAnswer),
     /// May fill in the details page, which is not complete yet.
     Details(EligibilityAnswer),
     /// Every answer is valid: ready to check and send.
@@ -147,7 +147,7 @@ impl Progress {
     ) -> Progress {
         let Ok(answer) = eligibility.validate(territory, today) else { return Progress::Eligibility };
         if !answer.may_continue(allow_outside_territory) {
-            return Progress::Refused(answer);
+            return Progress::NotEligible(answer);
         }
         match details.validate(pathways) {
             Ok(details) => Progress::Complete(answer, details),
@@ -159,7 +159,7 @@ impl Progress {
     pub fn answer(&self) -> Option<&EligibilityAnswer> {
         match self {
             Progress::Eligibility => None,
-            Progress::Refused(answer) | Progress::Details(answer) | Progress::Complete(answer, _) => Some(answer),
+            Progress::NotEligible(answer) | Progress::Details(answer) | Progress::Complete(answer, _) => Some(answer),
         }
     }
 
@@ -171,17 +171,50 @@ impl Progress {
     /// The step to show when `wanted` is asked for: `wanted` itself if the answers allow it,
     /// else the step to complete first. The not-eligible page is for a condition not met (even
     /// one a counsellor's link lets through); without one it leads on to the details.
-    pub fn step_for(&self, wanted: Step) -> Step {
+    fn step_for(&self, wanted: Step) -> Step {
         match (wanted, self) {
             (_, Progress::Eligibility) => Step::Eligibility,
             (Step::NotEligible, progress) if progress.answer().is_some_and(|a| a.problems().is_empty()) => {
                 Step::Details
             }
-            (Step::Details | Step::Check, Progress::Refused(_)) => Step::Eligibility,
+            (Step::Details | Step::Check, Progress::NotEligible(_)) => Step::Eligibility,
             (Step::Check, Progress::Details(_)) => Step::Details,
             (wanted, _) => wanted,
         }
     }
+
+    /// The sign-up page the route table shows when `wanted` is asked for, with what it shows
+    /// (see [`Progress::step_for`]), or `Err` with the step to go to instead.
+    pub fn open(&self, wanted: Step) -> Result<SignupPage, Step> {
+        match (self.step_for(wanted), self) {
+            (shown, _) if shown != wanted => Err(shown),
+            (Step::Eligibility, _) => Ok(SignupPage::Eligibility),
+            (Step::Details, _) => Ok(SignupPage::Details),
+            (Step::Check, Progress::Complete(eligibility, details)) => {
+                Ok(SignupPage::Check(Box::new((eligibility.clone(), details.clone()))))
+            }
+            (Step::NotEligible, progress) => match progress.answer().and_then(|a| a.problems().first().copied()) {
+                Some(problem) => Ok(SignupPage::NotEligible { problem, may_continue: progress.may_continue() }),
+                None => Err(Step::Eligibility),
+            },
+            // `step_for` shows the check only to complete answers.
+            (Step::Check, _) => Err(Step::Details),
+        }
+    }
+}
+
+/// A sign-up page the answers let the young person see, with what it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignupPage {
+    Eligibility,
+    /// The first condition not met, and whether a counsellor's link lets them through anyway.
+    NotEligible {
+        problem: Ineligibility,
+        may_continue: bool,
+    },
+    Details,
+    /// Every answer, valid, to check before "Envoyer" (boxed: the other pages carry little).
+    Check(Box<(EligibilityAnswer, ValidDetails)>),
 }
 
 /// What "Envoyer" does with the journey as it is now.
@@ -222,7 +255,7 @@ impl Draft {
         let (eligibility, details) = match progress {
             Progress::Complete(eligibility, details) => (eligibility, details),
             Progress::Details(_) => return Err(NotReady::Details),
-            Progress::Eligibility | Progress::Refused(_) => return Err(NotReady::Eligibility),
+            Progress::Eligibility | Progress::NotEligible(_) => return Err(NotReady::Eligibility),
         };
         let parts = SignupParts {
             eligibility: &eligibility,
@@ -259,9 +292,9 @@ impl Draft {
         restart
     }
 
-    /// A refused sign-up put back into the forms to be corrected: same reference, new key (the
+    /// A rejected sign-up put back into the forms to be corrected: same reference, new key (the
     /// corrected body is a new request for the endpoint), the timer started again from now,
-    /// counting the `spent_seconds` the refused sign-up already took (a clock put back meanwhile
+    /// counting the `spent_seconds` the rejected sign-up already took (a clock put back meanwhile
     /// counts nothing wrong; a person who only taps "Envoyer" again is not a robot either), and
     /// the hidden trap field emptied (a browser's autofill may have filled it).
     pub fn for_correction(
@@ -548,11 +581,11 @@ mod tests {
         draft.details = complete_details();
         assert!(matches!(progress(&draft), Progress::Complete(..)));
         assert_eq!(steps(&draft), [Step::Eligibility, Step::Details, Step::Details, Step::Check]);
-        // Outside the territory: refused, unless a counsellor's link allows it (then the
+        // Outside the territory: not eligible, unless a counsellor's link allows it (then the
         // not-eligible page still explains, and offers to go on).
         draft.eligibility.commune = None;
         draft.eligibility.elsewhere = true;
-        assert!(matches!(progress(&draft), Progress::Refused(_)) && !progress(&draft).may_continue());
+        assert!(matches!(progress(&draft), Progress::NotEligible(_)) && !progress(&draft).may_continue());
         assert_eq!(steps(&draft), [Step::Eligibility, Step::NotEligible, Step::Eligibility, Step::Eligibility]);
         draft.allow_outside_territory = true;
         assert!(progress(&draft).may_continue());
@@ -560,6 +593,50 @@ mod tests {
         // A counsellor's link does not lift the other conditions.
         draft.eligibility.at_school = Some(true);
         assert_eq!(steps(&draft), [Step::Eligibility, Step::NotEligible, Step::Eligibility, Step::Eligibility]);
+    }
+
+    #[test]
+    fn a_sign_up_page_opens_with_what_it_shows_or_says_where_to_go() {
+        use crate::domain::questionnaire::QUESTIONNAIRE;
+        let territory = Territory::parse(include_str!("../../public/communes.json")).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let open = |draft: &Draft, wanted: Step| {
+            Progress::of(
+                &draft.eligibility,
+                &draft.details,
+                draft.allow_outside_territory,
+                &territory,
+                today,
+                QUESTIONNAIRE.pathways,
+            )
+            .open(wanted)
+        };
+        let mut draft = Draft::default();
+        assert_eq!(open(&draft, Step::Eligibility), Ok(SignupPage::Eligibility));
+        assert_eq!(open(&draft, Step::Check), Err(Step::Eligibility));
+        draft.eligibility = eligible();
+        assert_eq!(open(&draft, Step::Details), Ok(SignupPage::Details));
+        assert_eq!(open(&draft, Step::NotEligible), Err(Step::Details));
+        assert_eq!(open(&draft, Step::Check), Err(Step::Details));
+        draft.details = complete_details();
+        let answer = draft.eligibility.validate(&territory, today).unwrap();
+        let details = draft.details.validate(QUESTIONNAIRE.pathways).unwrap();
+        assert_eq!(open(&draft, Step::Check), Ok(SignupPage::Check(Box::new((answer, details)))));
+        draft.eligibility.at_school = Some(true);
+        assert_eq!(
+            open(&draft, Step::NotEligible),
+            Ok(SignupPage::NotEligible { problem: Ineligibility::AtSchool, may_continue: false })
+        );
+        assert_eq!(open(&draft, Step::Check), Err(Step::Eligibility));
+        // Outside the territory with a counsellor's link: explained, and allowed on.
+        draft.eligibility.at_school = Some(false);
+        draft.eligibility.commune = None;
+        draft.eligibility.elsewhere = true;
+        draft.allow_outside_territory = true;
+        assert_eq!(
+            open(&draft, Step::NotEligible),
+            Ok(SignupPage::NotEligible { problem: Ineligibility::OutsideTerritory, may_continue: true })
+        );
     }
 
     #[test]

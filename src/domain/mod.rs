@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod phone;
 pub mod questionnaire;
 pub mod response;
+pub mod route;
 pub mod share;
 pub mod signup;
 pub mod small_sort;

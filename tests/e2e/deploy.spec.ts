@@ -81,3 +81,20 @@ test('every page of the build, at every address it is served at, and sw.js are r
   // The painted page is what the host serves at its address.
   expect(await (await request.get('/test/4')).text()).toContain('<meta name="labo-page" content="/test/4">');
 });
+
+test('an unknown address gets the painted not-found page with the status 404; the pages that need answers get the app', async ({ request }) => {
+  const unknown = await request.get('/nulle-part');
+  expect(unknown.status()).toBe(404);
+  const body = await unknown.text();
+  expect(body).toContain('<meta name="labo-page" content="/404">');
+  expect(body).toContain('Cette page n’existe pas');
+  // The app's own pages without a painted copy are answered with its shell, as _redirects says.
+  const redirects = readFileSync('dist/_redirects', 'utf8');
+  for (const address of ['/resultat', '/inscription/coordonnees', '/inscription/verifier', '/inscription/confirmation']) {
+    expect(redirects, address).toContain(`${address} /index.html 200`);
+    const page = await request.get(address);
+    expect(page.status(), address).toBe(200);
+    expect(await page.text(), address).toContain('<meta name="labo-page" content="/">');
+  }
+  expect(redirects).not.toContain('/* ');
+});

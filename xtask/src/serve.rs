@@ -1,13 +1,15 @@
 //! A small static server for dist/, as a static host would serve it: precompressed files when
-//! present, the SPA fallback to index.html for deep links, and `config.json` replaced by one
-//! that points at the local stand-in (the deployed file is left untouched).
+//! present, the painted pages at their address, the app's shell for its pages that have no
+//! painted copy (`dist/_redirects`, as Netlify reads it), the painted not-found page with a
+//! 404 for any other address, and `config.json` replaced by one that points at the local
+//! stand-in (the deployed file is left untouched).
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use axum::Router;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use tokio::net::TcpListener;
@@ -110,6 +112,15 @@ fn painted_page(dist: &Path, path: &str, endpoint_origin: &str) -> Option<String
     Some(format!("{}{csp}{}", &html[..start], &html[end..]))
 }
 
+/// The addresses `dist/_redirects` answers with the app's shell (written by labo-render).
+fn shell_addresses(dist: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(dist.join("_redirects")).unwrap_or_default();
+    text.lines()
+        .filter(|line| !line.starts_with('#') && line.contains(" /index.html 200"))
+        .filter_map(|line| line.split_whitespace().next().map(str::to_owned))
+        .collect()
+}
+
 fn with_headers(content_type: &'static str, body: String) -> axum::response::Response {
     (
         [
@@ -132,17 +143,26 @@ pub async fn bind(
     let endpoint_url = config["endpoint"]["url"].as_str().unwrap_or_default();
     let origin = endpoint_url.split('/').take(3).collect::<Vec<_>>().join("/");
     let (index_html, csp) = index_for(&dist, &origin)?;
+    let shell = shell_addresses(&dist);
+    let not_found = painted_page(&dist, "/404", &origin);
     let painted_dist = dist.clone();
     let index = get(move |uri: axum::http::Uri| {
         // A page painted at build time (`/inscription` → inscription.html), as nginx's
-        // `try_files $uri $uri.html …` serves it (deploy/nginx.conf); otherwise the app's shell.
-        let painted = painted_page(&painted_dist, uri.path(), &origin);
-        let body = match painted {
-            Some(html) if !NEXT_DEPLOY.load(Ordering::SeqCst) => html,
-            _ if NEXT_DEPLOY.load(Ordering::SeqCst) => next_deploy_index(&index_html),
-            _ => index_html.clone(),
+        // `try_files $uri $uri.html …` serves it (deploy/nginx.conf); the app's shell for its
+        // own pages; the painted not-found page, with a 404, for any other address.
+        let path = uri.path();
+        let painted = painted_page(&painted_dist, path, &origin);
+        let next = NEXT_DEPLOY.load(Ordering::SeqCst);
+        let (status, body) = match (painted, &not_found) {
+            _ if next => (StatusCode::OK, next_deploy_index(&index_html)),
+            (Some(html), _) => (StatusCode::OK, html),
+            _ if path == "/" || path == "/index.html" || shell.iter().any(|p| p == path) => {
+                (StatusCode::OK, index_html.clone())
+            }
+            (None, Some(page)) => (StatusCode::NOT_FOUND, page.clone()),
+            (None, None) => (StatusCode::OK, index_html.clone()),
         };
-        async move { with_headers("text/html; charset=utf-8", body) }
+        async move { (status, with_headers("text/html; charset=utf-8", body)) }
     });
     let worker_path = dist.join("sw.js");
     let worker = get(move || {
@@ -167,11 +187,11 @@ pub async fn bind(
             "/__server/next-deploy",
             axum::routing::post(|| async {
                 NEXT_DEPLOY.store(true, Ordering::SeqCst);
-                axum::http::StatusCode::NO_CONTENT
+                StatusCode::NO_CONTENT
             })
             .delete(|| async {
                 NEXT_DEPLOY.store(false, Ordering::SeqCst);
-                axum::http::StatusCode::NO_CONTENT
+                StatusCode::NO_CONTENT
             }),
         )
         .route(

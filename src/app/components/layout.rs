@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use super::PAGE_TITLE_ID;
 use super::TextWithLink;
 use crate::app::outbox::use_outbox;
-use crate::app::paths;
 use crate::app::platform;
 use crate::app::state::{AppConfig, Language, tr, use_journey, use_texts};
 use crate::content::{Texts, fill_mission_locale};
 use crate::domain::phone::Phone;
+use crate::domain::route::Route;
 
 /// The frame of every page: skip link, header with the app's name, the page, and a footer that
 /// always says how to reach the mission locale by phone.
@@ -45,7 +45,7 @@ pub fn Layout(
     let journey = use_journey();
     let location = use_location();
     let outbox = use_outbox();
-    // This tab's refused or maybe-received sign-up is answers the young person may want off
+    // This tab's rejected or maybe-received sign-up is answers the young person may want off
     // the phone; one on its way is not offered (it would be lost), nor anyone else's.
     let mine = move || journey.queued.with(|q| q.as_ref().map(|q| q.reference.clone()));
     let has_stopped = Memo::new(move |_| outbox.outbox.with(|o| o.has_stopped(mine().as_deref())));
@@ -59,7 +59,7 @@ pub fn Layout(
             journey.queued.set(None);
         }
         cleared.set(true);
-        location.navigate(paths::START);
+        location.navigate(Route::Start);
     };
     view! {
         <Frame phone=Some(phone) short_name=short_name with_router=true>
@@ -107,16 +107,16 @@ pub fn Frame(
     let legal_links = with_router.then(|| {
         view! {
             <ul class="footer-links">
-                <li><a href=paths::PRIVACY>{tr(|t| t.footer_privacy)}</a></li>
-                <li><a href=paths::ACCESSIBILITY>{tr(|t| t.footer_accessibility)}</a></li>
-                <li><a href=paths::LEGAL_NOTICE>{tr(|t| t.footer_legal)}</a></li>
+                <li><a href=Route::Privacy.path()>{tr(|t| t.footer_privacy)}</a></li>
+                <li><a href=Route::Accessibility.path()>{tr(|t| t.footer_accessibility)}</a></li>
+                <li><a href=Route::LegalNotice.path()>{tr(|t| t.footer_legal)}</a></li>
             </ul>
         }
     });
     view! {
         <a class="skip-link" href="#contenu">{tr(|t| t.app_skip_link)}</a>
         <header class="site-header">
-            <a class="brand" href=paths::START>{logo}{tr(|t| t.app_name)}</a>
+            <a class="brand" href=Route::Start.path()>{logo}{tr(|t| t.app_name)}</a>
             <LanguageSwitch />
         </header>
         <main id="contenu" tabindex="-1">{children()}</main>

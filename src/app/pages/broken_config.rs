@@ -87,7 +87,7 @@ pub fn BrokenConfigPage(
                     }
                     .into_any(),
                 ),
-                // This tab's refused or maybe-received sign-up, or none of its own: the number.
+                // This tab's rejected or maybe-received sign-up, or none of its own: the number.
                 _ if count > 0 => {
                     let count = count.to_string();
                     Some(

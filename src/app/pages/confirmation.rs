@@ -4,11 +4,13 @@ use leptos::task::spawn_local;
 
 use crate::app::components::{CallLine, PageHeading, Places, SubmitButton, TextField};
 use crate::app::outbox::use_outbox;
+use crate::app::platform;
 use crate::app::state::{Queued, tr, use_config, use_journey, use_texts};
-use crate::app::{paths, platform};
 use crate::content::{Texts, fill, fill_mission_locale};
 use crate::domain::dates;
+use crate::domain::draft::Step;
 use crate::domain::outbox::SignupStatus;
+use crate::domain::route::Route;
 use crate::domain::signup::ContactChannel;
 
 /// The reference field of "Voir mon inscription".
@@ -25,9 +27,9 @@ fn by_channel(t: &Texts, channel: Option<ContactChannel>) -> &'static str {
 }
 
 /// The heading for a status; a pending sign-up the device could not keep says so.
-fn heading(t: &Texts, status: &SignupStatus, kept: bool) -> &'static str {
+fn heading(t: &Texts, status: &SignupStatus, persistent: bool) -> &'static str {
     match status {
-        SignupStatus::Pending { .. } if !kept => t.outbox_unsaved_title,
+        SignupStatus::Pending { .. } if !persistent => t.outbox_unsaved_title,
         SignupStatus::Pending { .. } => t.outbox_pending_title,
         SignupStatus::Rejected { .. } => t.outbox_rejected_title,
         SignupStatus::Unreadable { .. } => t.outbox_unreadable_title,
@@ -68,14 +70,14 @@ pub fn ConfirmationPage() -> impl IntoView {
         SignupStatus::Waiting { count } => count,
         _ => 0,
     });
-    let kept = outbox.persistent;
-    let title = Signal::derive(move || heading(t.get(), &status.get(), kept.get()));
+    let persistent = outbox.persistent;
+    let title = Signal::derive(move || heading(t.get(), &status.get(), persistent.get()));
     let announcement = move || {
         let t = t.get();
         match status.get() {
             SignupStatus::Pending { .. } if outbox.sending.get() => t.outbox_sending,
             SignupStatus::Pending { .. } => t.outbox_pending_status,
-            other => heading(t, &other, kept.get()),
+            other => heading(t, &other, persistent.get()),
         }
     };
     let reference = move || status.with(|s| s.reference().map(str::to_owned));
@@ -110,7 +112,7 @@ pub fn ConfirmationPage() -> impl IntoView {
         {
             let spent = entry.fill_seconds();
             journey.restore_for_correction(entry.draft, spent);
-            location.navigate(paths::CHECK);
+            location.navigate(Route::Signup(Step::Check));
         }
     };
     let resend = move |_| {
@@ -238,7 +240,7 @@ pub fn ConfirmationPage() -> impl IntoView {
         {move || match shown.get() {
             SignupStatus::Pending { endpoint_error, .. } => view! {
                 <p class="lead">
-                    {move || if kept.get() { t.get().outbox_pending_text } else { t.get().outbox_unsaved_text }}
+                    {move || if persistent.get() { t.get().outbox_pending_text } else { t.get().outbox_unsaved_text }}
                 </p>
                 {endpoint_error.then(|| view! { <p class="notice">{tr(|t| t.outbox_endpoint_error_text)}</p> })}
                 {blocked}
@@ -303,6 +305,6 @@ pub fn ConfirmationPage() -> impl IntoView {
             </p>
             <p role="status" class="copy-status">{move || copied.get().then(|| t.get().confirmation_copied)}</p>
         })}
-        <p><a href=paths::START>{tr(|t| t.confirmation_home)}</a></p>
+        <p><a href=Route::Start.path()>{tr(|t| t.confirmation_home)}</a></p>
     }
 }

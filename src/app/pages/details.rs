@@ -1,4 +1,4 @@
-use crate::app::router::{redirect, use_location};
+use crate::app::router::use_location;
 use leptos::prelude::*;
 
 use crate::app::components::{
@@ -6,28 +6,20 @@ use crate::app::components::{
     field_name,
 };
 use crate::app::messages;
-use crate::app::paths;
-use crate::app::state::{bind, tr, use_config, use_journey, use_territory, use_texts};
+use crate::app::state::{bind, tr, use_config, use_journey, use_texts};
 use crate::domain::draft::Step;
 use crate::domain::questionnaire::QUESTIONNAIRE;
+use crate::domain::route::Route;
 use crate::domain::signup::{
     FOLLOWED_BY_MAX, Field, FieldError, Followed, IDEA_MAX, NAME_MAX, PHONE_MAX, SITUATION_OTHER_MAX, Situation,
     UNDECIDED,
 };
 
-/// Only reachable once the eligibility questions let the young person through.
-#[component]
-pub fn DetailsPage() -> impl IntoView {
-    match use_journey().progress(&use_territory()).step_for(Step::Details) {
-        Step::Details => view! { <DetailsForm /> }.into_any(),
-        other => redirect(paths::step(other)).into_any(),
-    }
-}
-
 /// The young person's details, in the GOV.UK / DSFR pattern: labels above fields, "(facultatif)"
 /// on optional ones, validation on "Continuer" with an error summary, nothing lost on error.
+/// Opened by the route table once the eligibility questions let the young person through.
 #[component]
-fn DetailsForm() -> impl IntoView {
+pub fn DetailsPage() -> impl IntoView {
     let (t, journey, location) = (use_texts(), use_journey(), use_location());
     let form = journey.details;
     let errors = FormErrors::<FieldError>::new(FieldError::field, messages::field_error);
@@ -35,7 +27,7 @@ fn DetailsForm() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if errors.check(form.read_untracked().validate(QUESTIONNAIRE.pathways)).is_some() {
-            location.navigate(paths::CHECK);
+            location.navigate(Route::Signup(Step::Check));
         }
     };
 
@@ -143,11 +135,11 @@ fn DetailsForm() -> impl IntoView {
             <h2>{tr(|t| t.details_privacy_title)}</h2>
             <p class="privacy-summary">{privacy}</p>
             <p>
-                <a href=paths::PRIVACY>{tr(|t| t.privacy_link)}</a>
+                <a href=Route::Privacy.path()>{tr(|t| t.privacy_link)}</a>
             </p>
 
             <SubmitButton text=tr(|t| t.app_continue) />
         </form>
-        <BackLink href=paths::ELIGIBILITY text=tr(|t| t.app_back) />
+        <BackLink href=Route::Signup(Step::Eligibility).path() text=tr(|t| t.app_back) />
     }
 }

@@ -6,10 +6,11 @@ use crate::app::components::{
     choice_id, described_by, field_name,
 };
 use crate::app::state::{bind, tr, use_journey, use_territory, use_texts};
-use crate::app::{messages, paths, platform};
+use crate::app::{messages, platform};
 use crate::content::fill;
 use crate::domain::draft::Step;
 use crate::domain::eligibility::{EligibilityError, EligibilityForm};
+use crate::domain::route::Route;
 use crate::domain::signup::Field;
 use crate::domain::territory::{CommuneChoice, MAX_RESULTS};
 
@@ -25,7 +26,7 @@ pub fn EligibilityPage() -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             if let Some(answer) = errors.check(form.read_untracked().validate(&territory, platform::today())) {
-                location.navigate(paths::step(Step::after_eligibility(&answer)));
+                location.navigate(Route::Signup(Step::after_eligibility(&answer)));
             }
         }
     };
@@ -70,7 +71,7 @@ pub fn EligibilityPage() -> impl IntoView {
 
             <SubmitButton text=tr(|t| t.app_continue) />
         </form>
-        <BackLink href=paths::START text=tr(|t| t.app_back) />
+        <BackLink href=Route::Start.path() text=tr(|t| t.app_back) />
     }
 }
 

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
 use crate::app::components::{BackLink, PageHeading};
-use crate::app::paths;
 use crate::app::state::{tr, use_config, use_texts};
 use crate::content::Texts;
 use crate::domain::config::Config;
+use crate::domain::route::Route;
 use crate::legal::{self, Page};
 
 /// The privacy notice (GDPR article 13), in plain words, with the deployment's controller,
@@ -39,7 +39,7 @@ fn LegalPage(page: fn(&'static Texts, &Config) -> Page) -> impl IntoView {
         view! {
             <PageHeading text=Signal::stored(page.title) title=Signal::stored(page.page_title) />
             <div class="legal-text" inner_html=legal::html(&page)></div>
-            <BackLink href=paths::START text=tr(|t| t.not_found_home) />
+            <BackLink href=Route::Start.path() text=tr(|t| t.not_found_home) />
         }
     }
 }

@@ -1,33 +1,18 @@
-use crate::app::router::{redirect, use_location};
+use crate::app::router::use_location;
 use leptos::prelude::*;
 
 use super::broken_config::NATIONAL_DIRECTORY_URL;
 use crate::app::components::{BackLink, CallLine, PageHeading, TextWithFrench};
-use crate::app::paths;
-use crate::app::state::{tr, use_config, use_journey, use_territory, use_texts};
+use crate::app::state::{tr, use_config, use_texts};
 use crate::content::{Texts, fill};
 use crate::domain::draft::Step;
 use crate::domain::eligibility::Ineligibility;
+use crate::domain::route::Route;
 
 /// France Travail's page on creating a company (for those over 25).
 pub const FRANCE_TRAVAIL_URL: &str = "https://www.francetravail.fr";
 /// Bpifrance Création: the steps of creating a company, for everyone.
 pub const BPIFRANCE_URL: &str = "https://bpifrance-creation.fr";
-
-/// Kind words when a condition is not met, with the right place to go instead, the mission
-/// locale's phone, and a way back to correct an answer. A counsellor's link may allow signing
-/// up from outside the territory anyway.
-#[component]
-pub fn NotEligiblePage() -> impl IntoView {
-    let progress = use_journey().progress(&use_territory());
-    // Nothing to refuse (or nothing answered): on to the details, or back to the questions.
-    match (progress.step_for(Step::NotEligible), progress.answer().and_then(|a| a.problems().first().copied())) {
-        (Step::NotEligible, Some(problem)) => {
-            view! { <Refusal problem=problem may_continue=progress.may_continue() /> }.into_any()
-        }
-        (other, _) => redirect(paths::step(other)).into_any(),
-    }
-}
 
 fn title(t: &Texts, problem: Ineligibility) -> &'static str {
     match problem {
@@ -38,8 +23,11 @@ fn title(t: &Texts, problem: Ineligibility) -> &'static str {
     }
 }
 
+/// Kind words when a condition is not met (`problem`, the first one), with the right place to go
+/// instead, the mission locale's phone, and a way back to correct an answer. A counsellor's link
+/// may allow signing up from outside the territory anyway (`may_continue`).
 #[component]
-fn Refusal(problem: Ineligibility, may_continue: bool) -> impl IntoView {
+pub fn NotEligiblePage(problem: Ineligibility, may_continue: bool) -> impl IntoView {
     let t = use_texts();
     let config = use_config();
     let location = use_location();
@@ -75,7 +63,7 @@ fn Refusal(problem: Ineligibility, may_continue: bool) -> impl IntoView {
         view! {
             <div class="notice">
                 <p>{tr(|t| t.not_eligible_override_text)}</p>
-                <button type="button" class="button button-primary" on:click=move |_| location.navigate(paths::DETAILS)>
+                <button type="button" class="button button-primary" on:click=move |_| location.navigate(Route::Signup(Step::Details))>
                     {tr(|t| t.not_eligible_override_continue)}
                 </button>
             </div>
@@ -87,6 +75,6 @@ fn Refusal(problem: Ineligibility, may_continue: bool) -> impl IntoView {
         {links}
         {override_block}
         <CallLine template=|t| t.footer_call phone=phone short_name=short_name />
-        <BackLink href=paths::ELIGIBILITY text=tr(|t| t.not_eligible_change) />
+        <BackLink href=Route::Signup(Step::Eligibility).path() text=tr(|t| t.not_eligible_change) />
     }
 }

@@ -3,25 +3,17 @@ use leptos::prelude::*;
 use crate::app::components::{
     BackLink, ChoiceGroup, ChoiceOption, ERROR_SUMMARY_ID, ErrorSummary, SubmitButton, choice_id, use_page_title,
 };
-use crate::app::router::{redirect, use_location};
+use crate::app::platform;
+use crate::app::router::use_location;
 use crate::app::state::{tr, use_journey, use_texts};
-use crate::app::{paths, platform};
 use crate::content::fill;
 use crate::domain::questionnaire::{Kind, QUESTIONNAIRE};
+use crate::domain::route::Route;
 
-/// One question of the test per screen (`/test/4`), with its progress, the answers as large
-/// radio buttons (or checkboxes), "Continuer" and a way back that keeps the answers.
-/// `n` is the number in the address; anything but 1 to the number of questions starts over.
+/// One question of the test per screen (`/test/4`, `n` from 1), with its progress, the answers
+/// as large radio buttons (or checkboxes), "Continuer" and a way back that keeps the answers.
 #[component]
-pub fn QuestionPage(n: Option<usize>) -> impl IntoView {
-    match n.filter(|n| (1..=QUESTIONNAIRE.questions.len()).contains(n)) {
-        Some(n) => view! { <Question n=n /> }.into_any(),
-        None => redirect(paths::question(1)).into_any(),
-    }
-}
-
-#[component]
-fn Question(n: usize) -> impl IntoView {
+pub fn QuestionPage(n: usize) -> impl IntoView {
     let t = use_texts();
     let journey = use_journey();
     let location = use_location();
@@ -77,10 +69,9 @@ fn Question(n: usize) -> impl IntoView {
             platform::focus_when_rendered(ERROR_SUMMARY_ID);
             return;
         }
-        let next = if n < total { paths::question(n + 1) } else { paths::RESULT.to_owned() };
-        location.navigate(&next);
+        location.navigate(Route::after_question(n, total));
     };
-    let back_href = if n > 1 { paths::question(n - 1) } else { paths::START.to_owned() };
+    let back_href = Route::before_question(n).path();
 
     view! {
         <p class="progress-text" id="progress">

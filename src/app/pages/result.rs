@@ -2,9 +2,10 @@ use crate::app::router::use_location;
 use leptos::prelude::*;
 
 use crate::app::components::{BackLink, ChoiceGroup, ChoiceOption, PageHeading, PathwayIcon, SubmitButton};
-use crate::app::paths;
 use crate::app::state::{tr, use_journey, use_texts};
+use crate::domain::draft::Step;
 use crate::domain::questionnaire::{Profile, QUESTIONNAIRE};
+use crate::domain::route::Route;
 
 /// The profile in words, led by words (no chart: levels drawn as filled steps read as a mark out
 /// of three): what is already there, on the way, to discover (one sentence each, never a mark),
@@ -19,7 +20,7 @@ pub fn ResultPage() -> impl IntoView {
         Err(missing) => view! {
             <p class="lead">{tr(|t| t.result_incomplete)}</p>
             <p class="actions">
-                <a href=paths::question(missing + 1) class="button button-primary">{tr(|t| t.result_resume)}</a>
+                <a href=Route::Question(missing + 1).path() class="button button-primary">{tr(|t| t.result_resume)}</a>
             </p>
         }
         .into_any(),
@@ -54,7 +55,7 @@ fn Complete(profile: Profile) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         journey.details.update(|d| d.pathway = choice.get_untracked());
-        location.navigate(paths::ELIGIBILITY);
+        location.navigate(Route::Signup(Step::Eligibility));
     };
 
     view! {
@@ -110,6 +111,6 @@ fn Complete(profile: Profile) -> impl IntoView {
             />
             <SubmitButton text=tr(|t| t.result_signup) />
         </form>
-        <BackLink href=paths::question(1) text=tr(|t| t.result_retake) />
+        <BackLink href=Route::Question(1).path() text=tr(|t| t.result_retake) />
     }
 }

@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 
 use crate::app::components::{GoodToKnow, PageHeading, PathwayIcon, Places, TextWithFrench};
-use crate::app::paths;
 use crate::app::state::{tr, use_config, use_journey, use_texts};
 use crate::content::{fill, fill_mission_locale};
+use crate::domain::draft::Step;
 use crate::domain::questionnaire::QUESTIONNAIRE;
+use crate::domain::route::Route;
 
 /// What the Lab'O is and who it is for, the three pathways, the test, what happens after, and
 /// the two ways in: the test, or signing up directly.
@@ -24,8 +25,8 @@ pub fn StartPage() -> impl IntoView {
         <PageHeading text=tr(|t| t.start_title) />
         <p class="lead">{Signal::derive(move || fill_mission_locale(t.get(), t.get().start_intro, &short_name))}</p>
         <p class="actions">
-            <a href=paths::question(1) class="button button-primary">{tr(|t| t.start_take_test)}</a>
-            <a href=paths::ELIGIBILITY class="button">{tr(|t| t.start_signup_direct)}</a>
+            <a href=Route::Question(1).path() class="button button-primary">{tr(|t| t.start_take_test)}</a>
+            <a href=Route::Signup(Step::Eligibility).path() class="button">{tr(|t| t.start_signup_direct)}</a>
         </p>
         <p>{tr(|t| t.start_figures)}</p>
         {config.funder.clone().map(|funder| {

@@ -16,7 +16,7 @@ use crate::domain::signup::Payload;
 pub enum EntryStatus {
     /// Not delivered yet; tried again automatically.
     Pending,
-    /// The endpoint refused the answers (400 or 422): kept until the young person corrects them
+    /// Rejected: the endpoint refused the answers (400 or 422): kept until the young person corrects them
     /// or calls the mission locale.
     Rejected { status: u16, problems: Vec<String> },
     /// The endpoint answered with its own error (401, 403, 404…): kept, tried again slowly and
@@ -70,7 +70,7 @@ pub struct Entry {
     /// The body of the contract, as JSON: the outbox only reads its reference and key, and
     /// writes it back as it is (no need to know every field of every past version).
     pub payload: Value,
-    /// The answers it was built from, to let the young person correct a refused sign-up.
+    /// The answers it was built from, to let the young person correct a rejected sign-up.
     pub draft: Draft,
     pub created_at_ms: i64,
     /// Attempts made so far.
@@ -145,7 +145,7 @@ pub enum Recorded {
     Delivered(Box<Entry>),
     /// Tried again at this moment.
     Scheduled { at_ms: i64 },
-    /// Refused: kept, not retried.
+    /// Rejected: kept, not retried.
     Rejected,
     /// The endpoint's own error: kept, tried again at this moment.
     EndpointError { at_ms: i64 },
@@ -278,7 +278,7 @@ impl Outbox {
         self.entries.is_empty() && self.unreadable == 0
     }
 
-    /// Forgets refused sign-ups (400, 422) older than `max_age_ms` (personal data should not
+    /// Forgets rejected sign-ups (400, 422) older than `max_age_ms` (personal data should not
     /// linger on a shared phone) and returns their keys (to remove them from the device). Every
     /// other entry is kept until delivered or erased by the young person: it may not have reached
     /// the mission locale.
@@ -407,7 +407,7 @@ impl Outbox {
         true
     }
 
-    /// Takes a refused sign-up out of the outbox, to correct it.
+    /// Takes a rejected sign-up out of the outbox, to correct it.
     pub fn take(&mut self, key: &str) -> Option<Entry> {
         let index = self.entries.iter().position(|e| e.key() == key)?;
         Some(self.entries.remove(index))

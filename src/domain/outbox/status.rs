@@ -14,7 +14,7 @@ pub enum SignupStatus {
     /// On the device, on its way; `endpoint_error` when the endpoint's last answer was its own
     /// error (tried again slowly: the page gives the phone more prominently).
     Pending { reference: String, endpoint_error: bool },
-    /// Refused by the endpoint (400, 422): to correct.
+    /// Rejected: refused by the endpoint (400, 422), to correct.
     Rejected { key: String, reference: String, problems: Vec<String> },
     /// The endpoint's answer could not be read: maybe received; never said to be sent.
     Unreadable { key: String, reference: String },
