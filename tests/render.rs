@@ -199,3 +199,25 @@ fn the_legal_pages_are_painted_with_the_deployments_values_and_only_what_they_ca
     assert_eq!(notice.matches("Pas encore indiqué sur cette page").count(), 1, "the director only");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn every_field_is_wired_to_its_label_hint_and_error_by_the_one_field_wrapper() {
+    let page = french("/inscription");
+    // A group: the fieldset is described by the hint, its inputs are not described twice.
+    let birth = element(&page, r#"<div class="field""#, "fieldset");
+    assert!(birth.contains(r#"<fieldset aria-describedby="birth-hint">"#), "{birth}");
+    assert!(birth.contains(r#"<p id="birth-hint" class="hint">"#), "{birth}");
+    for id in ["birth-day", "birth-month", "birth-year"] {
+        let input = element(birth, &format!(r#"id="{id}""#), "div");
+        assert!(input.contains(r#"inputmode="numeric""#) && !input.contains("aria-describedby"), "{input}");
+    }
+    let school = element(&page, r#"<fieldset aria-describedby="school-hint">"#, "fieldset");
+    assert!(school.contains(r#"id="school-no""#) && school.contains(r#"<label for="school-no">"#), "{school}");
+    // A single input: described by its hint; no error shown, so none named and none marked.
+    let commune = element(&page, r#"<div class="field commune-field""#, "fieldset");
+    assert!(commune.contains(r#"<label for="commune">"#), "{commune}");
+    let input = element(commune, r#"id="commune""#, "p");
+    assert!(input.contains(r#"aria-describedby="commune-hint""#) && !input.contains("aria-invalid"), "{input}");
+    assert!(commune.contains(r#"id="commune-elsewhere""#) && commune.contains(r#"<label for="commune-elsewhere">"#));
+    assert!(!page.contains("-error"), "no error before Continuer");
+}

@@ -110,7 +110,45 @@ impl EligibilityForm {
             elsewhere: json::flag(value, "elsewhere"),
         }
     }
+
+    /// The school question's answer as a value of the page: [`SCHOOL_NO`], [`SCHOOL_YES`].
+    pub fn school_answer(&self) -> Option<&'static str> {
+        self.at_school.map(|at_school| if at_school { SCHOOL_YES } else { SCHOOL_NO })
+    }
+
+    /// Answers the school question with a value of the page.
+    pub fn choose_school(&mut self, value: &str) {
+        self.at_school = Some(value == SCHOOL_YES);
+    }
+
+    /// The commune answer as a value of the page: [`ELSEWHERE`], a commune's
+    /// [`CommuneChoice::value`], or empty while none is chosen.
+    pub fn commune_answer(&self) -> String {
+        match (&self.commune, self.elsewhere) {
+            (_, true) => ELSEWHERE.to_owned(),
+            (Some(choice), false) => choice.value(),
+            (None, false) => String::new(),
+        }
+    }
+
+    /// Answers the commune question with a value of the page (one of the offers, or
+    /// [`ELSEWHERE`]); an unknown value changes nothing.
+    pub fn choose_commune(&mut self, value: &str) {
+        if value == ELSEWHERE {
+            self.elsewhere = true;
+            self.commune = None;
+        } else if let Some(choice) = CommuneChoice::from_value(value) {
+            self.elsewhere = false;
+            self.commune = Some(choice);
+        }
+    }
 }
+
+/// The school question's answers in the page: "Non, je ne vais plus à l'école" comes first.
+pub const SCHOOL_NO: &str = "no";
+pub const SCHOOL_YES: &str = "yes";
+/// "J'habite ailleurs", among the commune's answers.
+pub const ELSEWHERE: &str = "elsewhere";
 
 /// A problem on the eligibility page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -215,6 +253,24 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_school_and_commune_answers_read_back_as_they_were_chosen() {
+        let mut form = EligibilityForm::default();
+        assert_eq!((form.school_answer(), form.commune_answer().as_str()), (None, ""));
+        form.choose_school(SCHOOL_NO);
+        assert_eq!((form.at_school, form.school_answer()), (Some(false), Some(SCHOOL_NO)));
+        form.choose_school(SCHOOL_YES);
+        assert_eq!(form.school_answer(), Some(SCHOOL_YES));
+        form.choose_commune("76351-76600");
+        assert_eq!(form.commune_answer(), "76351-76600");
+        form.choose_commune(ELSEWHERE);
+        assert_eq!((form.commune.clone(), form.commune_answer().as_str()), (None, ELSEWHERE));
+        form.choose_commune("76259-76400");
+        assert!(!form.elsewhere);
+        form.choose_commune("garbage");
+        assert_eq!(form.commune_answer(), "76259-76400", "an unknown value changes nothing");
     }
 
     #[test]

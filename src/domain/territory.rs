@@ -44,6 +44,39 @@ pub struct CommuneChoice {
     pub postcode: String,
 }
 
+impl CommuneChoice {
+    /// Its value among the page's answers: `76351-76600` (a commune with one of its postcodes).
+    pub fn value(&self) -> String {
+        format!("{}-{}", self.insee, self.postcode)
+    }
+
+    /// The choice an answer's value names (see [`CommuneChoice::value`]).
+    pub fn from_value(value: &str) -> Option<CommuneChoice> {
+        let (insee, postcode) = value.split_once('-')?;
+        Some(CommuneChoice { insee: insee.to_owned(), postcode: postcode.to_owned() })
+    }
+}
+
+/// One commune the search offers: its value among the answers and its words, `Le Havre (76600)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Offer {
+    pub value: String,
+    pub label: String,
+}
+
+/// How many communes the search found, for the line under the search box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// Fewer than 2 letters or digits typed: nothing said.
+    TooShort,
+    None,
+    One,
+    /// Several, all shown.
+    Many(usize),
+    /// More than can be shown ([`MAX_RESULTS`]): only the first ones.
+    MoreThan(usize),
+}
+
 /// Most results shown at once.
 pub const MAX_RESULTS: usize = 12;
 /// Largest list accepted from a deployment.
@@ -121,6 +154,32 @@ impl Territory {
         let commune = self.by_insee(&choice.insee)?;
         let postcode = commune.postcodes.iter().find(|p| **p == choice.postcode)?;
         Some(Match { commune, postcode })
+    }
+
+    /// The communes to offer for `query`, at most [`MAX_RESULTS`], and how many were found.
+    /// The `chosen` commune stays first in the list when the search no longer finds it (the
+    /// young person edited the search after choosing), so a choice is never hidden.
+    pub fn offers(&self, query: &str, chosen: Option<&CommuneChoice>) -> (Vec<Offer>, Found) {
+        let offer = |m: &Match<'_>| Offer {
+            value: CommuneChoice { insee: m.commune.insee.clone(), postcode: m.postcode.to_owned() }.value(),
+            label: format!("{} ({})", m.commune.name, m.postcode),
+        };
+        let matches = self.search_at_most(query, MAX_RESULTS + 1);
+        let found = match matches.len() {
+            _ if query.trim().chars().count() < 2 => Found::TooShort,
+            0 => Found::None,
+            1 => Found::One,
+            n if n > MAX_RESULTS => Found::MoreThan(MAX_RESULTS),
+            n => Found::Many(n),
+        };
+        let mut list: Vec<Offer> = matches.iter().take(MAX_RESULTS).map(offer).collect();
+        if let Some(choice) = chosen
+            && !list.iter().any(|o| o.value == choice.value())
+            && let Some(m) = self.resolve(choice)
+        {
+            list.insert(0, offer(&m));
+        }
+        (list, found)
     }
 
     /// Whether any commune of the territory has this postcode.
@@ -249,6 +308,34 @@ mod tests {
             commune("76255", "Étretat", &["76790"]),
         ])
         .unwrap()
+    }
+
+    #[test]
+    fn the_offers_say_how_many_were_found_and_keep_the_chosen_commune_first() {
+        let t = sample();
+        assert_eq!(t.offers("h", None), (Vec::new(), Found::TooShort));
+        assert_eq!(t.offers("zz", None), (Vec::new(), Found::None));
+        let (list, found) = t.offers("Fécamp", None);
+        assert_eq!(
+            (list[0].value.as_str(), list[0].label.as_str(), found),
+            ("76259-76400", "Fécamp (76400)", Found::One)
+        );
+        assert_eq!(t.offers("le havre", None).1, Found::Many(3));
+        // Chosen, then the search changed: the choice stays, first.
+        let chosen = CommuneChoice::from_value("76259-76400").unwrap();
+        let (list, _) = t.offers("harfleur", Some(&chosen));
+        assert_eq!(list.iter().map(|o| o.label.as_str()).collect::<Vec<_>>(), ["Fécamp (76400)", "Harfleur (76700)"]);
+        // Already in the results: not twice.
+        assert_eq!(t.offers("fecamp", Some(&chosen)).0.len(), 1);
+        // More than can be shown.
+        let many = Territory::new(
+            (0..20).map(|i| commune(&format!("76{i:03}"), &format!("Saint-Ville {i}"), &["76000"])).collect(),
+        )
+        .unwrap();
+        let (list, found) = many.offers("saint", None);
+        assert_eq!((list.len(), found), (MAX_RESULTS, Found::MoreThan(MAX_RESULTS)));
+        assert_eq!(CommuneChoice::from_value(&chosen.value()), Some(chosen));
+        assert_eq!(CommuneChoice::from_value("nothing"), None);
     }
 
     fn names(t: &Territory, q: &str) -> Vec<String> {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{InlineError, PAGE_TITLE_ID, choice_id, described_by};
+use super::{Choice, Field, FieldNotes, PAGE_TITLE_ID, choice_id};
 use crate::app::state::{tr, use_texts};
 use crate::content::Texts;
 use crate::domain::questionnaire::QUESTIONNAIRE;
@@ -114,8 +114,6 @@ pub fn ChoiceGroup(
     #[prop(optional, into)]
     error: Signal<Option<&'static str>>,
 ) -> impl IntoView {
-    let hint_id = format!("{name}-hint");
-    let described_by = described_by(name, hint.is_some(), error);
     let legend_content = if legend_is_heading {
         view! { <h1 class="question-title" id=PAGE_TITLE_ID tabindex="-1">{legend}</h1> }.into_any()
     } else {
@@ -127,38 +125,29 @@ pub fn ChoiceGroup(
     };
     let input_type = if multiple { "checkbox" } else { "radio" };
     view! {
-        <div class="field" class:field-error=move || error.get().is_some()>
-            <fieldset aria-describedby=described_by>
-                <legend class:legend-heading=legend_is_heading>{legend_content}</legend>
-                {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
-                <InlineError id=name error=error />
-                <div class="choices">
-                    {options
-                        .into_iter()
-                        .map(|option| {
-                            let id = choice_id(name, &option.value);
-                            let value = option.value.clone();
-                            let checked = {
-                                let value = value.clone();
-                                move || selected.with(|s| s.contains(&value))
-                            };
-                            view! {
-                                <div class="choice">
-                                    <input
-                                        type=input_type
-                                        id=id.clone()
-                                        name=name
-                                        value=value.clone()
-                                        prop:checked=checked
-                                        on:change=move |_| on_choose.run(value.clone())
-                                    />
-                                    <label for=id>{option.label}</label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            </fieldset>
-        </div>
+        <Field id=name hint=hint error=error group=true>
+            <legend class:legend-heading=legend_is_heading>{legend_content}</legend>
+            <FieldNotes />
+            <div class="choices">
+                {options
+                    .into_iter()
+                    .map(|option| {
+                        let value = option.value.clone();
+                        let checked = Signal::derive(move || selected.with(|s| s.contains(&value)));
+                        view! {
+                            <Choice
+                                input_type=input_type
+                                id=choice_id(name, &option.value)
+                                name=name
+                                value=option.value
+                                label=option.label
+                                checked=checked
+                                on_choose=on_choose
+                            />
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </Field>
     }
 }

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use super::{InlineError, described_by};
+use super::{Field, FieldNotes, use_field};
 use crate::app::state::tr;
 
 /// A labelled text input following the GOV.UK / DSFR pattern: label above, optional hint, inline
-/// error between hint and input, all tied to the input with `aria-describedby`.
+/// error between hint and input, all tied to the input with `aria-describedby` (by [`Field`]).
 #[component]
 pub fn TextField(
     /// The input's `id` and `name`; the error summary links to it.
@@ -28,17 +28,54 @@ pub fn TextField(
     multiline: bool,
     maxlength: usize,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let described_by = described_by(id, hint.is_some(), error);
-    let input = if multiline {
+    view! {
+        <Field id=id hint=hint error=error>
+            <label for=id>
+                {label} {optional.then(|| view! { " " <span class="optional">{tr(|t| t.app_optional)}</span> })}
+            </label>
+            <FieldNotes />
+            <TextInput
+                id=id
+                input_type=input_type
+                autocomplete=autocomplete
+                inputmode=inputmode
+                spellcheck=spellcheck
+                multiline=multiline
+                maxlength=maxlength
+                value=value
+                on_input=on_input
+            />
+        </Field>
+    }
+}
+
+/// The input of the [`Field`] around it (`aria-invalid`, `aria-describedby` from there).
+#[component]
+pub fn TextInput(
+    /// The input's `id` and `name`.
+    id: &'static str,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(default = None)] autocomplete: Option<&'static str>,
+    #[prop(default = None)] inputmode: Option<&'static str>,
+    #[prop(default = None)] spellcheck: Option<&'static str>,
+    #[prop(default = None)] class: Option<&'static str>,
+    /// A multi-line field (`<textarea>`).
+    #[prop(optional)]
+    multiline: bool,
+    maxlength: usize,
+    value: Signal<String>,
+    on_input: Callback<String>,
+) -> impl IntoView {
+    let field = use_field();
+    if multiline {
         view! {
             <textarea
                 id=id
                 name=id
                 rows="5"
                 maxlength=maxlength
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=described_by
+                aria-invalid=field.invalid()
+                aria-describedby=field.input_described_by()
                 prop:value=value
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             ></textarea>
@@ -50,26 +87,17 @@ pub fn TextField(
                 id=id
                 name=id
                 type=input_type
+                class=class
                 autocomplete=autocomplete
                 inputmode=inputmode
                 spellcheck=spellcheck
                 maxlength=maxlength
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=described_by
+                aria-invalid=field.invalid()
+                aria-describedby=field.input_described_by()
                 prop:value=value
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
         }
         .into_any()
-    };
-    view! {
-        <div class="field" class:field-error=move || error.get().is_some()>
-            <label for=id>
-                {label} {optional.then(|| view! { " " <span class="optional">{tr(|t| t.app_optional)}</span> })}
-            </label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
-            <InlineError id=id error=error />
-            {input}
-        </div>
     }
 }

@@ -2,8 +2,8 @@ use crate::app::router::use_location;
 use leptos::prelude::*;
 
 use crate::app::components::{
-    BackLink, ChoiceGroup, ChoiceOption, ErrorSummary, FormErrors, PageHeading, SubmitButton, TextField, bind_choice,
-    field_name,
+    BackLink, CONSENT_YES, ChoiceGroup, ChoiceOption, ErrorSummary, FormErrors, PageHeading, SubmitButton, TextField,
+    bind_choice, field_name,
 };
 use crate::app::messages;
 use crate::app::state::{bind, tr, use_config, use_journey, use_texts};
@@ -99,22 +99,11 @@ pub fn DetailsPage() -> impl IntoView {
             />
 
             <Show when=move || test_complete.get()>
-                <div class="field">
-                    <fieldset aria-describedby="consent-hint">
-                        <legend>{tr(|t| t.details_consent_legend)} " " <span class="optional">{tr(|t| t.app_optional)}</span></legend>
-                        <p class="hint" id="consent-hint">{tr(|t| t.details_consent_hint)}</p>
-                        <div class="choice">
-                            <input
-                                type="checkbox"
-                                id=field_name(Field::Consent)
-                                name=field_name(Field::Consent)
-                                prop:checked=move || form.with(|f| f.share_answers)
-                                on:change=move |ev| form.update(|f| f.share_answers = event_target_checked(&ev))
-                            />
-                            <label for=field_name(Field::Consent)>{tr(|t| t.details_consent)}</label>
-                        </div>
-                    </fieldset>
-                </div>
+                <ChoiceGroup name=field_name(Field::Consent) legend=tr(|t| t.details_consent_legend) optional=true
+                    hint=Some(tr(|t| t.details_consent_hint)) multiple=true
+                    options=vec![ChoiceOption::text(CONSENT_YES, |t| t.details_consent)]
+                    selected=Signal::derive(move || form.with(|f| f.share_answers.then(|| CONSENT_YES.to_owned()).into_iter().collect()))
+                    on_choose=Callback::new(move |_| form.update(|f| f.share_answers = !f.share_answers)) />
             </Show>
 
             // The anti-spam trap: hidden from every person and from assistive technology (the

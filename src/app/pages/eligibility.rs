@@ -2,17 +2,17 @@ use crate::app::router::use_location;
 use leptos::prelude::*;
 
 use crate::app::components::{
-    BackLink, ChoiceGroup, ChoiceOption, ErrorSummary, FormErrors, InlineError, PageHeading, SCHOOL_NO, SubmitButton,
-    choice_id, described_by, field_name,
+    BackLink, Choice, ChoiceGroup, ChoiceOption, ErrorSummary, Field, FieldNotes, FormErrors, PageHeading,
+    SubmitButton, TextInput, choice_id, field_name,
 };
 use crate::app::state::{bind, tr, use_journey, use_territory, use_texts};
 use crate::app::{messages, platform};
-use crate::content::fill;
 use crate::domain::draft::Step;
-use crate::domain::eligibility::{EligibilityError, EligibilityForm};
+use crate::domain::eligibility::{ELSEWHERE, EligibilityError, EligibilityForm, SCHOOL_NO, SCHOOL_YES};
 use crate::domain::route::Route;
 use crate::domain::signup::Field;
-use crate::domain::territory::{CommuneChoice, MAX_RESULTS};
+use crate::domain::territory::Found;
+use crate::fill;
 
 /// Three questions before the details: date of birth, still at school or not, and the commune
 /// (searched in the territory's list). Not eligible leads to a kind page, never a dead end.
@@ -35,35 +35,29 @@ pub fn EligibilityPage() -> impl IntoView {
     let (day, set_day) = bind(form, |f| &f.day, |f| &mut f.day);
     let (month, set_month) = bind(form, |f| &f.month, |f| &mut f.month);
     let (year, set_year) = bind(form, |f| &f.year, |f| &mut f.year);
-    let birth_described = described_by("birth", true, birth_error);
 
     view! {
         <PageHeading text=tr(|t| t.eligibility_title) title=tr(|t| t.eligibility_page_title) has_errors=errors.shown() />
         <ErrorSummary errors=errors.summary() />
         <p class="lead">{tr(|t| t.eligibility_intro)}</p>
         <form novalidate on:submit=on_submit>
-            <div class="field" class:field-error=move || birth_error.get().is_some()>
-                <fieldset role="group" aria-describedby=birth_described>
-                    <legend>{tr(|t| t.eligibility_birth_legend)}</legend>
-                    <p class="hint" id="birth-hint">{tr(|t| t.eligibility_birth_hint)}</p>
-                    <InlineError id="birth" error=birth_error />
-                    <div class="date-input">
-                        <DatePart id=field_name(Field::BirthDate) label=move || t.get().eligibility_day autocomplete="bday-day" maxlength=2 value=day on_input=set_day invalid=birth_error />
-                        <DatePart id="birth-month" label=move || t.get().eligibility_month autocomplete="bday-month" maxlength=2 value=month on_input=set_month invalid=birth_error />
-                        <DatePart id="birth-year" label=move || t.get().eligibility_year autocomplete="bday-year" maxlength=4 value=year on_input=set_year invalid=birth_error />
-                    </div>
-                </fieldset>
-            </div>
+            <Field id="birth" hint=Some(tr(|t| t.eligibility_birth_hint)) error=birth_error group=true>
+                <legend>{tr(|t| t.eligibility_birth_legend)}</legend>
+                <FieldNotes />
+                <div class="date-input">
+                    <DatePart id=field_name(Field::BirthDate) label=move || t.get().eligibility_day autocomplete="bday-day" maxlength=2 value=day on_input=set_day />
+                    <DatePart id="birth-month" label=move || t.get().eligibility_month autocomplete="bday-month" maxlength=2 value=month on_input=set_month />
+                    <DatePart id="birth-year" label=move || t.get().eligibility_year autocomplete="bday-year" maxlength=4 value=year on_input=set_year />
+                </div>
+            </Field>
 
             <ChoiceGroup
                 name=field_name(Field::School)
                 legend=Signal::derive(move || t.get().eligibility_school_legend)
                 hint=Some(tr(|t| t.eligibility_school_hint))
-                options=vec![ChoiceOption::text(SCHOOL_NO, |t| t.eligibility_school_no), ChoiceOption::text("yes", |t| t.eligibility_school_yes)]
-                selected=Signal::derive(move || {
-                    form.with(|f| f.at_school.map(|s| if s { "yes" } else { SCHOOL_NO }.to_owned()).into_iter().collect())
-                })
-                on_choose=Callback::new(move |value: String| form.update(|f| f.at_school = Some(value == "yes")))
+                options=vec![ChoiceOption::text(SCHOOL_NO, |t| t.eligibility_school_no), ChoiceOption::text(SCHOOL_YES, |t| t.eligibility_school_yes)]
+                selected=Signal::derive(move || form.with(|f| f.school_answer().map(str::to_owned).into_iter().collect()))
+                on_choose=Callback::new(move |value: String| form.update(|f| f.choose_school(&value)))
                 error=error_for(Field::School)
             />
 
@@ -75,7 +69,7 @@ pub fn EligibilityPage() -> impl IntoView {
     }
 }
 
-/// One of the three numeric inputs of the date of birth.
+/// One of the three numeric inputs of the date of birth (marked invalid with the whole date).
 #[component]
 fn DatePart(
     id: &'static str,
@@ -84,23 +78,12 @@ fn DatePart(
     maxlength: usize,
     value: Signal<String>,
     on_input: Callback<String>,
-    invalid: Signal<Option<&'static str>>,
 ) -> impl IntoView {
+    let class = if maxlength == 4 { "input-year" } else { "input-short" };
     view! {
         <div class="date-part" class:date-year=maxlength == 4>
             <label for=id>{label}</label>
-            <input
-                id=id
-                name=id
-                type="text"
-                inputmode="numeric"
-                autocomplete=autocomplete
-                maxlength=maxlength
-                class=if maxlength == 4 { "input-year" } else { "input-short" }
-                aria-invalid=move || invalid.get().is_some().then_some("true")
-                prop:value=value
-                on:input=move |ev| on_input.run(event_target_value(&ev))
-            />
+            <TextInput id=id inputmode=Some("numeric") autocomplete=Some(autocomplete) class=Some(class) maxlength=maxlength value=value on_input=on_input />
         </div>
     }
 }
@@ -113,116 +96,43 @@ fn CommuneField(form: RwSignal<EligibilityForm>, error: Signal<Option<&'static s
     let t = use_texts();
     let territory = use_territory();
     let (query, set_query) = bind(form, |f| &f.commune_query, |f| &mut f.commune_query);
-    let results = Memo::new({
-        let territory = territory.clone();
-        move |_| {
-            let query = query.get();
-            let mut list: Vec<(String, String, String)> = territory
-                .search_at_most(&query, MAX_RESULTS + 1)
-                .into_iter()
-                .map(|m| {
-                    (m.commune.insee.clone(), m.postcode.to_owned(), format!("{} ({})", m.commune.name, m.postcode))
-                })
-                .collect();
-            // Keep the chosen commune visible even when the search no longer finds it.
-            if let Some(choice) = form.with(|f| f.commune.clone())
-                && !list.iter().any(|(insee, postcode, _)| *insee == choice.insee && *postcode == choice.postcode)
-                && let Some(m) = territory.resolve(&choice)
-            {
-                list.insert(
-                    0,
-                    (choice.insee.clone(), choice.postcode.clone(), format!("{} ({})", m.commune.name, m.postcode)),
-                );
-            }
-            list
-        }
-    });
+    let offers = Memo::new(move |_| form.with(|f| territory.offers(&f.commune_query, f.commune.as_ref())));
     let count = move || {
         let t = t.get();
-        let query = query.get();
-        if query.trim().chars().count() < 2 {
-            return String::new();
-        }
-        match results.with(Vec::len) {
-            0 => t.eligibility_commune_count_none.to_owned(),
-            1 => t.eligibility_commune_count_one.to_owned(),
-            n if n > MAX_RESULTS => fill(t.eligibility_commune_count_more, &[("count", &MAX_RESULTS.to_string())]),
-            n => fill(t.eligibility_commune_count_many, &[("count", &n.to_string())]),
+        match offers.with(|(_, found)| *found) {
+            Found::TooShort => String::new(),
+            Found::None => t.eligibility_commune_count_none.to_owned(),
+            Found::One => t.eligibility_commune_count_one.to_owned(),
+            Found::MoreThan(n) => fill!(t, eligibility_commune_count_more, count = &n.to_string()),
+            Found::Many(n) => fill!(t, eligibility_commune_count_many, count = &n.to_string()),
         }
     };
-    let selected = move || {
-        form.with(|f| {
-            if f.elsewhere {
-                "elsewhere".to_owned()
-            } else {
-                f.commune.as_ref().map(|c| format!("{}-{}", c.insee, c.postcode)).unwrap_or_default()
-            }
-        })
+    let choose = Callback::new(move |value: String| form.update(|f| f.choose_commune(&value)));
+    let radio = move |value: String, label: Signal<String>| {
+        let checked = {
+            let value = value.clone();
+            Signal::derive(move || form.with(|f| f.commune_answer() == value))
+        };
+        let id = choice_id(field_name(Field::Commune), &value);
+        view! { <Choice input_type="radio" id=id name="commune-choice" value=value label=label checked=checked on_choose=choose /> }
     };
-    let choose = move |value: String| {
-        form.update(|f| {
-            if value == "elsewhere" {
-                f.elsewhere = true;
-                f.commune = None;
-            } else if let Some((insee, postcode)) = value.split_once('-') {
-                f.elsewhere = false;
-                f.commune = Some(CommuneChoice { insee: insee.to_owned(), postcode: postcode.to_owned() });
-            }
-        });
-    };
-    let described = described_by("commune", true, error);
     view! {
-        <div class="field commune-field" class:field-error=move || error.get().is_some()>
+        <Field id="commune" hint=Some(tr(|t| t.eligibility_commune_hint)) error=error class="commune-field">
             <label for="commune">{tr(|t| t.eligibility_commune_label)}</label>
-            <p class="hint" id="commune-hint">{tr(|t| t.eligibility_commune_hint)}</p>
-            <InlineError id="commune" error=error />
-            <input
-                id="commune"
-                name="commune"
-                type="text"
-                autocomplete="address-level2"
-                spellcheck="false"
-                maxlength="60"
-                aria-describedby=described
-                aria-invalid=move || error.get().is_some().then_some("true")
-                prop:value=query
-                on:input=move |ev| set_query.run(event_target_value(&ev))
-            />
+            <FieldNotes />
+            <TextInput id="commune" autocomplete=Some("address-level2") spellcheck=Some("false") maxlength=60 value=query on_input=set_query />
             <p class="search-count" role="status">{count}</p>
             <fieldset class="commune-results">
                 <legend class="visually-hidden">{tr(|t| t.eligibility_commune_results_legend)}</legend>
                 <div class="choices">
                     <For
-                        each=move || results.get().into_iter().take(MAX_RESULTS)
-                        key=|(insee, postcode, _)| format!("{insee}-{postcode}")
-                        children=move |(insee, postcode, label)| {
-                            let value = format!("{insee}-{postcode}");
-                            let id = choice_id(field_name(Field::Commune), &value);
-                            let checked = {
-                                let value = value.clone();
-                                move || selected() == value
-                            };
-                            view! {
-                                <div class="choice">
-                                    <input type="radio" id=id.clone() name="commune-choice" value=value.clone() prop:checked=checked on:change=move |_| choose(value.clone()) />
-                                    <label for=id>{label}</label>
-                                </div>
-                            }
-                        }
+                        each=move || offers.get().0
+                        key=|offer| offer.value.clone()
+                        children=move |offer| radio(offer.value, Signal::stored(offer.label))
                     />
-                    <div class="choice">
-                        <input
-                            type="radio"
-                            id=choice_id(field_name(Field::Commune), "elsewhere")
-                            name="commune-choice"
-                            value="elsewhere"
-                            prop:checked=move || selected() == "elsewhere"
-                            on:change=move |_| choose("elsewhere".to_owned())
-                        />
-                        <label for=choice_id(field_name(Field::Commune), "elsewhere")>{tr(|t| t.eligibility_commune_elsewhere)}</label>
-                    </div>
+                    {radio(ELSEWHERE.to_owned(), Signal::derive(move || t.get().eligibility_commune_elsewhere.to_owned()))}
                 </div>
             </fieldset>
-        </div>
+        </Field>
     }
 }
