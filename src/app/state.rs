@@ -112,6 +112,14 @@ pub fn tr(text: fn(&'static Texts) -> &'static str) -> Signal<&'static str> {
     Signal::derive(move || text(t.get()))
 }
 
+/// A text naming the mission locale (`{mission_locale}`, with its article), in the current
+/// language: `named(|t| t.confirmation_contact_title.into())`. Only pages rendered after a
+/// successful load call this (it reads the configuration).
+pub fn named(text: impl Fn(&'static Texts) -> String + Send + Sync + 'static) -> Signal<String> {
+    let (t, short_name) = (use_texts(), use_config().mission_locale.short_name.clone());
+    Signal::derive(move || crate::content::fill_mission_locale(t.get(), &text(t.get()), &short_name))
+}
+
 /// The deployment configuration. Only pages rendered after a successful load call this.
 pub fn use_config() -> Arc<Config> {
     expect_context::<AppConfig>().0
