@@ -449,6 +449,22 @@ fn questionnaire_texts(root: &toml::Table, q: &QuestionnaireFile, file: &str) ->
     Ok([questions.join(",\n        "), dimensions.join(",\n        "), levels.join(", "), pathways.join(",\n        ")])
 }
 
+/// The names of a text's `{placeholders}` (a-z, 0-9 and _ between braces), each once.
+fn placeholder_names(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        let Some(close) = rest.find('}') else { break };
+        let name = &rest[..close];
+        let valid = !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if valid && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 struct Language {
     code: String,
     flat: BTreeMap<String, Value>,
@@ -664,6 +680,20 @@ fn generate_texts(dir: &Path, q: &QuestionnaireFile) -> Result<String, String> {
         .collect();
     writeln!(out, "/// Every language the app has, as (code, its own name), the reference first.").unwrap();
     writeln!(out, "pub static LANGUAGE_NAMES: &[(&str, &str)] = &[{}];", names.join(", ")).unwrap();
+    // The {placeholders} of each text, for `fill!` to check the names it is given at compile
+    // time (every language has the same ones: tests/content.rs).
+    out.push_str("/// The `{placeholders}` of each text that has some: `fill!` checks its names against them.\n");
+    out.push_str("#[allow(non_upper_case_globals)]\npub mod placeholders {\n");
+    for (key, value) in reference_keys {
+        if let Value::Text(text) = value {
+            let names = placeholder_names(text);
+            if !names.is_empty() {
+                let names: Vec<String> = names.iter().map(|n| rust_str(n)).collect();
+                writeln!(out, "    pub const {key}: &[&str] = &[{}];", names.join(", ")).unwrap();
+            }
+        }
+    }
+    out.push_str("}\n");
     out.push_str(&generate_codec(&ordered, q));
     let keys: Vec<_> = reference_keys.keys().map(|k| rust_str(k)).collect();
     writeln!(out, "/// Every key, for the test that finds unused ones.").unwrap();

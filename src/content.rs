@@ -112,7 +112,85 @@ fn same_shape(texts: &Texts, reference: &Texts) -> bool {
         })
 }
 
-/// Replaces `{name}` placeholders in a text, e.g. `fill("Question {n} sur {total}", &[("n", "4"), ("total", "15")])`.
+/// Fills the `{placeholders}` of a text of the catalogue:
+/// `fill!(t.get(), test_progress, n = &n, total = &total)` for `t.get().test_progress`. The names
+/// are checked against the catalogue at compile time: a name the text does not have, or a
+/// placeholder of the text left out, stops the build (`{mission_locale}` is the one left to
+/// `fill_mission_locale`, which any text may go through).
+///
+/// ```
+/// let t = labo::content::LANGUAGES[0];
+/// assert_eq!(labo::fill!(t, test_progress, n = "4", total = "16"), "Question 4 sur 16");
+/// ```
+/// A name the text does not have, or a placeholder left out, does not compile:
+/// ```compile_fail
+/// let t = labo::content::LANGUAGES[0];
+/// labo::fill!(t, test_progress, n = "4", count = "16");
+/// ```
+/// ```compile_fail
+/// let t = labo::content::LANGUAGES[0];
+/// labo::fill!(t, test_progress, n = "4");
+/// ```
+#[macro_export]
+macro_rules! fill {
+    ($t:expr, $key:ident, $($name:ident = $value:expr),+ $(,)?) => {{
+        const _: () = $crate::content::check_placeholders(
+            $crate::content::placeholders::$key,
+            &[$(stringify!($name)),+],
+        );
+        $crate::content::fill($t.$key, &[$((stringify!($name), $value)),+])
+    }};
+}
+
+/// `fill!`'s compile-time check: every name `given` is a placeholder of the text, and every
+/// placeholder of the text but `mission_locale` is given.
+pub const fn check_placeholders(placeholders: &[&str], given: &[&str]) {
+    let mut i = 0;
+    while i < given.len() {
+        assert!(
+            contains(placeholders, given[i]),
+            "fill!: the text has no placeholder of this name (content/i18n/fr.toml)"
+        );
+        i += 1;
+    }
+    let mut i = 0;
+    while i < placeholders.len() {
+        assert!(
+            same(placeholders[i], "mission_locale") || contains(given, placeholders[i]),
+            "fill!: a placeholder of the text is not given a value"
+        );
+        i += 1;
+    }
+}
+
+const fn contains(names: &[&str], name: &str) -> bool {
+    let mut i = 0;
+    while i < names.len() {
+        if same(names[i], name) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Replaces `{name}` placeholders in a text, e.g. `fill("Question {n} sur {total}", &[("n", "4"), ("total", "15")])`;
+/// for a text of the catalogue, `fill!` checks the names at compile time.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();
     for (name, value) in values {

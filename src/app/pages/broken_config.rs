@@ -5,9 +5,10 @@ use crate::app::net::ConfigFailure;
 use crate::app::outbox::OutboxState;
 use crate::app::state::{Journey, tr, use_texts};
 use crate::app::{platform, storage};
-use crate::content::{Texts, fill, fill_mission_locale};
+use crate::content::{Texts, fill_mission_locale};
 use crate::domain::config::{ContactFallback, DEFAULT_SHORT_NAME};
 use crate::domain::outbox::SignupStatus;
+use crate::fill;
 
 /// Where young people can find their mission locale when ours cannot be reached online.
 pub const NATIONAL_DIRECTORY_URL: &str = "https://www.1jeune1solution.gouv.fr/accompagnement";
@@ -32,7 +33,7 @@ pub fn BrokenConfigPage(
     let t = use_texts();
     let details: Vec<String> = match &failure {
         ConfigFailure::Unreachable(reason) => {
-            vec![fill(t.get_untracked().broken_config_unreachable, &[("reason", reason)])]
+            vec![fill!(t.get_untracked(), broken_config_unreachable, reason = reason)]
         }
         ConfigFailure::Invalid(problems) => problems.iter().map(ToString::to_string).collect(),
     };
@@ -93,7 +94,7 @@ pub fn BrokenConfigPage(
                     Some(
                         view! {
                             <h2>{tr(|t| t.confirmation_waiting_title)}</h2>
-                            <p>{move || fill(t.get().confirmation_waiting_text, &[("count", &count)])}</p>
+                            <p>{move || fill!(t.get(), confirmation_waiting_text, count = &count)}</p>
                         }
                         .into_any(),
                     )

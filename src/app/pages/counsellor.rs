@@ -4,9 +4,10 @@ use leptos::task::spawn_local;
 use crate::app::components::{ChoiceGroup, ChoiceOption, PageHeading, TextField, TextWithFrench};
 use crate::app::state::{tr, use_config, use_texts};
 use crate::app::{platform, sharing};
-use crate::content::{fill, fill_mission_locale};
+use crate::content::fill_mission_locale;
 use crate::domain::questionnaire::QUESTIONNAIRE;
 use crate::domain::share::{self, Channel, QrCode, ShareLink};
+use crate::fill;
 
 /// Ids of the poster formats, used as CSS classes (`poster-a4`) and named print pages.
 const FORMATS: [&str; 2] = ["a4", "a5"];
@@ -88,8 +89,7 @@ pub fn CounsellorPage() -> impl IntoView {
     let svg_href = move || format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(&svg()));
     let (name_value, campaign_value) = (Signal::derive(move || name.get()), Signal::derive(move || campaign.get()));
     let ml = config.mission_locale.clone();
-    let contact =
-        move || fill(t.get().counsellor_poster_contact, &[("name", &ml.name), ("phone", &ml.phone.display())]);
+    let contact = move || fill!(t.get(), counsellor_poster_contact, name = &ml.name, phone = &ml.phone.display());
     let (territory, short_name) = (config.territory.description.clone(), config.mission_locale.short_name.clone());
     let poster_text = Signal::derive(move || {
         let t = t.get();

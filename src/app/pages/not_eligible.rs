@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use super::broken_config::NATIONAL_DIRECTORY_URL;
 use crate::app::components::{BackLink, CallLine, PageHeading, TextWithFrench};
 use crate::app::state::{tr, use_config, use_texts};
-use crate::content::{Texts, fill};
+use crate::content::Texts;
 use crate::domain::draft::Step;
 use crate::domain::eligibility::Ineligibility;
 use crate::domain::route::Route;
+use crate::fill;
 
 /// France Travail's page on creating a company (for those over 25).
 pub const FRANCE_TRAVAIL_URL: &str = "https://www.francetravail.fr";
@@ -35,8 +36,8 @@ pub fn NotEligiblePage(problem: Ineligibility, may_continue: bool) -> impl IntoV
     let text = Signal::derive(move || {
         let t = t.get();
         match problem {
-            Ineligibility::TooYoung { age } => fill(t.not_eligible_too_young_text, &[("age", &age.to_string())]),
-            Ineligibility::TooOld { age } => fill(t.not_eligible_too_old_text, &[("age", &age.to_string())]),
+            Ineligibility::TooYoung { age } => fill!(t, not_eligible_too_young_text, age = &age.to_string()),
+            Ineligibility::TooOld { age } => fill!(t, not_eligible_too_old_text, age = &age.to_string()),
             Ineligibility::AtSchool => t.not_eligible_at_school_text.to_owned(),
             // The territory, in French, goes in its place below.
             Ineligibility::OutsideTerritory => t.not_eligible_outside_text.to_owned(),

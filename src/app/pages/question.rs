@@ -6,9 +6,9 @@ use crate::app::components::{
 use crate::app::platform;
 use crate::app::router::use_location;
 use crate::app::state::{tr, use_journey, use_texts};
-use crate::content::fill;
 use crate::domain::questionnaire::{Kind, QUESTIONNAIRE};
 use crate::domain::route::Route;
+use crate::fill;
 
 /// One question of the test per screen (`/test/4`, `n` from 1), with its progress, the answers
 /// as large radio buttons (or checkboxes), "Continuer" and a way back that keeps the answers.
@@ -29,7 +29,7 @@ pub fn QuestionPage(n: usize) -> impl IntoView {
         })
     });
     use_page_title(
-        move |t| fill(t.test_page_title, &[("n", &n.to_string()), ("total", &total.to_string())]),
+        move |t| fill!(t, test_page_title, n = &n.to_string(), total = &total.to_string()),
         Signal::derive(move || error.get().is_some()),
     );
 
@@ -75,7 +75,7 @@ pub fn QuestionPage(n: usize) -> impl IntoView {
 
     view! {
         <p class="progress-text" id="progress">
-            {move || fill(t.get().test_progress, &[("n", &n.to_string()), ("total", &total.to_string())])}
+            {move || fill!(t.get(), test_progress, n = &n.to_string(), total = &total.to_string())}
         </p>
         <progress max=total value=n aria-labelledby="progress"></progress>
         <ErrorSummary errors=summary />

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
 use crate::app::components::{GoodToKnow, PageHeading, PathwayIcon, Places, TextWithFrench};
-use crate::app::state::{tr, use_config, use_journey, use_texts};
-use crate::content::{fill, fill_mission_locale};
+use crate::app::state::{named, tr, use_config, use_journey, use_texts};
 use crate::domain::draft::Step;
 use crate::domain::questionnaire::QUESTIONNAIRE;
 use crate::domain::route::Route;
+use crate::fill;
 
 /// What the Lab'O is and who it is for, the three pathways, the test, what happens after, and
 /// the two ways in: the test, or signing up directly.
@@ -17,13 +17,12 @@ pub fn StartPage() -> impl IntoView {
     let t = use_texts();
     let config = use_config();
     let territory = config.territory.description.clone();
-    let short_name = config.mission_locale.short_name.clone();
     let count = QUESTIONNAIRE.questions.len().to_string();
     let days = config.mission_locale.callback_working_days.to_string();
     view! {
         // The start page's title is the app's name alone.
         <PageHeading text=tr(|t| t.start_title) />
-        <p class="lead">{Signal::derive(move || fill_mission_locale(t.get(), t.get().start_intro, &short_name))}</p>
+        <p class="lead">{named(|t| t.start_intro.into())}</p>
         <p class="actions">
             <a href=Route::Question(1).path() class="button button-primary">{tr(|t| t.start_take_test)}</a>
             <a href=Route::Signup(Step::Eligibility).path() class="button">{tr(|t| t.start_signup_direct)}</a>
@@ -58,11 +57,11 @@ pub fn StartPage() -> impl IntoView {
         </ul>
 
         <h2>{tr(|t| t.start_test_title)}</h2>
-        <p>{move || fill(t.get().start_test_text, &[("count", &count)])}</p>
+        <p>{move || fill!(t.get(), start_test_text, count = &count)}</p>
 
         <h2>{tr(|t| t.start_after_title)}</h2>
         <ol>{move || t.get().start_after_steps.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}</ol>
-        <p>{move || fill(t.get().start_call_back, &[("days", &days)])}</p>
+        <p>{move || fill!(t.get(), start_call_back, days = &days)}</p>
         // After what the painted page shows, so nothing above moves when the app takes over.
         <Places />
         <GoodToKnow />
