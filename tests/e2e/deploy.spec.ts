@@ -1,7 +1,9 @@
 // A deploy never mixes versions (issue 19, item 6): an app of one deploy never shows the
 // language file of another, and the host's cache rules make every page be revalidated.
 import { test, expect } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { appReady } from './app';
 
@@ -97,4 +99,36 @@ test('an unknown address gets the painted not-found page with the status 404; th
     expect(await page.text(), address).toContain('<meta name="labo-page" content="/">');
   }
   expect(redirects).not.toContain('/* ');
+});
+
+test('painted again on a machine without a browser (the deployer’s command), the site is the same, byte for byte', () => {
+  test.setTimeout(180_000);
+  const walk = (folder: string): string[] =>
+    readdirSync(folder).flatMap((name) => (statSync(join(folder, name)).isDirectory() ? walk(join(folder, name)) : [join(folder, name)]));
+  // Precompressed copies are written after the build (cargo xtask), not by it.
+  const files = (root: string) => walk(root).map((file) => relative(root, file)).filter((file) => !/\.(br|gz)$/.test(file)).sort();
+  const copy = mkdtempSync(join(tmpdir(), 'labo-dist-'));
+  const bin = mkdtempSync(join(tmpdir(), 'labo-bin-'));
+  try {
+    cpSync('dist', copy, { recursive: true });
+    // Only node, cargo and what cargo needs are on the PATH: no Chromium, no browser at all.
+    for (const tool of ['node', 'cargo', 'rustc', 'cc', 'ld']) {
+      const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
+      if (found) symlinkSync(found, join(bin, tool));
+    }
+    const env = { ...process.env, PATH: bin };
+    for (const browser of ['chromium', 'chromium-browser', 'google-chrome', 'firefox', 'firefox-esr']) {
+      expect(spawnSync(browser, ['--version'], { env }).error, browser).toBeTruthy();
+    }
+    const run = spawnSync('node', ['tools/post-build.mjs', copy], { env, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('pages painted natively');
+    expect(files(copy)).toEqual(files('dist'));
+    for (const file of files('dist')) {
+      expect(readFileSync(join(copy, file)).equals(readFileSync(join('dist', file))), file).toBe(true);
+    }
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+    rmSync(bin, { recursive: true, force: true });
+  }
 });
