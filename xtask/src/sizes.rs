@@ -17,8 +17,8 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         if path.is_dir() {
             files(&path, out)?;
         } else if !matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz"))
-            // The host's header files are read by the host, never downloaded by a phone.
-            && path.file_name().is_some_and(|n| n != "_headers" && n != "labo-headers.conf")
+            // The host's header and redirect files are read by the host, never downloaded by a phone.
+            && path.file_name().is_some_and(|n| n != "_headers" && n != "_redirects" && n != "labo-headers.conf")
         {
             out.push(path);
         }
