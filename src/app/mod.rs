@@ -172,7 +172,7 @@ fn Pages(config: Arc<Config>, territory: Arc<Territory>) -> impl IntoView {
     let outbox = outbox::use_outbox();
     Effect::new(move || {
         let delivered = outbox.delivered.get();
-        let mine = journey.ids.with(|ids| ids.as_ref().map(|ids| ids.reference.clone()));
+        let mine = journey.reference();
         if mine.is_some_and(|reference| delivered.iter().any(|d| d.reference == reference)) {
             journey.clear();
         }
@@ -238,11 +238,13 @@ fn apply_share_link(journey: Journey) {
         ));
     }
     if !link.is_empty() {
-        journey.source.set(link.source());
-        journey.allow_outside_territory.set(link.allow_outside_territory);
-        if let Some(pathway) = link.pathway {
-            journey.details.update(|d| d.pathway = pathway);
-        }
+        journey.update(|d| {
+            d.source = link.source();
+            d.allow_outside_territory = link.allow_outside_territory;
+            if let Some(pathway) = link.pathway {
+                d.details.pathway = pathway;
+            }
+        });
     }
     let path = location.pathname().unwrap_or_else(|_| Route::Start.path());
     if let Ok(history) = window().history() {

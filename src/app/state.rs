@@ -11,7 +11,7 @@ use crate::domain::config::Config;
 use crate::domain::draft::{Draft, Progress, SignupIds};
 use crate::domain::eligibility::EligibilityForm;
 use crate::domain::questionnaire::{Answers, QUESTIONNAIRE};
-use crate::domain::signup::{ContactChannel, SignupForm, Source};
+use crate::domain::signup::{ContactChannel, SignupForm};
 use crate::domain::territory::Territory;
 
 /// The validated deployment configuration, available on every page once loaded.
@@ -145,20 +145,66 @@ pub struct Queued {
     pub call_back_before: Option<chrono::NaiveDate>,
 }
 
-/// The young person's journey: everything typed so far, saved on the device as it changes.
+/// One part of the journey's draft (the answers, a form…), read and written like a signal of
+/// its own: a page that reads the eligibility form is not woken by an answer to the test.
+pub struct Part<T: Send + Sync + 'static> {
+    draft: RwSignal<Draft>,
+    value: Memo<T>,
+    part: fn(&mut Draft) -> &mut T,
+}
+
+impl<T: Send + Sync + 'static> Clone for Part<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Part<T> {}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> Part<T> {
+    fn new(draft: RwSignal<Draft>, read: fn(&Draft) -> &T, part: fn(&mut Draft) -> &mut T) -> Part<T> {
+        Part { draft, value: Memo::new(move |_| draft.with(|d| read(d).clone())), part }
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.value.with(f)
+    }
+
+    pub fn read(&self) -> impl core::ops::Deref<Target = T> {
+        self.value.read()
+    }
+
+    pub fn read_untracked(&self) -> impl core::ops::Deref<Target = T> {
+        self.value.read_untracked()
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.value.with_untracked(f)
+    }
+
+    pub fn get(&self) -> T {
+        self.value.get()
+    }
+
+    pub fn update(&self, f: impl FnOnce(&mut T)) {
+        self.draft.update(|d| f((self.part)(d)));
+    }
+
+    pub fn set(&self, value: T) {
+        self.update(|v| *v = value);
+    }
+}
+
+/// The young person's journey: everything typed so far (one [`Draft`], the domain's, so a new
+/// field is written there and nowhere else), saved on the device as it changes; its parts as
+/// signals of their own for the pages.
 #[derive(Clone, Copy)]
 pub struct Journey {
-    pub answers: RwSignal<Answers>,
-    pub eligibility: RwSignal<EligibilityForm>,
-    pub details: RwSignal<SignupForm>,
-    pub source: RwSignal<Source>,
-    pub allow_outside_territory: RwSignal<bool>,
+    draft: RwSignal<Draft>,
+    pub answers: Part<Answers>,
+    pub eligibility: Part<EligibilityForm>,
+    pub details: Part<SignupForm>,
     /// The last sign-up this tab put in the outbox (memory only).
     pub queued: RwSignal<Option<Queued>>,
-    /// When the first answer was given, for the time taken to fill in (anti-spam).
-    pub started_at_ms: RwSignal<Option<i64>>,
-    /// The sign-up's reference and Idempotency-Key, drawn when the journey is first saved.
-    pub ids: RwSignal<Option<SignupIds>>,
 }
 
 /// New ids from the browser's random source.
@@ -187,23 +233,25 @@ impl Journey {
         // Saves what is typed. An empty journey writes nothing: only `clear` removes a stored
         // draft, so a draft this version could not read is never erased by accident.
         Effect::new(move || {
-            let mut draft = journey.snapshot();
+            let mut draft = journey.draft.get();
             if draft.is_empty() {
                 return;
             }
             // Started at the first answer, and again if the clock was put back since.
-            if draft.check_timer(platform::now_ms()) {
-                journey.started_at_ms.set(draft.started_at_ms);
-            }
+            let mut changed = draft.check_timer(platform::now_ms());
             // Ids are drawn at the first answer, not for a link's attribution alone: the
             // attribution stays after a sign-up, and that tab must go on showing it as its own.
             if draft.ids.is_none() && draft.has_answers() {
-                let ids = draw_ids();
-                journey.ids.set(Some(ids.clone()));
-                draft.ids = Some(ids);
+                draft.ids = Some(draw_ids());
+                changed = true;
                 // A new journey (perhaps the next young person on this tablet): this tab no
                 // longer shows the last sign-up as its own.
                 journey.queued.set(None);
+            }
+            if changed {
+                // Runs this effect again, with the draft as it is now.
+                journey.draft.set(draft);
+                return;
             }
             if saved.with_value(|s| s.as_ref() == Some(&draft)) {
                 return;
@@ -218,9 +266,9 @@ impl Journey {
                 return;
             }
             let stored = stored_draft().unwrap_or_default();
-            if journey.snapshot_untracked() != stored {
+            if journey.draft.with_untracked(|d| *d != stored) {
                 saved.set_value(Some(stored.clone()));
-                journey.restore(stored);
+                journey.draft.set(stored);
             }
         });
         provide_context(journey);
@@ -237,68 +285,44 @@ impl Journey {
 
     /// A journey holding `draft`, not yet saved nor provided.
     fn holding(draft: Draft) -> Journey {
+        let draft = RwSignal::new(draft);
         Journey {
-            answers: RwSignal::new(draft.answers),
-            eligibility: RwSignal::new(draft.eligibility),
-            details: RwSignal::new(draft.details),
-            source: RwSignal::new(draft.source),
-            allow_outside_territory: RwSignal::new(draft.allow_outside_territory),
+            draft,
+            answers: Part::new(draft, |d| &d.answers, |d| &mut d.answers),
+            eligibility: Part::new(draft, |d| &d.eligibility, |d| &mut d.eligibility),
+            details: Part::new(draft, |d| &d.details, |d| &mut d.details),
             queued: RwSignal::new(None),
-            started_at_ms: RwSignal::new(draft.started_at_ms),
-            ids: RwSignal::new(draft.ids),
         }
     }
 
-    /// Everything typed so far, outside any reactive tracking.
-    fn snapshot_untracked(&self) -> Draft {
-        untrack(|| self.snapshot())
+    /// The reference of the sign-up these answers will be sent as, once drawn.
+    pub fn reference(&self) -> Option<String> {
+        self.draft.with(|d| d.ids.as_ref().map(|ids| ids.reference.clone()))
     }
 
     /// Everything typed so far.
     pub fn snapshot(&self) -> Draft {
-        Draft {
-            answers: self.answers.get(),
-            eligibility: self.eligibility.get(),
-            details: self.details.get(),
-            source: self.source.get(),
-            allow_outside_territory: self.allow_outside_territory.get(),
-            started_at_ms: self.started_at_ms.get(),
-            ids: self.ids.get(),
-        }
+        self.draft.get()
     }
 
-    /// Puts a draft back (from another tab).
-    pub fn restore(&self, draft: Draft) {
-        self.answers.set(draft.answers);
-        self.eligibility.set(draft.eligibility);
-        self.details.set(draft.details);
-        self.source.set(draft.source);
-        self.allow_outside_territory.set(draft.allow_outside_territory);
-        self.started_at_ms.set(draft.started_at_ms);
-        self.ids.set(draft.ids);
+    /// Changes the draft as a whole (a counsellor's link: its attribution and what it allows).
+    pub fn update(&self, change: impl FnOnce(&mut Draft)) {
+        self.draft.update(change);
     }
 
     /// Puts a rejected sign-up back into the forms, to correct it (see [`Draft::for_correction`]:
     /// same reference, new key, the timer started again, the hidden trap emptied).
     pub fn restore_for_correction(&self, draft: Draft, spent_seconds: u64) {
-        self.restore(draft.for_correction(platform::random_bytes(), draw_ids, platform::now_ms(), spent_seconds));
+        self.draft.set(draft.for_correction(platform::random_bytes(), draw_ids, platform::now_ms(), spent_seconds));
     }
 
     /// Forgets the answers and the forms, on screen and on the device ("Effacer mes réponses",
     /// or once a sign-up is in the outbox). A counsellor's link attribution stays: it is not
     /// personal data, and on a counsellor's tablet it serves every young person in turn.
     pub fn clear(&self) {
-        self.answers.set(Answers::new());
-        self.eligibility.set(EligibilityForm::default());
-        self.details.set(SignupForm::default());
-        self.started_at_ms.set(None);
-        self.ids.set(None);
+        let attribution = self.draft.with_untracked(Draft::attribution);
+        self.draft.set(attribution.clone());
         storage::remove(storage::keys::DRAFT);
-        let attribution = Draft {
-            source: self.source.get_untracked(),
-            allow_outside_territory: self.allow_outside_territory.get_untracked(),
-            ..Draft::default()
-        };
         if !attribution.is_empty() {
             storage::write(storage::keys::DRAFT, &attribution.to_storage(platform::now_ms()));
         }
@@ -307,23 +331,21 @@ impl Journey {
     /// How far the answers as they are now let the young person go (read once, untracked: a
     /// page decides what to show when it opens).
     pub fn progress(&self, territory: &Territory) -> Progress {
-        self.eligibility.with_untracked(|eligibility| {
-            self.details.with_untracked(|details| {
-                Progress::of(
-                    eligibility,
-                    details,
-                    self.allow_outside_territory.get_untracked(),
-                    territory,
-                    platform::today(),
-                    QUESTIONNAIRE.pathways,
-                )
-            })
+        self.draft.with_untracked(|d| {
+            Progress::of(
+                &d.eligibility,
+                &d.details,
+                d.allow_outside_territory,
+                territory,
+                platform::today(),
+                QUESTIONNAIRE.pathways,
+            )
         })
     }
 
     /// Whether anything typed by the young person is held (not just a link's attribution).
     pub fn has_answers(&self) -> bool {
-        self.snapshot().has_answers()
+        self.draft.with(Draft::has_answers)
     }
 }
 
@@ -331,9 +353,9 @@ pub fn use_journey() -> Journey {
     expect_context::<Journey>()
 }
 
-/// A text field bound to one `String` of a form signal: the value to show and the setter.
-pub fn bind<T: Send + Sync + 'static>(
-    form: RwSignal<T>,
+/// A text field bound to one `String` of a form: the value to show and the setter.
+pub fn bind<T: Clone + PartialEq + Send + Sync + 'static>(
+    form: Part<T>,
     get: fn(&T) -> &String,
     set: fn(&mut T) -> &mut String,
 ) -> (Signal<String>, Callback<String>) {

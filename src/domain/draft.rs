@@ -314,6 +314,12 @@ impl Draft {
         self
     }
 
+    /// What stays after "Effacer mes réponses" or a sign-up: a counsellor's link attribution
+    /// (not personal data; on a counsellor's tablet it serves every young person in turn).
+    pub fn attribution(&self) -> Draft {
+        Draft { source: self.source.clone(), allow_outside_territory: self.allow_outside_territory, ..Draft::default() }
+    }
+
     /// Whether there is nothing worth saving (the start time and the ids alone are not worth it).
     pub fn is_empty(&self) -> bool {
         Draft { started_at_ms: None, ids: None, ..self.clone() } == Draft::default()
@@ -714,5 +720,9 @@ mod tests {
         assert!(sample().has_answers());
         let started = Draft { started_at_ms: Some(1), ..link.clone() };
         assert!(!started.has_answers(), "a timer alone is not an answer");
+        // Cleared ("Effacer mes réponses", or sent): the attribution stays, nothing else.
+        let journey = Draft { source: link.source.clone(), allow_outside_territory: true, ..sample() };
+        assert_eq!(journey.attribution(), link);
+        assert_eq!(sample().attribution(), Draft { source: sample().source, ..Draft::default() });
     }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::{Choice, Field, FieldNotes, PAGE_TITLE_ID, choice_id};
-use crate::app::state::{tr, use_texts};
+use crate::app::state::{Part, tr, use_texts};
 use crate::content::Texts;
 use crate::domain::questionnaire::QUESTIONNAIRE;
 
@@ -67,8 +67,8 @@ pub trait Choices: Copy + PartialEq + Send + Sync + 'static {
 }
 
 /// Binds a choice group to the `Option<T>` of `form` that `get` and `set` reach.
-pub fn bind_choice<F: Send + Sync + 'static, T: Choices>(
-    form: RwSignal<F>,
+pub fn bind_choice<F: Clone + PartialEq + Send + Sync + 'static, T: Choices>(
+    form: Part<F>,
     get: fn(&F) -> Option<T>,
     set: fn(&mut F) -> &mut Option<T>,
 ) -> BoundChoice {

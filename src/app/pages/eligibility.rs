@@ -5,7 +5,7 @@ use crate::app::components::{
     BackLink, Choice, ChoiceGroup, ChoiceOption, ErrorSummary, Field, FieldNotes, FormErrors, PageHeading,
     SubmitButton, TextInput, choice_id, field_name,
 };
-use crate::app::state::{bind, tr, use_journey, use_territory, use_texts};
+use crate::app::state::{Part, bind, tr, use_journey, use_territory, use_texts};
 use crate::app::{messages, platform};
 use crate::domain::draft::Step;
 use crate::domain::eligibility::{ELSEWHERE, EligibilityError, EligibilityForm, SCHOOL_NO, SCHOOL_YES};
@@ -92,7 +92,7 @@ fn DatePart(
 /// "J'habite ailleurs"). Plain radios rather than an ARIA combobox: they work the same with a
 /// screen reader, a keyboard, a magnifier and a thumb, and need no network.
 #[component]
-fn CommuneField(form: RwSignal<EligibilityForm>, error: Signal<Option<&'static str>>) -> impl IntoView {
+fn CommuneField(form: Part<EligibilityForm>, error: Signal<Option<&'static str>>) -> impl IntoView {
     let t = use_texts();
     let territory = use_territory();
     let (query, set_query) = bind(form, |f| &f.commune_query, |f| &mut f.commune_query);
