@@ -161,6 +161,18 @@ impl Question {
             }
         }
     }
+
+    /// Records a tap on `option` in `answers` (see [`Question::toggle`]); a question left with
+    /// no answer is removed, so it counts as unanswered.
+    pub fn choose(&self, answers: &mut Answers, option: &str) {
+        let current = answers.get(self.id).cloned().unwrap_or_default();
+        let next = self.toggle(&current, option);
+        if next.is_empty() {
+            answers.remove(self.id);
+        } else {
+            answers.insert(self.id.to_owned(), next);
+        }
+    }
 }
 
 impl Questionnaire {
@@ -244,6 +256,23 @@ fn share(points: Points) -> u8 {
 }
 
 impl Profile {
+    /// The dimensions grouped by level, the highest first (what is already there leads), only
+    /// the levels that have some: `(level, dimensions)`.
+    pub fn by_level(&self, questionnaire: &Questionnaire) -> Vec<(usize, Vec<usize>)> {
+        (0..questionnaire.levels.len())
+            .rev()
+            .map(|level| (level, self.at_level(level)))
+            .filter(|(_, dimensions)| !dimensions.is_empty())
+            .collect()
+    }
+
+    /// The pathway to preselect on the result page: the one the young person already chose
+    /// (`chosen`, a pathway id), else the suggestion.
+    pub fn preselected(&self, questionnaire: &Questionnaire, chosen: &str) -> &'static str {
+        let index = questionnaire.pathway_index(chosen).unwrap_or(self.pathway);
+        questionnaire.pathways[index]
+    }
+
     /// The dimensions at a level, in the order of the dimensions.
     pub fn at_level(&self, level: usize) -> Vec<usize> {
         (0..self.levels.len()).filter(|&d| self.levels[d] == level).collect()
@@ -566,6 +595,26 @@ mod tests {
         assert_eq!(multiple.toggle(&["x".into(), "y".into()], "none"), ["none"]);
         assert_eq!(multiple.toggle(&["none".into()], "x"), ["x"]);
         assert_eq!(multiple.toggle(&["none".into()], "none"), Vec::<String>::new());
+        // Recorded in the answers: a question left with nothing is unanswered again.
+        let mut answers = Answers::new();
+        multiple.choose(&mut answers, "y");
+        assert_eq!(answers[multiple.id], ["y"]);
+        multiple.choose(&mut answers, "y");
+        assert!(!answers.contains_key(multiple.id) && !multiple.is_answered(&answers));
+    }
+
+    #[test]
+    fn the_result_groups_by_level_highest_first_and_preselects_the_choice_else_the_suggestion() {
+        let q = &QUESTIONNAIRE;
+        let profile = q.score(&answer_all(q, |_, _| 0)).unwrap();
+        let groups = profile.by_level(q);
+        assert!(groups.windows(2).all(|w| w[0].0 > w[1].0), "highest level first");
+        assert!(groups.iter().all(|(_, dimensions)| !dimensions.is_empty()));
+        assert_eq!(groups.iter().map(|(_, d)| d.len()).sum::<usize>(), q.dimensions.len());
+        assert_eq!(profile.preselected(q, ""), q.pathways[profile.pathway]);
+        assert_eq!(profile.preselected(q, "undecided"), q.pathways[profile.pathway]);
+        let other = q.pathways[(profile.pathway + 1) % q.pathways.len()];
+        assert_eq!(profile.preselected(q, other), other);
     }
 
     // proptest is a native dev-dependency (the wasm test build has none).

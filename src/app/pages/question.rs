@@ -49,15 +49,7 @@ pub fn QuestionPage(n: usize) -> impl IntoView {
         journey.answers.with(|a| question.chosen(a).into_iter().map(|j| question.options[j].id.to_owned()).collect())
     });
     let on_choose = Callback::new(move |option: String| {
-        journey.answers.update(|answers| {
-            let current = answers.get(question.id).cloned().unwrap_or_default();
-            let next = question.toggle(&current, &option);
-            if next.is_empty() {
-                answers.remove(question.id);
-            } else {
-                answers.insert(question.id.to_owned(), next);
-            }
-        });
+        journey.answers.update(|answers| question.choose(answers, &option));
     });
     let hint =
         (!t.get_untracked().questions[i].hint.is_empty()).then(|| Signal::derive(move || t.get().questions[i].hint));

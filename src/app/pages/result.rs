@@ -38,19 +38,11 @@ fn Complete(profile: Profile) -> impl IntoView {
     let journey = use_journey();
     let location = use_location();
     let suggested = profile.pathway;
-    let suggested_id = QUESTIONNAIRE.pathways[suggested];
     // Preselect what the young person already chose, else the suggestion.
-    let initial = journey.details.with_untracked(|d| {
-        if QUESTIONNAIRE.pathway_index(&d.pathway).is_some() { d.pathway.clone() } else { suggested_id.to_owned() }
-    });
+    let initial = journey.details.with_untracked(|d| profile.preselected(&QUESTIONNAIRE, &d.pathway).to_owned());
     let choice = RwSignal::new(initial);
     let reasons = profile.reasons(&QUESTIONNAIRE);
-    // Highest level first: what is already there leads.
-    let groups: Vec<(usize, Vec<usize>)> = (0..QUESTIONNAIRE.levels.len())
-        .rev()
-        .map(|level| (level, profile.at_level(level)))
-        .filter(|(_, dimensions)| !dimensions.is_empty())
-        .collect();
+    let groups = profile.by_level(&QUESTIONNAIRE);
     let options = ChoiceOption::pathways(Some(suggested));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
