@@ -13,3 +13,9 @@ pub mod legal;
 
 #[cfg(any(target_arch = "wasm32", feature = "render"))]
 pub mod app;
+
+// Talc instead of the standard library's dlmalloc: a smaller allocator for the same work
+// (BENCHMARKS.md, issue 22). The app has no threads, so no atomics.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
