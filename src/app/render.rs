@@ -89,7 +89,8 @@ pub fn paint(dir: &Path) -> Result<usize, String> {
     // The pages of an earlier build (a question more, then) go first.
     let _ = std::fs::remove_dir_all(dir.join("test"));
     let routes = Route::painted(QUESTIONNAIRE.questions.len());
-    for route in &routes[1..] {
+    // The start page is index.html itself, written above.
+    for route in routes.iter().filter(|route| **route != Route::Start) {
         let (path, name) = (route.path(), route.painted_file());
         let page = rendered(texts, config.clone(), territory.clone(), &path);
         let file = dir.join(&name);

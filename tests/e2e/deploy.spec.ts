@@ -2,7 +2,7 @@
 // language file of another, and the host's cache rules make every page be revalidated.
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { appReady } from './app';
@@ -130,5 +130,63 @@ test('painted again on a machine without a browser (the deployer’s command), t
   } finally {
     rmSync(copy, { recursive: true, force: true });
     rmSync(bin, { recursive: true, force: true });
+  }
+});
+
+test('deploy/nginx.conf, run by a real nginx on loopback, serves every address as the host must', async ({ request }) => {
+  // The example server block, with the certificate lines out and dist/ as its root: what a
+  // deployer copies, nothing rewritten but the machine's paths.
+  const folder = mkdtempSync(join(tmpdir(), 'labo-nginx-'));
+  const port = 18_000 + Math.floor(Math.random() * 2000);
+  const site = readFileSync('deploy/nginx.conf', 'utf8')
+    .replace('listen 443 ssl http2;', `listen 127.0.0.1:${port};`)
+    .replace(/^\s*ssl_certificate.*$/gm, '')
+    .replace('root /var/www/labo/dist;', `root ${join(process.cwd(), 'dist')};`)
+    .replaceAll('/etc/nginx/snippets/labo-headers.conf', join(process.cwd(), 'dist', 'labo-headers.conf'));
+  writeFileSync(join(folder, 'site.conf'), site);
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${folder};`).join(' ');
+  writeFileSync(
+    join(folder, 'nginx.conf'),
+    `worker_processes 1; pid ${folder}/nginx.pid; error_log ${folder}/error.log;
+     events { worker_connections 64; }
+     http { include /etc/nginx/mime.types; access_log off; ${temp} include ${folder}/site.conf; }`,
+  );
+  const started = spawnSync('/usr/sbin/nginx', ['-c', join(folder, 'nginx.conf')], { encoding: 'utf8' });
+  expect(started.status, started.stderr).toBe(0);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const page = async (address: string) => {
+      const response = await request.get(base + address, { maxRedirects: 0 });
+      const mark = /<meta name="labo-page" content="([^"]*)">/.exec(await response.text());
+      return { status: response.status(), page: mark?.[1], headers: response.headers() };
+    };
+    // Painted pages at their address, the app's shell for its own pages, 404.html for the rest.
+    const expected: [string, number, string][] = [
+      ['/', 200, '/'],
+      ['/inscription', 200, '/inscription'],
+      ['/test/4', 200, '/test/4'],
+      ['/confidentialite', 200, '/confidentialite'],
+      ['/mentions-legales/', 200, '/mentions-legales'],
+      ['/resultat', 200, '/'],
+      ['/inscription/coordonnees', 200, '/'],
+      ['/inscription/confirmation', 200, '/'],
+      ['/nulle-part', 404, '/404'],
+      ['/test/99', 404, '/404'],
+    ];
+    for (const [address, status, painted] of expected) {
+      const got = await page(address);
+      expect([got.status, got.page], address).toEqual([status, painted]);
+      expect(got.headers['cache-control'], address).toBe('no-cache');
+      expect(got.headers['content-security-policy'], address).toContain("connect-src 'self' ");
+    }
+    // The hashed files are kept a year; the worker is revalidated.
+    const wasm = readdirSync('dist').find((name) => name.endsWith('_bg.wasm'))!;
+    const heavy = await request.get(`${base}/${wasm}`);
+    expect([heavy.status(), heavy.headers()['content-type']]).toEqual([200, 'application/wasm']);
+    expect(heavy.headers()['cache-control']).toContain('immutable');
+    expect((await request.get(`${base}/sw.js`)).headers()['cache-control']).toBe('no-cache');
+  } finally {
+    spawnSync('/usr/sbin/nginx', ['-c', join(folder, 'nginx.conf'), '-s', 'stop']);
+    rmSync(folder, { recursive: true, force: true });
   }
 });

@@ -138,7 +138,8 @@ fn chromium() -> Result<(), String> {
 
 /// What `cargo xtask engines` needs besides Chromium: WebKitGTK (its WebDriver server and
 /// MiniBrowser) with a virtual display, Firefox ESR with geckodriver, and the French locale's
-/// source (WebKitGTK takes the page's language from the C library's locale).
+/// source (WebKitGTK takes the page's language from the C library's locale); and nginx, the
+/// real host the deploy test serves dist/ with.
 pub fn engines() -> Result<(), String> {
     let wanted = [
         ("webkit2gtk-driver", engines::WEBKIT_DRIVER),
@@ -146,6 +147,8 @@ pub fn engines() -> Result<(), String> {
         ("xvfb", engines::XVFB),
         ("firefox-esr", engines::FIREFOX),
         ("locales", engines::FRENCH_LOCALE_SOURCE),
+        // deploy/nginx.conf served on loopback by tests/e2e/deploy.spec.ts (a real host).
+        ("nginx-light", "/usr/sbin/nginx"),
     ];
     let missing: Vec<&str> =
         wanted.iter().filter(|(_, file)| !Path::new(file).exists()).map(|(package, _)| *package).collect();
