@@ -331,16 +331,7 @@ impl Journey {
     /// How far the answers as they are now let the young person go (read once, untracked: a
     /// page decides what to show when it opens).
     pub fn progress(&self, territory: &Territory) -> Progress {
-        self.draft.with_untracked(|d| {
-            Progress::of(
-                &d.eligibility,
-                &d.details,
-                d.allow_outside_territory,
-                territory,
-                platform::today(),
-                QUESTIONNAIRE.pathways,
-            )
-        })
+        self.draft.with_untracked(|d| d.progress(territory, platform::today(), QUESTIONNAIRE.pathways))
     }
 
     /// Whether anything typed by the young person is held (not just a link's attribution).

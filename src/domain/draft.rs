@@ -230,6 +230,12 @@ pub enum Submit {
 }
 
 impl Draft {
+    /// How far these answers let the young person go (see [`Progress::of`]), with the
+    /// counsellor's link's permission they carry.
+    pub fn progress(&self, territory: &Territory, today: chrono::NaiveDate, pathways: &[&str]) -> Progress {
+        Progress::of(&self.eligibility, &self.details, self.allow_outside_territory, territory, today, pathways)
+    }
+
     /// What "Envoyer" does: the sign-up to queue, or where to go instead (see [`Submit`]).
     pub fn submit(&self, sending: &Sending<'_>) -> Submit {
         match self.submission(sending) {
@@ -244,14 +250,7 @@ impl Draft {
     /// tab), under the draft's own ids, so the same answers always make the same sign-up.
     pub fn submission(&self, sending: &Sending<'_>) -> Result<Payload, NotReady> {
         let ids = self.ids.as_ref().filter(|_| !self.is_empty()).ok_or(NotReady::Empty)?;
-        let progress = Progress::of(
-            &self.eligibility,
-            &self.details,
-            self.allow_outside_territory,
-            sending.territory,
-            sending.today,
-            sending.questionnaire.pathways,
-        );
+        let progress = self.progress(sending.territory, sending.today, sending.questionnaire.pathways);
         let (eligibility, details) = match progress {
             Progress::Complete(eligibility, details) => (eligibility, details),
             Progress::Details(_) => return Err(NotReady::Details),
@@ -566,16 +565,7 @@ mod tests {
         use crate::domain::questionnaire::QUESTIONNAIRE;
         let territory = Territory::parse(include_str!("../../public/communes.json")).unwrap();
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        let progress = |draft: &Draft| {
-            Progress::of(
-                &draft.eligibility,
-                &draft.details,
-                draft.allow_outside_territory,
-                &territory,
-                today,
-                QUESTIONNAIRE.pathways,
-            )
-        };
+        let progress = |draft: &Draft| draft.progress(&territory, today, QUESTIONNAIRE.pathways);
         let all = [Step::Eligibility, Step::NotEligible, Step::Details, Step::Check];
         let steps = |draft: &Draft| all.map(|wanted| progress(draft).step_for(wanted));
         let mut draft = Draft::default();
@@ -606,17 +596,7 @@ mod tests {
         use crate::domain::questionnaire::QUESTIONNAIRE;
         let territory = Territory::parse(include_str!("../../public/communes.json")).unwrap();
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        let open = |draft: &Draft, wanted: Step| {
-            Progress::of(
-                &draft.eligibility,
-                &draft.details,
-                draft.allow_outside_territory,
-                &territory,
-                today,
-                QUESTIONNAIRE.pathways,
-            )
-            .open(wanted)
-        };
+        let open = |draft: &Draft, wanted: Step| draft.progress(&territory, today, QUESTIONNAIRE.pathways).open(wanted);
         let mut draft = Draft::default();
         assert_eq!(open(&draft, Step::Eligibility), Ok(SignupPage::Eligibility));
         assert_eq!(open(&draft, Step::Check), Err(Step::Eligibility));
